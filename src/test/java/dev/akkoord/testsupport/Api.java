@@ -34,6 +34,27 @@ public final class Api {
         return asOperator().body(body).post("/api/v1/sites").then().statusCode(201).extract().jsonPath();
     }
 
+    /** Posts a valid decision from {@code origin} and returns the receipt; fails unless the answer is 201. */
+    public static JsonPath recordConsent(JsonPath site, String origin, String action, boolean analytical,
+            boolean marketing) {
+        return given().contentType(ContentType.JSON).header("Origin", origin)
+                .body(consent(site, action, analytical, marketing))
+                .post("/api/v1/consents").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** The chain verification report of {@code site} over the whole chain, or from/to when given (not null). */
+    public static JsonPath verifyChain(JsonPath site, String from, String to) {
+        RequestSpecification request = withKey(site.getString("apiKey"));
+        if (from != null) {
+            request.queryParam("from", from);
+        }
+        if (to != null) {
+            request.queryParam("to", to);
+        }
+        return request.get("/api/v1/sites/" + site.getString("id") + "/consents/verify").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
     /** A valid consent body for {@code site} as the banner would post it. */
     public static Map<String, Object> consent(JsonPath site, String action, boolean analytical, boolean marketing) {
         return Map.of("siteId", site.getString("id"), "bannerVersion", site.getString("bannerVersion"),

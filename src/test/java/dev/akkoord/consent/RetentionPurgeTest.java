@@ -1,0 +1,140 @@
+package dev.akkoord.consent;
+
+import static dev.akkoord.testsupport.Api.createSite;
+import static dev.akkoord.testsupport.Api.recordConsent;
+import static dev.akkoord.testsupport.Api.verifyChain;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.akkoord.site.SiteAccess;
+import dev.akkoord.testsupport.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class RetentionPurgeTest {
+
+    private static final String ORIGIN = "https://www.example.test";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    RetentionPurge purge;
+
+    @Inject
+    TestDatabase db;
+
+    @Test
+    void shouldPurgeOnlyRecordsOlderThanTheRetentionAndKeepTheChainVerifiable() {
+        JsonPath site = siteKeeping(30);
+        record(site, 3);
+        Instant fourth = Instant.parse(recordConsent(site, ORIGIN, "reject_all", false, false)
+                .getString("recordedAt"));
+        record(site, 1);
+        // Thirty days after the fourth record, the first three are past their retention and the fourth is not.
+        Instant now = fourth.plus(30, ChronoUnit.DAYS);
+
+        assertEquals(3, purgeSite(site, 30, now));
+        assertEquals(List.of(4L, 5L), seqs(site));
+        JsonPath report = verifyChain(site, null, null);
+        assertTrue(report.getBoolean("intact"), report.prettify());
+        assertEquals(3, report.getLong("anchorSeq"));
+        assertEquals(4, report.getLong("firstSeq"));
+        assertEquals(2, report.getLong("checked"));
+    }
+
+    @Test
+    void shouldBeIdempotent() {
+        JsonPath site = siteKeeping(30);
+        record(site, 4);
+        Instant now = Instant.now().plus(31, ChronoUnit.DAYS);
+
+        assertEquals(4, purgeSite(site, 30, now));
+        assertEquals(0, purgeSite(site, 30, now));
+        assertEquals(0, purgeSite(site, 30, now.plus(1, ChronoUnit.DAYS)));
+        JsonPath report = verifyChain(site, null, null);
+        assertTrue(report.getBoolean("intact"), report.prettify());
+        assertEquals(4, report.getLong("anchorSeq"));
+        assertEquals(0, report.getLong("checked"));
+    }
+
+    @Test
+    void shouldContinueTheChainFromTheAnchorAfterEverythingWasPurged() {
+        JsonPath site = siteKeeping(30);
+        record(site, 2);
+        purgeSite(site, 30, Instant.now().plus(31, ChronoUnit.DAYS));
+        record(site, 2);
+
+        assertEquals(List.of(3L, 4L), seqs(site));
+        JsonPath report = verifyChain(site, null, null);
+        assertTrue(report.getBoolean("intact"), report.prettify());
+        assertEquals(2, report.getLong("anchorSeq"));
+        assertEquals(2, report.getLong("checked"));
+    }
+
+    @Test
+    void shouldStillReportTamperingAfterAPurge() {
+        JsonPath site = siteKeeping(30);
+        record(site, 2);
+        purgeSite(site, 30, Instant.now().plus(31, ChronoUnit.DAYS));
+        record(site, 3);
+        db.asAttacker("DELETE FROM consent_records WHERE site_id = $1 AND seq = 3", siteId(site));
+
+        JsonPath report = verifyChain(site, null, null);
+        assertEquals(false, report.getBoolean("intact"), report.prettify());
+        assertEquals(3, report.getInt("problems[0].seq"));
+    }
+
+    @Test
+    void shouldPurgeEverySiteByItsOwnRetention() throws Throwable {
+        JsonPath shortLived = siteKeeping(30);
+        JsonPath longLived = siteKeeping(3650);
+        record(shortLived, 3);
+        record(longLived, 3);
+        Instant now = Instant.now().plus(100, ChronoUnit.DAYS);
+
+        VertxContextSupport.subscribeAndAwait(() -> purge.purgeAll(now));
+        VertxContextSupport.subscribeAndAwait(() -> purge.purgeAll(now));
+
+        assertEquals(List.of(), seqs(shortLived));
+        assertEquals(List.of(1L, 2L, 3L), seqs(longLived));
+        assertTrue(verifyChain(shortLived, null, null).getBoolean("intact"));
+        assertTrue(verifyChain(longLived, null, null).getBoolean("intact"));
+    }
+
+    private long purgeSite(JsonPath site, int retentionDays, Instant now) {
+        SiteAccess access = new SiteAccess(siteId(site), site.getList("domains", String.class),
+                site.getString("bannerVersion"), retentionDays);
+        return purge.purgeSite(access, now).await().atMost(TIMEOUT);
+    }
+
+    private static JsonPath siteKeeping(int retentionDays) {
+        return createSite(Map.of("name", "Retention " + retentionDays, "domains", List.of("www.example.test"),
+                "consentRetentionDays", retentionDays));
+    }
+
+    private static void record(JsonPath site, int count) {
+        for (int i = 0; i < count; i++) {
+            recordConsent(site, ORIGIN, "reject_all", false, false);
+        }
+    }
+
+    private List<Long> seqs(JsonPath site) {
+        return db.queryLongs("SELECT seq FROM consent_records WHERE site_id = $1 ORDER BY seq", siteId(site));
+    }
+
+    private static UUID siteId(JsonPath site) {
+        return UUID.fromString(site.getString("id"));
+    }
+}
