@@ -65,13 +65,9 @@ public class ChainVerifier {
             Long last = found.getItem3().getLong("last");
             Long anchorReported = found.getItem1() == null ? null : anchorSeq;
             if (first == null) {
-                // Nothing recorded in the range; an open range must still end at the head.
                 Walk walk = new Walk();
-                if (openEnded && headSeq > anchorSeq) {
-                    return checkTail(siteId, walk, anchorSeq, anchorHash, headSeq, from)
-                            .map(ignored -> report(siteId, walk, 0, 0, anchorReported));
-                }
-                return Uni.createFrom().item(report(siteId, walk, 0, 0, anchorReported));
+                return checkEmptyRange(siteId, walk, anchorSeq, headSeq, from, to, openEnded)
+                        .map(ignored -> report(siteId, walk, 0, 0, anchorReported));
             }
             long end = openEnded ? Math.max(last, headSeq) : last;
             Walk walk = new Walk();
@@ -149,15 +145,22 @@ public class ChainVerifier {
                 }).replaceWithVoid();
     }
 
-    private Uni<Void> checkTail(UUID siteId, Walk walk, long anchorSeq, String anchorHash, long headSeq,
-            Instant from) {
-        return single("SELECT max(seq) AS last FROM consent_records WHERE site_id = $1 AND recorded_at < $2",
-                Tuple.of(siteId, from.atOffset(ZoneOffset.UTC)))
+    /**
+     * A range without records is only intact if nothing was taken out of it: the last record before it must be
+     * followed directly by the first record after it (or, for an open range, be the chain head).
+     */
+    private Uni<Void> checkEmptyRange(UUID siteId, Walk walk, long anchorSeq, long headSeq, Instant from, Instant to,
+            boolean openEnded) {
+        return single("SELECT (SELECT max(seq) FROM consent_records WHERE site_id = $1 AND recorded_at < $2) AS before, "
+                + "(SELECT min(seq) FROM consent_records WHERE site_id = $1 AND recorded_at >= $3) AS after",
+                Tuple.of(siteId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .invoke(row -> {
-                    Long lastBefore = row.getLong("last");
-                    long reached = lastBefore == null ? anchorSeq : lastBefore;
-                    if (reached < headSeq) {
-                        walk.problem(reached + 1, "records " + (reached + 1) + ".." + headSeq + " are missing");
+                    Long before = row.getLong("before");
+                    Long after = row.getLong("after");
+                    long reached = before == null ? anchorSeq : Math.max(before, anchorSeq);
+                    long next = openEnded || after == null ? headSeq + 1 : after;
+                    if (next > reached + 1) {
+                        walk.problem(reached + 1, "records " + (reached + 1) + ".." + (next - 1) + " are missing");
                     }
                 }).replaceWithVoid();
     }

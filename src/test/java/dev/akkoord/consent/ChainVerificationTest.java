@@ -231,6 +231,19 @@ class ChainVerificationTest {
         assertEquals(List.of(3), report.getList("problems.seq", Integer.class));
     }
 
+    @Test
+    void shouldReportAClosedRangeWhoseRecordsWereAllDeleted() {
+        JsonPath site = createSite("Emptied range", "www.example.test");
+        List<String> times = recordTimes(site, 8);
+        db.asAttacker("DELETE FROM consent_records WHERE site_id = $1 AND seq BETWEEN 3 AND 5", siteId(site));
+
+        JsonPath report = verifyChain(site, times.get(3), times.get(6));
+        assertFalse(report.getBoolean("intact"), report.prettify());
+        assertEquals(0, report.getLong("checked"));
+        assertThat(report.getList("problems.problem", String.class), contains(containsString("3..5 are missing")));
+        assertTrue(verifyChain(site, times.get(7), times.get(8)).getBoolean("intact"));
+    }
+
     private JsonPath siteWithRecords(int count) {
         JsonPath site = createSite("Chain", "www.example.test");
         for (int i = 0; i < count; i++) {
