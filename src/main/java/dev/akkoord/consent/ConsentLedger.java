@@ -118,7 +118,6 @@ public class ConsentLedger {
         for (Waiting waiting : batch) {
             bySite.computeIfAbsent(waiting.consent.siteId(), id -> new ArrayList<>()).add(waiting);
         }
-        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<Waiting, ConsentRecord> chained = new HashMap<>();
         // Sites are locked in a fixed (sorted) order so two flushes can never deadlock on each other's heads.
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -127,6 +126,8 @@ public class ConsentLedger {
                     .execute(Tuple.of(site.getKey(), ChainHash.GENESIS))
                     .flatMap(head -> {
                         Row row = head.iterator().next();
+                        // Taken while holding the head, so a site's records are in time order as well as seq order.
+                        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                         long seq = row.getLong("seq");
                         String hash = row.getString("hash");
                         for (Waiting waiting : site.getValue()) {

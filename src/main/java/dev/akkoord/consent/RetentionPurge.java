@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -46,7 +47,12 @@ public class RetentionPurge {
         return sites.listSites()
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem().transformToUniAndConcatenate(site -> sites.siteAccess(site.id())
-                        .flatMap(access -> purgeSite(access, now)))
+                        .flatMap(access -> access == null ? Uni.createFrom().item(0L) : purgeSite(access, now))
+                        // One site's failure must not keep every site after it from being purged.
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.errorf(failure, "Site %s: retention purge failed", site.id());
+                            return 0L;
+                        }))
                 .collect().asList().replaceWithVoid();
     }
 
@@ -56,29 +62,44 @@ public class RetentionPurge {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT seq FROM consent_chain_heads WHERE site_id = $1 FOR UPDATE")
                 .execute(Tuple.of(siteId))
-                .flatMap(head -> connection.preparedQuery("SELECT seq, hash FROM consent_records WHERE site_id = $1 "
-                        + "AND recorded_at < $2 ORDER BY seq DESC LIMIT 1")
-                        .execute(Tuple.of(siteId, cutoff.atOffset(ZoneOffset.UTC))))
-                .flatMap(lastPurged -> {
-                    if (lastPurged.size() == 0) {
-                        return Uni.createFrom().item(0L);
-                    }
-                    Row last = lastPurged.iterator().next();
-                    long seq = last.getLong("seq");
-                    return connection.preparedQuery("INSERT INTO consent_chain_anchors (site_id, seq, hash, purged_at) "
-                            + "VALUES ($1, $2, $3, now()) ON CONFLICT (site_id) DO UPDATE SET seq = EXCLUDED.seq, "
-                            + "hash = EXCLUDED.hash, purged_at = EXCLUDED.purged_at")
-                            .execute(Tuple.of(siteId, seq, last.getString("hash")))
-                            .flatMap(ignored -> connection.query("SET LOCAL akkoord.purge = 'on'").execute())
-                            .flatMap(ignored -> connection.preparedQuery(
-                                    "DELETE FROM consent_records WHERE site_id = $1 AND seq <= $2")
-                                    .execute(Tuple.of(siteId, seq)))
-                            .map(deleted -> (long) deleted.rowCount());
-                }))
+                .flatMap(head -> head.size() == 0 ? Uni.createFrom().item(0L)
+                        : lastPurgeable(connection, siteId, head.iterator().next().getLong("seq"), cutoff)
+                                .flatMap(last -> last == null ? Uni.createFrom().item(0L)
+                                        : cut(connection, siteId, last.getLong("seq"), last.getString("hash")))))
                 .invoke(count -> {
                     if (count > 0) {
                         LOG.infof("Site %s: purged %d consent records older than %s", siteId, count, cutoff);
                     }
                 });
+    }
+
+    /**
+     * The chain can only be cut in one place: just before the first record still within retention. Records are
+     * in time order on one instance, but instances' clocks differ, so "the newest old record" could sit after a
+     * younger one; cutting before the first young record never removes evidence that must be kept.
+     */
+    private static Uni<Row> lastPurgeable(SqlConnection connection, UUID siteId, long headSeq, Instant cutoff) {
+        return connection.preparedQuery("SELECT seq FROM consent_records WHERE site_id = $1 AND recorded_at >= $2 "
+                + "ORDER BY seq LIMIT 1")
+                .execute(Tuple.of(siteId, cutoff.atOffset(ZoneOffset.UTC)))
+                .flatMap(kept -> {
+                    long lastOld = kept.size() == 0 ? headSeq : kept.iterator().next().getLong("seq") - 1;
+                    return connection.preparedQuery("SELECT seq, hash FROM consent_records WHERE site_id = $1 "
+                            + "AND seq <= $2 ORDER BY seq DESC LIMIT 1").execute(Tuple.of(siteId, lastOld));
+                })
+                .map(last -> last.size() == 0 ? null : last.iterator().next());
+    }
+
+    /** Makes record {@code seq} the chain's anchor and deletes it and everything before it. */
+    private static Uni<Long> cut(SqlConnection connection, UUID siteId, long seq, String hash) {
+        return connection.preparedQuery("INSERT INTO consent_chain_anchors (site_id, seq, hash, purged_at) "
+                + "VALUES ($1, $2, $3, now()) ON CONFLICT (site_id) DO UPDATE SET seq = EXCLUDED.seq, "
+                + "hash = EXCLUDED.hash, purged_at = EXCLUDED.purged_at")
+                .execute(Tuple.of(siteId, seq, hash))
+                .flatMap(ignored -> connection.query("SET LOCAL akkoord.purge = 'on'").execute())
+                .flatMap(ignored -> connection.preparedQuery(
+                        "DELETE FROM consent_records WHERE site_id = $1 AND seq <= $2")
+                        .execute(Tuple.of(siteId, seq)))
+                .map(deleted -> (long) deleted.rowCount());
     }
 }

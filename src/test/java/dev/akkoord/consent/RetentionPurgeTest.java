@@ -54,6 +54,18 @@ class RetentionPurgeTest {
         assertEquals(2, report.getLong("checked"));
     }
 
+    /** Another instance's clock may run behind: a younger record can sit before an older one in the chain. */
+    @Test
+    void shouldNeverPurgeARecordStillWithinItsRetention() {
+        JsonPath site = siteKeeping(30);
+        record(site, 4);
+        db.asAttacker("UPDATE consent_records SET recorded_at = now() + interval '60 days' "
+                + "WHERE site_id = $1 AND seq = 2", siteId(site));
+
+        assertEquals(1, purgeSite(site, 30, Instant.now().plus(31, ChronoUnit.DAYS)));
+        assertEquals(List.of(2L, 3L, 4L), seqs(site));
+    }
+
     @Test
     void shouldBeIdempotent() {
         JsonPath site = siteKeeping(30);
