@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.akkoord.web.Problem;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -76,6 +78,12 @@ public final class ConsentResource {
             }
             return Map.of("consentId", consentId, "records", records.stream().map(ConsentResource::visitorView).toList());
         });
+    }
+
+    /** Nothing of the batch was stored, so the banner can simply send the decision again. */
+    @ServerExceptionMapper
+    public Response ledgerUnavailable(ConsentLedger.LedgerUnavailableException e) {
+        return Problem.response(503, "Service Unavailable", e.getMessage(), Map.of("retryAfter", 1));
     }
 
     private Uni<Response> record(ConsentRequest request, String origin, String userAgent, HttpServerRequest http) {
