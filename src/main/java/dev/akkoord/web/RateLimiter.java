@@ -5,13 +5,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,13 +22,12 @@ public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
-    private final ReactiveValueCommands<String, Long> counters;
-    private final ReactiveKeyCommands<String> keys;
+    private final RedisCounters counters;
     private final Counter failOpen;
 
-    RateLimiter(ReactiveRedisDataSource redis, MeterRegistry metrics) {
-        this.counters = redis.value(Long.class);
-        this.keys = redis.key();
+    RateLimiter(ReactiveRedisDataSource redis, MeterRegistry metrics,
+            @ConfigProperty(name = "quarkus.redis.timeout", defaultValue = "2s") Duration timeout) {
+        this.counters = new RedisCounters(redis.getRedis(), timeout);
         this.failOpen = Counter.builder("akkoord.ratelimit.fail.open")
                 .description("Requests let through because Redis could not be asked").register(metrics);
     }
@@ -42,8 +40,7 @@ public class RateLimiter {
         long windowSeconds = window.toSeconds();
         long windowIndex = System.currentTimeMillis() / 1000 / windowSeconds;
         String windowKey = "akkoord:rl:" + key + ":" + windowIndex;
-        return counters.incr(windowKey)
-                .call(count -> count == 1 ? keys.expire(windowKey, window.plusSeconds(1)) : Uni.createFrom().nullItem())
+        return counters.increment(windowKey, windowSeconds + 1)
                 .onFailure().recoverWithItem(failure -> {
                     failOpen.increment();
                     LOG.debugf("Rate limit skipped, Redis unavailable: %s", failure.getMessage());
