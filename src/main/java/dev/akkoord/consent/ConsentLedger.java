@@ -1,45 +1,52 @@
 package dev.akkoord.consent;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Appends consent records to their site's hash chain, durably, in batches.
  *
  * <p>A commit with fsync on costs a disk flush, so one transaction per request caps throughput at the disk's flush
- * rate. Instead each site has one append in flight at a time, and everything that arrives meanwhile goes into the
- * next one: under load one flush commits hundreds of records. A caller's {@code Uni} completes only after the
- * statement holding its record committed.
+ * rate. Instead decisions queue per site and each append takes everything queued: under load one commit stores
+ * hundreds of records. Two appends per site can be in flight, pipelined on one connection, the second chained onto
+ * where the first will end, so the database never waits for this service between two commits (see
+ * {@link SiteChain}). A caller's {@code Uni} completes only after the statement holding its record committed.
  *
- * <p>An append is one statement, so one round trip and one commit: it moves the chain head from where this
- * instance last saw it and inserts the records, or, if another instance moved the head meanwhile, does nothing.
- * Then (and for a site's first append) the head is locked in a transaction and the batch chained from it, so
- * instances sharing a database never fork a chain.
+ * <p>An append is one statement, so one round trip and one commit: it moves the chain head from where it expects
+ * it and inserts the records, or, if the head is elsewhere, does nothing. Then (and for a site's first append) the
+ * head is locked in a transaction and the batch chained from it, so instances sharing a database never fork a chain.
  */
 @ApplicationScoped
 public class ConsentLedger {
@@ -49,7 +56,7 @@ public class ConsentLedger {
     private static final String LOCK_HEAD = "INSERT INTO consent_chain_heads (site_id, seq, hash) VALUES ($1, 0, $2) "
             + "ON CONFLICT (site_id) DO UPDATE SET seq = consent_chain_heads.seq RETURNING seq, hash";
     private static final String APPEND = "WITH head AS (UPDATE consent_chain_heads SET seq = $16, hash = $17 "
-            + "WHERE site_id = $18 AND seq = $19 RETURNING site_id) "
+            + "WHERE site_id = $18 AND seq = $19 AND hash = $20 RETURNING site_id) "
             + "INSERT INTO consent_records (site_id, seq, consent_id, recorded_at, action, analytical, marketing, "
             + "banner_version, language, page_url, gpc, ip_truncated, user_agent, prev_hash, hash) "
             + "SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[], "
@@ -58,113 +65,141 @@ public class ConsentLedger {
 
     private final Pool pool;
     private final int maxBatch;
-    private final Map<UUID, SiteChain> chains = new ConcurrentHashMap<>();
+    private final int maxInFlight;
+    private final Vertx vertx;
+    /** Every chain's state lives on this one event loop, so appends leave in the order they were chained. */
+    private volatile Context context;
+    private final Map<UUID, SiteChain> chains = new HashMap<>();
+    private final Queue<Waiting> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Timer appendTime;
     private final DistributionSummary batchSize;
+    private final Counter chainedAppends;
+    private final Counter lockedAppends;
 
-    ConsentLedger(Pool pool, MeterRegistry metrics,
-            @ConfigProperty(name = "akkoord.consent.max-batch", defaultValue = "1000") int maxBatch) {
+    ConsentLedger(Pool pool, Vertx vertx, MeterRegistry metrics,
+            @ConfigProperty(name = "akkoord.consent.max-batch", defaultValue = "1000") int maxBatch,
+            @ConfigProperty(name = "akkoord.consent.appends-in-flight", defaultValue = "2") int maxInFlight) {
         this.pool = pool;
         this.maxBatch = maxBatch;
+        this.maxInFlight = maxInFlight;
+        this.vertx = vertx;
         this.appendTime = Timer.builder("akkoord.ledger.append")
                 .description("Time from sending a batch of consent records to its commit").register(metrics);
         this.batchSize = DistributionSummary.builder("akkoord.ledger.batch.size")
                 .description("Consent records committed together").register(metrics);
+        this.chainedAppends = appends(metrics, "chained");
+        this.lockedAppends = appends(metrics, "locked");
+    }
+
+    /** How appends found the head: chained onto the one before, or after locking it. */
+    private static Counter appends(MeterRegistry metrics, String path) {
+        return Counter.builder("akkoord.ledger.appends").tag("path", path)
+                .description("Batches of consent records sent to the database").register(metrics);
+    }
+
+    /** Called on the main thread, where Vert.x hands out a new event-loop context rather than a request's. */
+    void createContext(@Observes StartupEvent started) {
+        context = vertx.getOrCreateContext();
     }
 
     /** Completes with the stored record once it is committed. */
     public Uni<ConsentRecord> append(PendingConsent consent) {
         return Uni.createFrom().emitter(emitter -> {
-            SiteChain chain = chains.computeIfAbsent(consent.siteId(), SiteChain::new);
-            List<Waiting> batch = chain.enqueue(new Waiting(consent, emitter), maxBatch);
-            if (batch != null) {
-                flush(chain, batch);
+            arrivals.add(new Waiting(consent, emitter, Vertx.currentContext()));
+            // One hop to the ledger's event loop takes everything that arrived meanwhile.
+            if (drainScheduled.compareAndSet(false, true)) {
+                context.runOnContext(ignored -> drainArrivals());
             }
         });
     }
 
-    private void flush(SiteChain chain, List<Waiting> batch) {
-        SiteChain.Head head = chain.knownHead();
-        Uni<List<ConsentRecord>> stored = head == null ? appendLocked(chain, batch)
-                : appendAt(pool, head, chain, batch)
-                        .flatMap(records -> records != null ? Uni.createFrom().item(records)
-                                : appendLocked(chain, batch));
-        long started = System.nanoTime();
-        stored.subscribe().with(
-                records -> {
-                    appendTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    batchSize.record(records.size());
-                    finished(chain, batch, records, null);
-                },
-                failure -> finished(chain, batch, null, failure));
+    private void drainArrivals() {
+        drainScheduled.set(false);
+        Map<SiteChain, List<Waiting>> bySite = new LinkedHashMap<>();
+        Waiting arrival;
+        while ((arrival = arrivals.poll()) != null) {
+            SiteChain chain = chains.computeIfAbsent(arrival.consent().siteId(),
+                    siteId -> new SiteChain(siteId, maxBatch, maxInFlight,
+                            () -> pool.getConnection().memoize().indefinitely()));
+            bySite.computeIfAbsent(chain, ignored -> new ArrayList<>()).add(arrival);
+        }
+        bySite.forEach((chain, decisions) -> proceed(chain, chain.offer(decisions)));
     }
 
-    /** The slow path: lock the head row, then append at it; nobody can move it in between. */
-    private Uni<List<ConsentRecord>> appendLocked(SiteChain chain, List<Waiting> batch) {
+    /** Sends what is due first, so the database works while the settled appends are answered. */
+    private void proceed(SiteChain chain, SiteChain.Next next) {
+        for (SiteChain.Append append : next.send()) {
+            send(chain, append);
+        }
+        if (next.release() != null) {
+            next.release().subscribe().with(SqlConnection::closeAndForget, ignored -> {
+            });
+        }
+        for (SiteChain.Append append : next.answer()) {
+            answer(chain, append);
+        }
+    }
+
+    private void send(SiteChain chain, SiteChain.Append append) {
+        (append.from == null ? lockedAppends : chainedAppends).increment();
+        long started = System.nanoTime();
+        Uni<List<ConsentRecord>> stored = append.from == null ? appendLocked(chain.siteId, append.batch)
+                : append.lane.flatMap(lane -> appendAt(lane, chain.siteId, append.from, append.linked));
+        stored.subscribe().with(
+                records -> {
+                    if (records != null) {
+                        appendTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                        batchSize.record(records.size());
+                    }
+                    context.runOnContext(ignored -> proceed(chain, chain.settle(append,
+                            records == null ? SiteChain.Outcome.HEAD_ELSEWHERE : SiteChain.Outcome.STORED,
+                            records, null)));
+                },
+                failure -> context.runOnContext(ignored -> proceed(chain,
+                        chain.settle(append, SiteChain.Outcome.FAILED, null, failure))));
+    }
+
+    /** Locks the head row, then appends at it: nobody can move it in between. */
+    private Uni<List<ConsentRecord>> appendLocked(UUID siteId, List<Waiting> batch) {
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK_HEAD)
-                .execute(Tuple.of(chain.siteId, ChainHash.GENESIS))
+                .execute(Tuple.of(siteId, ChainHash.GENESIS))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     SiteChain.Head head = new SiteChain.Head(row.getLong("seq"), row.getString("hash"), null);
-                    return appendAt(connection, head, chain, batch);
+                    return appendAt(connection, siteId, head, SiteChain.link(batch, head));
                 })
                 .map(records -> {
                     if (records == null) {
-                        throw new IllegalStateException("The locked chain head of site " + chain.siteId + " moved");
+                        throw new IllegalStateException("The locked chain head of site " + siteId + " moved");
                     }
                     return records;
                 }));
     }
 
-    /** Chains the batch onto {@code head} and stores it; null when the head is no longer where it was. */
-    private static Uni<List<ConsentRecord>> appendAt(SqlClient client, SiteChain.Head head, SiteChain chain,
-            List<Waiting> batch) {
-        // Never earlier than the record before it, so a site's records are in time order as well as seq order.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant recordedAt = head.recordedAt() != null && head.recordedAt().isAfter(now) ? head.recordedAt() : now;
-        List<ConsentRecord> records = new ArrayList<>(batch.size());
-        long seq = head.seq();
-        String hash = head.hash();
-        for (Waiting waiting : batch) {
-            ConsentRecord record = link(waiting.consent, ++seq, hash, recordedAt);
-            records.add(record);
-            hash = record.hash();
-        }
-        return client.preparedQuery(APPEND).execute(columns(records).addLong(seq).addString(hash)
-                .addUUID(chain.siteId).addLong(head.seq()))
+    /** Stores records chained onto {@code from}; null when the head is no longer there. */
+    private static Uni<List<ConsentRecord>> appendAt(SqlClient client, UUID siteId, SiteChain.Head from,
+            List<ConsentRecord> records) {
+        ConsentRecord last = records.get(records.size() - 1);
+        return client.preparedQuery(APPEND)
+                .execute(columns(records).addLong(last.seq()).addString(last.hash()).addUUID(siteId)
+                        .addLong(from.seq()).addString(from.hash()))
                 .map(rows -> rows.rowCount() == 0 ? null : withIds(records, rows));
     }
 
-    private void finished(SiteChain chain, List<Waiting> batch, List<ConsentRecord> records, Throwable failure) {
-        if (failure == null) {
-            ConsentRecord last = records.get(records.size() - 1);
-            chain.moved(new SiteChain.Head(last.seq(), last.hash(), last.recordedAt()));
+    private static void answer(SiteChain chain, SiteChain.Append append) {
+        if (append.outcome == SiteChain.Outcome.STORED) {
+            for (int i = 0; i < append.batch.size(); i++) {
+                append.batch.get(i).complete(append.stored.get(i));
+            }
         } else {
-            LOG.errorf(failure, "Could not store %d consent records of site %s", batch.size(), chain.siteId);
-            chain.moved(null);
-        }
-        // The next append goes out before this batch's answers are written: the database works while we do.
-        List<Waiting> next = chain.nextBatch(maxBatch);
-        if (next != null) {
-            flush(chain, next);
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            if (failure == null) {
-                batch.get(i).emitter.complete(records.get(i));
-            } else {
-                batch.get(i).emitter.fail(new LedgerUnavailableException(failure));
+            LOG.errorf(append.failure, "Could not store %d consent records of site %s", append.batch.size(),
+                    chain.siteId);
+            LedgerUnavailableException failure = new LedgerUnavailableException(append.failure);
+            for (Waiting waiting : append.batch) {
+                waiting.fail(failure);
             }
         }
-    }
-
-    private static ConsentRecord link(PendingConsent consent, long seq, String prevHash, Instant recordedAt) {
-        String action = consent.action().key();
-        String hash = ChainHash.of(prevHash, consent.siteId(), seq, consent.consentId(), recordedAt, action,
-                consent.analytical(), consent.marketing(), consent.bannerVersion(), consent.language(),
-                consent.pageUrl(), consent.gpc(), consent.ipTruncated(), consent.userAgent());
-        return new ConsentRecord(0, consent.siteId(), seq, consent.consentId(), recordedAt, action,
-                consent.analytical(), consent.marketing(), consent.bannerVersion(), consent.language(),
-                consent.pageUrl(), consent.gpc(), consent.ipTruncated(), consent.userAgent(), prevHash, hash);
     }
 
     private static List<ConsentRecord> withIds(List<ConsentRecord> records, RowSet<Row> rows) {
@@ -223,7 +258,24 @@ public class ConsentLedger {
                 .addArrayOfString(prevHashes).addArrayOfString(hashes);
     }
 
-    record Waiting(PendingConsent consent, UniEmitter<? super ConsentRecord> emitter) {
+    /** A decision waiting for its commit, and where its request runs, so its answer is written there. */
+    record Waiting(PendingConsent consent, UniEmitter<? super ConsentRecord> emitter, Context context) {
+
+        void complete(ConsentRecord record) {
+            if (context == null) {
+                emitter.complete(record);
+            } else {
+                context.runOnContext(ignored -> emitter.complete(record));
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (context == null) {
+                emitter.fail(failure);
+            } else {
+                context.runOnContext(ignored -> emitter.fail(failure));
+            }
+        }
     }
 
     /** The database could not take the batch; the caller gets a 503 and may retry (the banner's outbox does). */

@@ -1,64 +1,191 @@
 package dev.akkoord.consent;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * One site's queue in the {@link ConsentLedger}: decisions waiting for the next append, whether an append is in
- * flight, and where this instance last saw the chain head. At most one append per site is in flight, since each
- * continues from the hash of the one before it.
+ * One site's part of the {@link ConsentLedger}: decisions waiting for the next append, and the appends on their way,
+ * in chain order. Each append continues from the hash where the one before it ends, so several can be in flight at
+ * once and the database takes the next batch while the previous one commits. They travel one after the other on one
+ * connection (the site's lane, held while anything is in flight), so the database sees them in chain order.
+ * Outcomes are settled in chain order: an append can only have succeeded if every append before it did.
+ *
+ * <p>Not thread-safe: the ledger confines every chain to its own event loop.
  */
 final class SiteChain {
 
-    /** The chain's last record as this instance knows it; {@code recordedAt} is null when read from the head row. */
+    /** The chain's last record; {@code recordedAt} is null when only the head row was read. */
     record Head(long seq, String hash, Instant recordedAt) {
     }
 
+    enum Outcome {
+        /** Committed. */
+        STORED,
+        /** Nothing stored: the chain head was not where the append expected it. */
+        HEAD_ELSEWHERE,
+        /** The database refused or could not be reached; nothing stored. */
+        FAILED
+    }
+
+    /**
+     * A batch on its way, on the site's lane. Without {@code from} it locks the chain head in a transaction of its
+     * own and links the records itself.
+     */
+    static final class Append {
+        final List<ConsentLedger.Waiting> batch;
+        final Head from;
+        final List<ConsentRecord> linked;
+        final Uni<SqlConnection> lane;
+        Outcome outcome;
+        List<ConsentRecord> stored;
+        Throwable failure;
+
+        Append(List<ConsentLedger.Waiting> batch, Head from, Uni<SqlConnection> lane) {
+            this.batch = batch;
+            this.from = from;
+            this.lane = lane;
+            this.linked = from == null ? null : link(batch, from);
+        }
+
+        Head to() {
+            ConsentRecord last = linked.get(linked.size() - 1);
+            return new Head(last.seq(), last.hash(), last.recordedAt());
+        }
+    }
+
+    /**
+     * What to do after the state changed: appends to send (first), settled appends to answer, and a lane nothing
+     * is in flight on any more, to give back (or null).
+     */
+    record Next(List<Append> send, List<Append> answer, Uni<SqlConnection> release) {
+    }
+
     final UUID siteId;
+    private final int maxBatch;
+    private final int maxInFlight;
+    private final Supplier<Uni<SqlConnection>> connect;
+    private Uni<SqlConnection> lane;
     private final ArrayDeque<ConsentLedger.Waiting> waiting = new ArrayDeque<>();
-    private boolean appending;
-    private Head head;
+    private final ArrayDeque<Append> inFlight = new ArrayDeque<>();
+    /** Where the chain ends once everything in flight is stored; null when unknown (the next append locks). */
+    private Head tail;
+    /** An append in flight failed or missed the head, so those after it, chained from it, cannot succeed. */
+    private boolean broken;
 
-    SiteChain(UUID siteId) {
+    SiteChain(UUID siteId, int maxBatch, int maxInFlight, Supplier<Uni<SqlConnection>> connect) {
         this.siteId = siteId;
+        this.maxBatch = maxBatch;
+        this.maxInFlight = maxInFlight;
+        this.connect = connect;
     }
 
-    /** Queues a decision; returns the batch to append now if no append is in flight, else null. */
-    synchronized List<ConsentLedger.Waiting> enqueue(ConsentLedger.Waiting decision, int maxBatch) {
-        waiting.add(decision);
-        if (appending) {
-            return null;
+    Next offer(List<ConsentLedger.Waiting> decisions) {
+        waiting.addAll(decisions);
+        List<Append> send = new ArrayList<>(1);
+        fill(send);
+        return new Next(send, List.of(), null);
+    }
+
+    /** Records how an append ended and settles, in chain order, every append whose turn it is. */
+    Next settle(Append append, Outcome outcome, List<ConsentRecord> stored, Throwable failure) {
+        append.outcome = outcome;
+        append.stored = stored;
+        append.failure = failure;
+        List<Append> send = new ArrayList<>(2);
+        List<Append> answer = new ArrayList<>(2);
+        List<ConsentLedger.Waiting> again = new ArrayList<>();
+        while (!inFlight.isEmpty() && inFlight.peekFirst().outcome != null) {
+            Append first = inFlight.pollFirst();
+            if (first.outcome == Outcome.STORED) {
+                answer.add(first);
+                if (first.from == null) {
+                    ConsentRecord last = first.stored.get(first.stored.size() - 1);
+                    tail = new Head(last.seq(), last.hash(), last.recordedAt());
+                }
+            } else if (first.outcome == Outcome.FAILED) {
+                answer.add(first);
+                losePlace();
+            } else {
+                // Another instance moved the head (or the append before failed): chain these decisions again,
+                // from the head as it is now.
+                again.addAll(first.batch);
+                losePlace();
+            }
         }
-        appending = true;
-        return take(maxBatch);
-    }
-
-    /** After an append: the next batch to append, or null (and no append in flight) when nothing is waiting. */
-    synchronized List<ConsentLedger.Waiting> nextBatch(int maxBatch) {
-        if (waiting.isEmpty()) {
-            appending = false;
-            return null;
+        for (int i = again.size() - 1; i >= 0; i--) {
+            waiting.addFirst(again.get(i));
         }
-        return take(maxBatch);
+        Uni<SqlConnection> release = null;
+        if (inFlight.isEmpty()) {
+            broken = false;
+            release = lane;
+            lane = null;
+        }
+        fill(send);
+        return new Next(send, answer, release);
     }
 
-    synchronized Head knownHead() {
-        return head;
+    private void losePlace() {
+        tail = null;
+        broken = !inFlight.isEmpty();
     }
 
-    /** Where the head is now, or null when unknown (after a failure it must be read from the database again). */
-    synchronized void moved(Head newHead) {
-        head = newHead;
+    private void fill(List<Append> send) {
+        while (inFlight.size() < maxInFlight && !waiting.isEmpty()) {
+            if (tail == null) {
+                if (inFlight.isEmpty()) {
+                    Append locking = new Append(take(), null, null);
+                    inFlight.add(locking);
+                    send.add(locking);
+                }
+                // Until it (or what is still in flight) settles, nobody knows where the chain ends.
+                return;
+            }
+            if (lane == null) {
+                lane = connect.get();
+            }
+            Append append = new Append(take(), tail, lane);
+            tail = append.to();
+            inFlight.add(append);
+            send.add(append);
+        }
     }
 
-    private List<ConsentLedger.Waiting> take(int maxBatch) {
+    private List<ConsentLedger.Waiting> take() {
         List<ConsentLedger.Waiting> batch = new ArrayList<>(Math.min(waiting.size(), maxBatch));
         while (batch.size() < maxBatch && !waiting.isEmpty()) {
             batch.add(waiting.poll());
         }
         return batch;
+    }
+
+    /** Chains the batch onto {@code from}: each record's hash covers the one before it. */
+    static List<ConsentRecord> link(List<ConsentLedger.Waiting> batch, Head from) {
+        // Never earlier than the record before it, so a site's records are in time order as well as seq order.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant recordedAt = from.recordedAt() != null && from.recordedAt().isAfter(now) ? from.recordedAt() : now;
+        List<ConsentRecord> records = new ArrayList<>(batch.size());
+        long seq = from.seq();
+        String prevHash = from.hash();
+        for (ConsentLedger.Waiting waiting : batch) {
+            PendingConsent consent = waiting.consent();
+            String action = consent.action().key();
+            String hash = ChainHash.of(prevHash, consent.siteId(), ++seq, consent.consentId(), recordedAt, action,
+                    consent.analytical(), consent.marketing(), consent.bannerVersion(), consent.language(),
+                    consent.pageUrl(), consent.gpc(), consent.ipTruncated(), consent.userAgent());
+            records.add(new ConsentRecord(0, consent.siteId(), seq, consent.consentId(), recordedAt, action,
+                    consent.analytical(), consent.marketing(), consent.bannerVersion(), consent.language(),
+                    consent.pageUrl(), consent.gpc(), consent.ipTruncated(), consent.userAgent(), prevHash, hash));
+            prevHash = hash;
+        }
+        return records;
     }
 }
