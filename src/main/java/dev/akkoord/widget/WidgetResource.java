@@ -3,11 +3,12 @@ package dev.akkoord.widget;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+
+import dev.akkoord.web.ProblemException;
 
 /**
  * Serves the banner script: {@code /akkoord.js} with a short max-age and an ETag (sites that embed it
@@ -43,13 +44,13 @@ public final class WidgetResource {
         WidgetAsset asset = current();
         if (!file.equals(asset.contentHash() + ".js")) {
             // Only the build in this release is kept; an old hash has no bytes that would match its SRI value.
-            throw new NotFoundException("No banner build " + file + "; the current one is " + asset.versionedPath());
+            throw ProblemException.notFound("No banner build " + file + "; the current one is " + asset.versionedPath());
         }
         return serve(asset, IMMUTABLE_CACHE, ifNoneMatch, acceptEncoding);
     }
 
     private WidgetAsset current() {
-        return widgets.asset().orElseThrow(() -> new NotFoundException("The banner script was not built into this release"));
+        return widgets.asset().orElseThrow(() -> ProblemException.notFound("The banner script was not built into this release"));
     }
 
     private static Response serve(WidgetAsset asset, String cacheControl, String ifNoneMatch, String acceptEncoding) {

@@ -1,7 +1,7 @@
 package dev.akkoord.widget;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +46,7 @@ class WidgetResourceTests {
         byte[] body = given().config(RAW).header("Accept-Encoding", "identity")
                 .when().get("/akkoord.js")
                 .then().statusCode(200)
-                .header("Content-Type", "text/javascript;charset=UTF-8")
+                .header("Content-Type", WidgetResource.JAVASCRIPT)
                 .header("Cache-Control", WidgetResource.LATEST_CACHE)
                 .header("ETag", "W/\"" + contentHash() + "\"")
                 .header("Vary", "Accept-Encoding")
@@ -88,14 +88,16 @@ class WidgetResourceTests {
                 .when().get("/akkoord/" + contentHash() + ".js")
                 .then().statusCode(200)
                 .header("Cache-Control", WidgetResource.IMMUTABLE_CACHE)
-                .header("Content-Type", "text/javascript;charset=UTF-8")
+                .header("Content-Type", WidgetResource.JAVASCRIPT)
                 .extract().asByteArray();
         assertArrayEquals(packaged, body);
     }
 
     @Test
     void shouldNotServeUnknownBuilds() {
-        given().config(RAW).get("/akkoord/0000000000000000.js").then().statusCode(404);
+        given().config(RAW).get("/akkoord/0000000000000000.js").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("/akkoord/" + contentHash() + ".js"));
         given().config(RAW).get("/akkoord/" + contentHash() + ".css").then().statusCode(404);
     }
 
