@@ -1,0 +1,27 @@
+package dev.akkoord.consent;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** The UI action that produced a decision: part of the evidence of how consent was given. */
+public enum ConsentAction {
+    ACCEPT_ALL, REJECT_ALL, CUSTOM, WITHDRAW, GPC;
+
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static ConsentAction fromKey(String key) {
+        for (ConsentAction action : values()) {
+            if (action.key().equals(key)) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("Unknown action '" + key
+                + "'; use accept_all, reject_all, custom, withdraw or gpc");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.akkoord.consent;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.ResponseHeader;
+
+import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** A site's consent log for its owner: paged JSON, a streamed CSV export, and chain verification. */
+@Path("/api/v1/sites/{siteId}/consents")
+@Tag(name = "Consent log")
+public final class ConsentLogResource {
+
+    private static final int PAGE_SIZE = 500;
+    private static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final ConsentQueries queries;
+    private final ChainVerifier verifier;
+    private final CallerResolver callers;
+
+    ConsentLogResource(ConsentQueries queries, ChainVerifier verifier, CallerResolver callers) {
+        this.queries = queries;
+        this.verifier = verifier;
+        this.callers = callers;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One page of the consent log (site key or operator); follow 'nextCursor'")
+    public Uni<Map<String, Object>> consentPage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String cursor) {
+        Instant start = instant("from", from, BEGINNING);
+        Instant end = instant("to", to, Instant.now().plusSeconds(1));
+        long after = cursor(cursor);
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> queries.page(siteId, start, end, after, PAGE_SIZE))
+                .map(records -> {
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("records", records);
+                    page.put("nextCursor", records.size() == PAGE_SIZE
+                            ? Long.toString(records.get(records.size() - 1).recordId()) : null);
+                    return page;
+                });
+    }
+
+    @GET
+    @Produces("text/csv;qs=0.5")
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"consents.csv\"")
+    @Operation(summary = "The whole range as CSV, streamed page by page (site key or operator)")
+    public Multi<String> consentCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId, @RestQuery String from, @RestQuery String to) {
+        Instant start = instant("from", from, BEGINNING);
+        Instant end = instant("to", to, Instant.now().plusSeconds(1));
+        return callers.requireSite(authorization, siteId).onItem().transformToMulti(caller ->
+                Multi.createBy().concatenating().streams(
+                        Multi.createFrom().item(ConsentCsv.HEADER),
+                        queries.stream(siteId, start, end).map(ConsentCsv::line)));
+    }
+
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recompute the hash chain over a range and report any altered or missing record")
+    public Uni<ChainVerifier.Report> verifyChain(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId, @RestQuery String from, @RestQuery String to) {
+        Instant start = instant("from", from, BEGINNING);
+        Instant end = instant("to", to, Instant.now().plusSeconds(1));
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> verifier.verify(siteId, start, end, to == null));
+    }
+
+    static Instant instant(String name, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("'" + name + "' must be a date (2026-11-23) or an instant "
+                    + "(2026-11-23T10:00:00Z)");
+        }
+    }
+
+    private static long cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("'cursor' must be the nextCursor of an earlier page");
+        }
+    }
+
+}

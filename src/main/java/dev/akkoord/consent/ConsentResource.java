@@ -1,0 +1,105 @@
+package dev.akkoord.consent;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Where banners post decisions, and where visitors read their own history back. */
+@Path("/api/v1/consents")
+@Tag(name = "Consents")
+public final class ConsentResource {
+
+    private final ConsentService consents;
+    private final ConsentQueries queries;
+    private final ObjectMapper json;
+
+    ConsentResource(ConsentService consents, ConsentQueries queries, ObjectMapper json) {
+        this.consents = consents;
+        this.queries = queries;
+        this.json = json;
+    }
+
+    /** Answer of a stored decision; {@code receipt} is the record's chain hash, the visitor's proof. */
+    public record Receipt(String consentId, long recordId, Instant recordedAt, String receipt) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a visitor's decision (public; the Origin must be one of the site's domains). "
+            + "Answers 201 only once the record is durably committed.")
+    public Uni<Response> recordConsent(ConsentRequest request, @RestHeader("Origin") String origin,
+            @RestHeader("User-Agent") String userAgent, HttpServerRequest http) {
+        return record(request, origin, userAgent, http);
+    }
+
+    /** sendBeacon and CORS-simple requests arrive as text/plain; the body is the same JSON. */
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Uni<Response> recordConsentFromText(String body, @RestHeader("Origin") String origin,
+            @RestHeader("User-Agent") String userAgent, HttpServerRequest http) throws Exception {
+        return record(json.readValue(body, ConsentRequest.class), origin, userAgent, http);
+    }
+
+    @GET
+    @Path("/{consentId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A visitor's own consent history, for access and portability (public; the id is the key)")
+    public Uni<Map<String, Object>> consentHistory(@RestPath String consentId) {
+        if (!consentId.matches("[0-9a-f]{32}")) {
+            throw ProblemException.badRequest("A consent id is 32 lowercase hex characters");
+        }
+        return queries.history(consentId).map(records -> {
+            if (records.isEmpty()) {
+                throw ProblemException.notFound("No consent records for this id");
+            }
+            return Map.of("consentId", consentId, "records", records.stream().map(ConsentResource::visitorView).toList());
+        });
+    }
+
+    private Uni<Response> record(ConsentRequest request, String origin, String userAgent, HttpServerRequest http) {
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return consents.recordConsent(request, new ConsentService.Client(origin, address, userAgent))
+                .map(stored -> Response.status(201)
+                        .entity(new Receipt(stored.consentId(), stored.recordId(), stored.recordedAt(), stored.hash()))
+                        .build());
+    }
+
+    private static Map<String, Object> visitorView(ConsentRecord r) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("recordId", r.recordId());
+        view.put("siteId", r.siteId());
+        view.put("recordedAt", r.recordedAt());
+        view.put("action", r.action());
+        view.put("categories", Map.of("functional", true, "analytical", r.analytical(), "marketing", r.marketing()));
+        view.put("bannerVersion", r.bannerVersion());
+        view.put("language", r.language());
+        view.put("pageUrl", r.pageUrl());
+        view.put("gpc", r.gpc());
+        view.put("ipTruncated", r.ipTruncated());
+        view.put("userAgent", r.userAgent());
+        view.put("receipt", r.hash());
+        return view;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.akkoord.consent;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.akkoord.web.ApiKeys;
+import dev.akkoord.web.ProblemException;
+import dev.akkoord.web.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/** Checks a visitor's decision and appends it to the site's ledger. */
+@ApplicationScoped
+public class ConsentService {
+
+    private static final Pattern CONSENT_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern VERSION = Pattern.compile("[0-9a-f]{8,64}");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ConsentLedger ledger;
+    private final SiteAccessCache sites;
+    private final RateLimiter rateLimiter;
+    private final MeterRegistry metrics;
+    private final int limitPerMinute;
+
+    ConsentService(ConsentLedger ledger, SiteAccessCache sites, RateLimiter rateLimiter, MeterRegistry metrics,
+            @ConfigProperty(name = "akkoord.consent.rate-limit-per-minute", defaultValue = "60") int limitPerMinute) {
+        this.ledger = ledger;
+        this.sites = sites;
+        this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
+        this.limitPerMinute = limitPerMinute;
+    }
+
+    /** Where the decision came from: the browser's Origin, its address and user agent. */
+    public record Client(String origin, String address, String userAgent) {
+    }
+
+    public Uni<ConsentRecord> recordConsent(ConsentRequest request, Client client) {
+        PendingConsent consent;
+        try {
+            consent = validate(request, client);
+        } catch (ProblemException e) {
+            return rejected("invalid", e);
+        }
+        return sites.site(consent.siteId())
+                .flatMap(site -> {
+                    if (site == null) {
+                        return rejected("unknown-site", ProblemException.notFound("No site with id " + consent.siteId()));
+                    }
+                    if (!site.allowsOrigin(client.origin())) {
+                        return rejected("origin", ProblemException.forbidden("Origin '" + client.origin()
+                                + "' is not one of the site's domains"));
+                    }
+                    return sites.versionExists(site.siteId(), consent.bannerVersion());
+                })
+                .flatMap(versionKnown -> versionKnown ? Uni.createFrom().voidItem()
+                        : rejected("version", ProblemException.badRequest("Unknown banner version '"
+                                + consent.bannerVersion() + "' for this site")))
+                .flatMap(ignored -> rateLimiter.check("consent:" + consent.siteId() + ":"
+                        + ApiKeys.sha256Hex(String.valueOf(client.address())).substring(0, 16), limitPerMinute,
+                        Duration.ofMinutes(1)).onFailure(ProblemException.class).call(failure -> rejected("rate", null)))
+                .flatMap(ignored -> ledger.append(consent))
+                .invoke(stored -> metrics.counter("akkoord.consents.recorded", "action", stored.action()).increment());
+    }
+
+    private <T> Uni<T> rejected(String reason, ProblemException problem) {
+        metrics.counter("akkoord.consents.rejected", "reason", reason).increment();
+        return problem == null ? Uni.createFrom().nullItem() : Uni.createFrom().failure(problem);
+    }
+
+    static PendingConsent validate(ConsentRequest request, Client client) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body is required");
+        }
+        if (request.siteId() == null) {
+            throw ProblemException.badRequest("'siteId' is required");
+        }
+        String consentId = request.consentId();
+        if (consentId == null) {
+            consentId = newConsentId();
+        } else if (!CONSENT_ID.matcher(consentId).matches()) {
+            throw ProblemException.badRequest("'consentId' must be 32 lowercase hex characters, or left out");
+        }
+        if (request.bannerVersion() == null || !VERSION.matcher(request.bannerVersion()).matches()) {
+            throw ProblemException.badRequest("'bannerVersion' is required: the version the visitor was shown");
+        }
+        if (request.action() == null) {
+            throw ProblemException.badRequest("'action' is required");
+        }
+        ConsentRequest.Categories categories = request.categories();
+        if (categories == null || categories.analytical() == null || categories.marketing() == null) {
+            throw ProblemException.badRequest("'categories' must give both 'analytical' and 'marketing' as booleans");
+        }
+        checkConsistent(request.action(), categories);
+        if (request.language() != null && !LANGUAGE.matcher(request.language()).matches()) {
+            throw ProblemException.badRequest("'language' must be a language tag such as nl or nl-BE");
+        }
+        return new PendingConsent(request.siteId(), consentId, request.action(), categories.analytical(),
+                categories.marketing(), request.bannerVersion(), request.language(), pageWithoutQuery(request.pageUrl()),
+                Boolean.TRUE.equals(request.gpc()), ClientAddress.truncate(client.address()),
+                userAgent(client.userAgent()));
+    }
+
+    private static void checkConsistent(ConsentAction action, ConsentRequest.Categories categories) {
+        boolean anyGranted = categories.analytical() || categories.marketing();
+        if (action == ConsentAction.REJECT_ALL && anyGranted) {
+            throw ProblemException.badRequest("'reject_all' cannot grant a category");
+        }
+        if (action == ConsentAction.ACCEPT_ALL && !anyGranted) {
+            throw ProblemException.badRequest("'accept_all' must grant the categories in use");
+        }
+        if (action == ConsentAction.GPC && categories.marketing()) {
+            throw ProblemException.badRequest("A 'gpc' record cannot grant marketing");
+        }
+    }
+
+    /** Query strings and fragments can carry personal data (e-mail addresses, tokens), so only the page is kept. */
+    static String pageWithoutQuery(String pageUrl) {
+        if (pageUrl == null || pageUrl.isBlank()) {
+            return null;
+        }
+        if (pageUrl.length() > 2048) {
+            throw ProblemException.badRequest("'pageUrl' may have at most 2048 characters");
+        }
+        try {
+            URI uri = URI.create(pageUrl.trim());
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw ProblemException.badRequest("'pageUrl' must be an absolute http(s) URL");
+            }
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            throw ProblemException.badRequest("'pageUrl' is not a valid URL");
+        }
+    }
+
+    private static String userAgent(String userAgent) {
+        return userAgent == null ? null : userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+    }
+
+    private static String newConsentId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.akkoord.consent;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.akkoord.site.SiteAccess;
+import dev.akkoord.site.SiteService;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Deletes consent records older than their site's retention, once a day. The last deleted record's hash becomes
+ * the chain's anchor, so what remains is still verifiable. Safe to run on every instance at once: the head lock
+ * serialises purges of a site, and a second purge finds nothing left to delete.
+ */
+@ApplicationScoped
+public class RetentionPurge {
+
+    private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
+
+    private final Pool pool;
+    private final SiteService sites;
+
+    RetentionPurge(Pool pool, SiteService sites) {
+        this.pool = pool;
+        this.sites = sites;
+    }
+
+    @Scheduled(cron = "{akkoord.consent.purge-cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeDaily() {
+        return purgeAll(Instant.now());
+    }
+
+    /** Purges every site as if it were {@code now}; returns when all are done. */
+    public Uni<Void> purgeAll(Instant now) {
+        return sites.listSites()
+                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(site -> sites.siteAccess(site.id())
+                        .flatMap(access -> purgeSite(access, now)))
+                .collect().asList().replaceWithVoid();
+    }
+
+    public Uni<Long> purgeSite(SiteAccess site, Instant now) {
+        Instant cutoff = now.minus(site.retentionDays(), ChronoUnit.DAYS);
+        UUID siteId = site.siteId();
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT seq FROM consent_chain_heads WHERE site_id = $1 FOR UPDATE")
+                .execute(Tuple.of(siteId))
+                .flatMap(head -> connection.preparedQuery("SELECT seq, hash FROM consent_records WHERE site_id = $1 "
+                        + "AND recorded_at < $2 ORDER BY seq DESC LIMIT 1")
+                        .execute(Tuple.of(siteId, cutoff.atOffset(ZoneOffset.UTC))))
+                .flatMap(lastPurged -> {
+                    if (lastPurged.size() == 0) {
+                        return Uni.createFrom().item(0L);
+                    }
+                    Row last = lastPurged.iterator().next();
+                    long seq = last.getLong("seq");
+                    return connection.preparedQuery("INSERT INTO consent_chain_anchors (site_id, seq, hash, purged_at) "
+                            + "VALUES ($1, $2, $3, now()) ON CONFLICT (site_id) DO UPDATE SET seq = EXCLUDED.seq, "
+                            + "hash = EXCLUDED.hash, purged_at = EXCLUDED.purged_at")
+                            .execute(Tuple.of(siteId, seq, last.getString("hash")))
+                            .flatMap(ignored -> connection.query("SET LOCAL akkoord.purge = 'on'").execute())
+                            .flatMap(ignored -> connection.preparedQuery(
+                                    "DELETE FROM consent_records WHERE site_id = $1 AND seq <= $2")
+                                    .execute(Tuple.of(siteId, seq)))
+                            .map(deleted -> (long) deleted.rowCount());
+                }))
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("Site %s: purged %d consent records older than %s", siteId, count, cutoff);
+                    }
+                });
+    }
+}

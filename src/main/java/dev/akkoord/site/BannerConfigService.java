@@ -1,0 +1,89 @@
+package dev.akkoord.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** Renders the public banner config for one site and language, through the Redis cache. */
+@ApplicationScoped
+public class BannerConfigService {
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final String SITE_DEFAULT = "*";
+
+    private final SiteService sites;
+    private final BannerConfigCache cache;
+    private final BannerCookieSource cookieSource;
+    private final SiteJson json;
+
+    BannerConfigService(SiteService sites, BannerConfigCache cache, BannerCookieSource cookieSource, SiteJson json) {
+        this.sites = sites;
+        this.cache = cache;
+        this.cookieSource = cookieSource;
+        this.json = json;
+    }
+
+    /** The config as JSON text; the same text (and so the same ETag) until the site changes. */
+    public Uni<String> config(UUID siteId, String requestedLanguage) {
+        String language = primaryLanguage(requestedLanguage);
+        return cache.get(siteId, language).flatMap(cached -> cached != null ? Uni.createFrom().item(cached)
+                : render(siteId, language).call(config -> cache.put(siteId, language, config)));
+    }
+
+    private Uni<String> render(UUID siteId, String requestedLanguage) {
+        return sites.findSite(siteId).flatMap(site -> {
+            if (site == null) {
+                throw ProblemException.notFound("No site with id " + siteId);
+            }
+            return sites.bannerContent(siteId, site.bannerVersion())
+                    .flatMap(content -> cookieSource.bannerCookiesFor(siteId)
+                            .map(cookies -> json.write(render(site, content, requestedLanguage, cookies))));
+        });
+    }
+
+    private static Map<String, Object> render(SiteView site, BannerContent content, String requestedLanguage,
+            BannerCookies cookies) {
+        String language = content.languages().contains(requestedLanguage) ? requestedLanguage
+                : content.languages().get(0);
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (String category : content.categories()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", category);
+            entry.put("required", "functional".equals(category));
+            entry.put("cookies", content.cookies().getOrDefault(category, List.of()));
+            categories.add(entry);
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("siteId", site.id());
+        config.put("version", site.bannerVersion());
+        config.put("language", language);
+        config.put("languages", content.languages());
+        config.put("consentLifetimeDays", content.consentLifetimeDays());
+        config.put("privacyPolicyUrl", content.privacyPolicyUrl());
+        config.put("texts", content.texts().get(language));
+        config.put("categories", categories);
+        config.put("trackerHosts", content.trackerHosts());
+        config.put("ui", content.ui());
+        config.put("lastScan", cookies.lastScan() == null ? null : cookies.lastScan().toString());
+        return config;
+    }
+
+    /** {@code nl-BE,nl;q=0.9} or {@code nl-BE} → {@code nl}; anything odd → the site default. */
+    static String primaryLanguage(String requested) {
+        if (requested == null) {
+            return SITE_DEFAULT;
+        }
+        String first = requested.split("[,;]", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String primary = first.split("[-_]", 2)[0];
+        return LANGUAGE.matcher(primary).matches() ? primary : SITE_DEFAULT;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.akkoord.site;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a site's visitors are shown, in every language: the unit a banner version hashes and stores.
+ * The scan date is left out on purpose: a rescan that finds nothing new must not make a new version.
+ */
+public record BannerContent(
+        List<String> languages,
+        Map<String, Map<String, Object>> texts,
+        List<String> categories,
+        Map<String, List<BannerCookies.CookieInfo>> cookies,
+        Map<String, List<String>> trackerHosts,
+        SiteSettings.BannerUi ui,
+        int consentLifetimeDays,
+        String privacyPolicyUrl) {
+}

@@ -1,0 +1,97 @@
+package dev.akkoord.site;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.akkoord.web.ProblemException;
+
+/**
+ * A site's domains are the hosts its banner may run on: {@code www.example.test} (that host only),
+ * {@code *.example.test} (the host and every subdomain), optionally with a port ({@code 127.0.0.1:8181}).
+ */
+public final class Domains {
+
+    private static final Pattern HOST = Pattern.compile(
+            "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?");
+    private static final int MAX_DOMAINS = 50;
+
+    private Domains() {
+    }
+
+    public static List<String> normalize(List<String> domains) {
+        if (domains == null || domains.isEmpty()) {
+            throw ProblemException.badRequest("'domains' must list at least one domain, e.g. \"www.example.com\"");
+        }
+        if (domains.size() > MAX_DOMAINS) {
+            throw ProblemException.badRequest("'domains' may list at most " + MAX_DOMAINS + " domains");
+        }
+        LinkedHashSet<String> normalized = new LinkedHashSet<>();
+        for (String domain : domains) {
+            normalized.add(normalizeOne(domain));
+        }
+        return new ArrayList<>(normalized);
+    }
+
+    private static String normalizeOne(String domain) {
+        if (domain == null) {
+            throw ProblemException.badRequest("'domains' contains null");
+        }
+        String value = domain.trim().toLowerCase(Locale.ROOT);
+        value = value.replaceFirst("^https?://", "");
+        if (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        if (value.startsWith(".")) {
+            value = "*" + value;
+        }
+        if (value.length() > 260 || !HOST.matcher(value).matches()) {
+            throw ProblemException.badRequest("'" + domain + "' is not a domain; use a host such as "
+                    + "www.example.com, *.example.com for all subdomains, or host:port");
+        }
+        return value;
+    }
+
+    /** Whether a browser Origin header ({@code https://shop.example.test:8443}) is one of the domains. */
+    public static boolean allowsOrigin(List<String> domains, String origin) {
+        if (origin == null || origin.isBlank() || "null".equals(origin)) {
+            return false;
+        }
+        URI uri;
+        try {
+            uri = URI.create(origin.trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (uri.getHost() == null) {
+            return false;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        for (String domain : domains) {
+            if (matches(domain, host, port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String domain, String host, int port) {
+        String pattern = domain;
+        int colon = pattern.lastIndexOf(':');
+        if (colon > 0) {
+            if (port != Integer.parseInt(pattern.substring(colon + 1))) {
+                return false;
+            }
+            pattern = pattern.substring(0, colon);
+        }
+        if (pattern.startsWith("*.")) {
+            String base = pattern.substring(2);
+            return host.equals(base) || host.endsWith("." + base);
+        }
+        return host.equals(pattern);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.akkoord.site;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/sites")
+@Tag(name = "Sites")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class SiteResource {
+
+    private final SiteService sites;
+    private final CallerResolver callers;
+
+    SiteResource(SiteService sites, CallerResolver callers) {
+        this.sites = sites;
+        this.callers = callers;
+    }
+
+    @POST
+    @Operation(summary = "Register a site (operator). The answer carries the site's API key, shown only once.")
+    public Uni<Response> createSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            SiteRequest request) {
+        return callers.requireOperator(authorization)
+                .flatMap(caller -> sites.createSite(requireBody(request)))
+                .map(site -> Response.created(URI.create("/api/v1/sites/" + site.id())).entity(site).build());
+    }
+
+    @GET
+    @Operation(summary = "List all sites (operator)")
+    public Uni<List<SiteView>> listSites(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return callers.requireOperator(authorization).flatMap(caller -> sites.listSites());
+    }
+
+    @GET
+    @Path("/{siteId}")
+    @Operation(summary = "Get a site (operator or the site's key)")
+    public Uni<SiteView> getSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId) {
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> sites.findSite(siteId))
+                .map(site -> {
+                    if (site == null) {
+                        throw ProblemException.notFound("No site with id " + siteId);
+                    }
+                    return site;
+                });
+    }
+
+    @PUT
+    @Path("/{siteId}")
+    @Operation(summary = "Change a site; fields left out keep their value. Visible changes make a new banner version.")
+    public Uni<SiteView> updateSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId, SiteRequest request) {
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> sites.updateSite(siteId, requireBody(request)));
+    }
+
+    @POST
+    @Path("/{siteId}/api-key")
+    @Operation(summary = "Rotate the site's API key: every earlier key stops working; the new one is shown once.")
+    public Uni<Map<String, String>> rotateApiKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId) {
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> sites.rotateApiKey(siteId))
+                .map(key -> Map.of("apiKey", key));
+    }
+
+    private static SiteRequest requireBody(SiteRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body is required");
+        }
+        return request;
+    }
+}

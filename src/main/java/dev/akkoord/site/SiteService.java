@@ -1,0 +1,207 @@
+package dev.akkoord.site;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.akkoord.web.ApiKeys;
+import dev.akkoord.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Registers sites, keeps their settings, API keys and banner versions. */
+@ApplicationScoped
+public class SiteService {
+
+    private static final Logger LOG = Logger.getLogger(SiteService.class);
+
+    private final SettingsValidator validator;
+    private final DefaultTexts defaultTexts;
+    private final SiteJson json;
+    private final BannerCookieSource cookieSource;
+    private final BannerConfigCache cache;
+
+    SiteService(SettingsValidator validator, DefaultTexts defaultTexts, SiteJson json,
+            BannerCookieSource cookieSource, BannerConfigCache cache) {
+        this.validator = validator;
+        this.defaultTexts = defaultTexts;
+        this.json = json;
+        this.cookieSource = cookieSource;
+        this.cache = cache;
+    }
+
+    @WithTransaction
+    public Uni<SiteView> createSite(SiteRequest request) {
+        LOG.debugf("Creating site %s", request.name());
+        Site site = new Site();
+        site.id = UUID.randomUUID();
+        site.name = SettingsValidator.name(request.name());
+        site.domains = json.write(Domains.normalize(request.domains()));
+        site.settings = json.write(validator.apply(SiteSettings.defaults(), request));
+        site.createdAt = now();
+        site.updatedAt = site.createdAt;
+        String apiKey = ApiKeys.newKey();
+        return cookieSource.bannerCookiesFor(site.id)
+                .map(cookies -> content(json.settings(site), cookies))
+                .flatMap(content -> {
+                    site.currentBannerVersion = json.versionOf(content);
+                    return site.<Site>persist()
+                            .flatMap(saved -> saveVersion(site.id, site.currentBannerVersion, content))
+                            .flatMap(saved -> newKey(site.id, apiKey, "created with the site"));
+                })
+                .map(key -> view(site).withApiKey(apiKey));
+    }
+
+    @WithSession
+    public Uni<SiteView> findSite(UUID siteId) {
+        return Site.<Site>findById(siteId).map(site -> site == null ? null : view(site));
+    }
+
+    @WithSession
+    public Uni<List<SiteView>> listSites() {
+        return Site.<Site>listAll().map(sites -> sites.stream().map(this::view).toList());
+    }
+
+    /**
+     * Applies the fields given; a change to anything visitors see makes a new banner version. The cached banner
+     * is dropped only after the commit, so no instance can cache the old settings again.
+     */
+    public Uni<SiteView> updateSite(UUID siteId, SiteRequest request) {
+        LOG.debugf("Updating site %s", siteId);
+        return Panache.withTransaction(() -> requireSite(siteId).flatMap(site -> {
+            if (request.name() != null) {
+                site.name = SettingsValidator.name(request.name());
+            }
+            if (request.domains() != null) {
+                site.domains = json.write(Domains.normalize(request.domains()));
+            }
+            site.settings = json.write(validator.apply(json.settings(site), request));
+            site.updatedAt = now();
+            return refreshVersion(site);
+        })).call(view -> cache.invalidate(siteId));
+    }
+
+    /** Called when the scanner's cookie lists or the owner's overrides change. */
+    public Uni<String> refreshBannerVersion(UUID siteId) {
+        return Panache.withTransaction(() -> requireSite(siteId).flatMap(this::refreshVersion))
+                .map(SiteView::bannerVersion)
+                .call(version -> cache.invalidate(siteId));
+    }
+
+    /** Revokes every key of the site and issues a new one, returned once. */
+    @WithTransaction
+    public Uni<String> rotateApiKey(UUID siteId) {
+        String apiKey = ApiKeys.newKey();
+        return requireSite(siteId)
+                .flatMap(site -> SiteApiKey.update("revokedAt = ?1 where siteId = ?2 and revokedAt is null",
+                        now(), siteId))
+                .flatMap(revoked -> newKey(siteId, apiKey, "rotated"))
+                .map(key -> apiKey);
+    }
+
+    @WithSession
+    public Uni<BannerContent> bannerContent(UUID siteId, String version) {
+        return BannerVersion.<BannerVersion>findById(new BannerVersion.Key(siteId, version))
+                .map(found -> found == null ? null : json.content(found));
+    }
+
+    @WithSession
+    public Uni<Boolean> bannerVersionExists(UUID siteId, String version) {
+        return BannerVersion.count("siteId = ?1 and version = ?2", siteId, version).map(count -> count > 0);
+    }
+
+    /** The site's domains and retention, for the consent path. */
+    @WithSession
+    public Uni<SiteAccess> siteAccess(UUID siteId) {
+        return Site.<Site>findById(siteId).map(site -> site == null ? null
+                : new SiteAccess(site.id, json.domains(site), site.currentBannerVersion,
+                        json.settings(site).consentRetentionDays()));
+    }
+
+    private Uni<SiteView> refreshVersion(Site site) {
+        return cookieSource.bannerCookiesFor(site.id).flatMap(cookies -> {
+            BannerContent content = content(json.settings(site), cookies);
+            String version = json.versionOf(content);
+            if (version.equals(site.currentBannerVersion)) {
+                return Uni.createFrom().item(view(site));
+            }
+            LOG.infof("Site %s: new banner version %s", site.id, version);
+            site.currentBannerVersion = version;
+            return BannerVersion.<BannerVersion>findById(new BannerVersion.Key(site.id, version))
+                    .flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
+                            : saveVersion(site.id, version, content))
+                    .map(saved -> view(site));
+        });
+    }
+
+    private Uni<Site> requireSite(UUID siteId) {
+        return Site.<Site>findById(siteId).map(site -> {
+            if (site == null) {
+                throw ProblemException.notFound("No site with id " + siteId);
+            }
+            return site;
+        });
+    }
+
+    private BannerContent content(SiteSettings settings, BannerCookies cookies) {
+        Map<String, Map<String, Object>> texts = new LinkedHashMap<>();
+        for (String language : settings.languages()) {
+            texts.put(language, defaultTexts.complete(language, settings.texts().get(language)));
+        }
+        Map<String, List<BannerCookies.CookieInfo>> cookiesInUse = new LinkedHashMap<>();
+        Map<String, List<String>> hostsInUse = new LinkedHashMap<>();
+        for (String category : settings.categories()) {
+            cookiesInUse.put(category, cookies.cookies().getOrDefault(category, List.of()));
+            hostsInUse.put(category, cookies.trackerHosts().getOrDefault(category, List.of()));
+        }
+        // Cookies of a category the owner does not use still must not run before consent: treat them as marketing.
+        for (String category : List.of("analytical", "marketing")) {
+            if (!settings.categories().contains(category) && settings.categories().contains("marketing")) {
+                cookiesInUse.merge("marketing", cookies.cookies().getOrDefault(category, List.of()),
+                        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+            }
+        }
+        return new BannerContent(settings.languages(), texts, settings.categories(), cookiesInUse, hostsInUse,
+                settings.ui(), settings.consentLifetimeDays(), settings.privacyPolicyUrl());
+    }
+
+    private Uni<BannerVersion> saveVersion(UUID siteId, String version, BannerContent content) {
+        BannerVersion row = new BannerVersion();
+        row.siteId = siteId;
+        row.version = version;
+        row.content = json.write(content);
+        row.createdAt = now();
+        return row.persist();
+    }
+
+    private Uni<SiteApiKey> newKey(UUID siteId, String apiKey, String label) {
+        SiteApiKey key = new SiteApiKey();
+        key.id = UUID.randomUUID();
+        key.siteId = siteId;
+        key.keyHash = ApiKeys.hash(apiKey);
+        key.label = label;
+        key.createdAt = now();
+        return key.persist();
+    }
+
+    private SiteView view(Site site) {
+        SiteSettings settings = json.settings(site);
+        return new SiteView(site.id, site.name, json.domains(site), settings.languages(), settings.texts(),
+                settings.categories(), settings.consentLifetimeDays(), settings.privacyPolicyUrl(),
+                settings.consentRetentionDays(), settings.ui(), site.currentBannerVersion, site.createdAt,
+                site.updatedAt, null);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

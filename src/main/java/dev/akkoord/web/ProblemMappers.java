@@ -1,0 +1,99 @@
+package dev.akkoord.web;
+
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns every failure a caller can cause into problem+json; nothing here echoes a Java class name. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException problem) {
+        return Problem.response(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return Problem.response(400, "Bad request", "Unknown field '" + e.getPropertyName() + "'"
+                + fieldPath(e) + ". Allowed: " + e.getKnownPropertyIds());
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e) {
+        return Problem.response(400, "Bad request",
+                "Field" + fieldPath(e) + " has an invalid value: " + String.valueOf(e.getValue()));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return Problem.response(400, "Bad request", "Field" + fieldPath(e) + " has the wrong type or shape");
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return Problem.response(400, "Bad request", "Malformed JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(violation -> lastNode(violation.getPropertyPath().toString()) + " " + violation.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return Problem.response(400, "Bad request", detail);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof UnrecognizedPropertyException cause) {
+            return unknownField(cause);
+        }
+        if (e.getCause() instanceof InvalidFormatException cause) {
+            return wrongType(cause);
+        }
+        if (e.getCause() instanceof MismatchedInputException cause) {
+            return mismatchedInput(cause);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return malformedJson(cause);
+        }
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return Problem.response(status, "Server error", "The request could not be completed");
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
+        return Problem.response(status, title, detail);
+    }
+
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        return Problem.response(400, "Bad request", e.getMessage());
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "" : " '" + path + "'";
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

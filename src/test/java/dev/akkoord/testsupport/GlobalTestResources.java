@@ -1,0 +1,11 @@
+package dev.akkoord.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Registers {@link TestServices} for every @QuarkusTest in the suite. */
+@QuarkusTestResource(TestServices.class)
+public final class GlobalTestResources {
+
+    private GlobalTestResources() {
+    }
+}

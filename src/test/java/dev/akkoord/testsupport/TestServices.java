@@ -1,0 +1,58 @@
+package dev.akkoord.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.akkoord.embedded.EmbeddedPostgresServer;
+import dev.akkoord.embedded.EmbeddedRedisServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Real PostgreSQL and Redis for every @QuarkusTest. By default they are embedded (a fresh machine has nothing
+ * else); with {@code AKKOORD_TEST_EXTERNAL=true} the machine's servers on 127.0.0.1 are used, as CI does once.
+ */
+public final class TestServices implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedRedisServer redis;
+
+    public static boolean external() {
+        return "true".equalsIgnoreCase(System.getenv("AKKOORD_TEST_EXTERNAL"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        if (external()) {
+            return Map.of(
+                    "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/test",
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.redis.hosts", "redis://127.0.0.1:6379");
+        }
+        try {
+            Path dir = Files.createTempDirectory("akkoord-test-");
+            postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), false);
+            redis = EmbeddedRedisServer.start(dir.resolve("redis"), false);
+            return Map.of(
+                    "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
+                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.redis.hosts", redis.url());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (redis != null) {
+            redis.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+}
