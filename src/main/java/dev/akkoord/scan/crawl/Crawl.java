@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -58,6 +59,7 @@ final class Crawl {
     private final List<FetchProblem> problems = new ArrayList<>();
     private final List<URI> origins = new ArrayList<>();
     private final Set<URI> sitemapPages = new LinkedHashSet<>();
+    private final Map<String, LoadedResource> thirdPartyHosts = new LinkedHashMap<>();
     private int pagesStarted;
     private int pagesInFlight;
     private int loadsStarted;
@@ -310,7 +312,8 @@ final class Crawl {
             found.addAll(trackerCatalog.inSnippet(finalUrl, code));
         }
         for (PageContent.Resource resource : content.resources()) {
-            found.addAll(trackerCatalog.inResource(finalUrl, resource.kind().name().toLowerCase(), resource.url()));
+            found.addAll(trackerCatalog.inResource(finalUrl, resource.kind().name().toLowerCase(Locale.ROOT),
+                    resource.url()));
         }
         synchronized (this) {
             for (TrackerSighting sighting : found) {
@@ -324,6 +327,11 @@ final class Crawl {
                 }
             }
             for (PageContent.Resource resource : content.resources()) {
+                String host = AddressPolicy.normalizeHost(resource.url().getHost());
+                if (!scope.isSiteHost(host) && thirdPartyHosts.size() < settings.maxResources()) {
+                    thirdPartyHosts.putIfAbsent(host, new LoadedResource(host, resource.url(),
+                            resource.kind().name().toLowerCase(Locale.ROOT), finalUrl));
+                }
                 if (mayFetch.test(resource.url()) && knownResources.size() < settings.maxResources()
                         && knownResources.add(resource.url())) {
                     loads.add(new Load(resource, finalUrl));
@@ -426,7 +434,7 @@ final class Crawl {
         CrawlReport report;
         synchronized (this) {
             report = new CrawlReport(origins, pages, List.copyOf(cookies.values()), List.copyOf(trackers.values()),
-                    problems, stopping ? frontier.size() + loads.size() : frontier.size(), loadsStarted, deadlineHit);
+                    problems, frontier.size(), loadsStarted, List.copyOf(thirdPartyHosts.values()), deadlineHit);
         }
         emitter.complete(report);
     }

@@ -13,12 +13,13 @@ import java.util.List;
  * @param trackers     the trackers seen on pages
  * @param problems     what went wrong, per URL
  * @param pagesQueued  pages discovered but not fetched (page limit, deadline)
- * @param resources    scripts, frames and pixels fetched
+ * @param resourcesFetched scripts, frames and pixels fetched
+ * @param thirdPartyHosts  hosts outside the site that pages load resources from, one entry per host
  * @param deadlineHit  whether the crawl stopped at its time limit
  */
 public record CrawlReport(List<URI> origins, List<PageVisit> pages, List<CookieSighting> cookies,
-        List<TrackerSighting> trackers, List<FetchProblem> problems, int pagesQueued, int resources,
-        boolean deadlineHit) {
+        List<TrackerSighting> trackers, List<FetchProblem> problems, int pagesQueued, int resourcesFetched,
+        List<LoadedResource> thirdPartyHosts, boolean deadlineHit) {
 
     public CrawlReport {
         origins = List.copyOf(origins);
@@ -26,5 +27,6 @@ public record CrawlReport(List<URI> origins, List<PageVisit> pages, List<CookieS
         cookies = List.copyOf(cookies);
         trackers = List.copyOf(trackers);
         problems = List.copyOf(problems);
+        thirdPartyHosts = List.copyOf(thirdPartyHosts);
     }
 }

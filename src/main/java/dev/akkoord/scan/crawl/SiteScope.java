@@ -11,14 +11,18 @@ import java.util.Set;
 
 /**
  * What belongs to the scanned site. Pages are crawled only on the site's own hosts (each domain and its {@code www.}
- * twin, on the domain's port); "the site" for cookies and third-party fetching is wider: every host under the same
+ * twin, every subdomain for {@code *.example.com}, on the domain's port); "the site" for cookies and third-party
+ * fetching is wider: every host under the same
  * registrable domain, decided with the public suffix list (so {@code a.github.io} and {@code b.github.io} are
  * different sites, and {@code shop.example.co.uk} belongs to {@code example.co.uk}).
  */
 public final class SiteScope {
 
-    /** A site domain as configured: a host, and a port when one was given. */
-    public record Domain(String host, int port) {
+    /**
+     * A site domain as configured: a host, a port when one was given ({@code -1} otherwise), and whether it stands
+     * for every subdomain too ({@code *.example.com}).
+     */
+    public record Domain(String host, int port, boolean wildcard) {
         boolean hasPort() {
             return port > 0;
         }
@@ -51,9 +55,16 @@ public final class SiteScope {
         return domains;
     }
 
-    /** Parses {@code example.com}, {@code example.com:8443}, {@code 127.0.0.1:8181} or {@code [::1]:8080}. */
+    /**
+     * Parses {@code example.com}, {@code *.example.com}, {@code example.com:8443}, {@code 127.0.0.1:8181} or
+     * {@code [::1]:8080}.
+     */
     static Domain parseDomain(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
+        boolean wildcard = t.startsWith("*.");
+        if (wildcard) {
+            t = t.substring(2);
+        }
         int scheme = t.indexOf("://");
         if (scheme >= 0) {
             t = t.substring(scheme + 3);
@@ -71,7 +82,7 @@ public final class SiteScope {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("not a domain: " + text);
         }
-        return new Domain(AddressPolicy.normalizeHost(uri.getHost()), uri.getPort());
+        return new Domain(AddressPolicy.normalizeHost(uri.getHost()), uri.getPort(), wildcard);
     }
 
     /** Whether the URL is a page of the site: one of its hosts, on the right port. */
@@ -80,7 +91,7 @@ public final class SiteScope {
         int port = Urls.port(url);
         for (Domain domain : domains) {
             boolean hostMatches = host.equals(domain.host()) || host.equals("www." + domain.host())
-                    || ("www." + host).equals(domain.host());
+                    || ("www." + host).equals(domain.host()) || domain.wildcard() && host.endsWith("." + domain.host());
             boolean portMatches = domain.hasPort() ? port == domain.port() : port == Urls.defaultPort(url.getScheme());
             if (hostMatches && portMatches) {
                 return true;
