@@ -62,6 +62,7 @@ final class Crawl {
     private final Map<String, LoadedResource> thirdPartyHosts = new LinkedHashMap<>();
     private int pagesStarted;
     private int pagesInFlight;
+    private int pagesParsing;
     private int loadsStarted;
     private int loadsInFlight;
     private boolean stopping;
@@ -229,8 +230,10 @@ final class Crawl {
         List<Runnable> launches = new ArrayList<>();
         boolean done = false;
         synchronized (this) {
-            while (!stopping && pagesInFlight < settings.perHostConcurrency() && pagesStarted < settings.maxPages()
-                    && !frontier.isEmpty()) {
+            // Parsing runs beside fetching; the cap on both together bounds the bodies held in memory.
+            while (!stopping && pagesInFlight < settings.perHostConcurrency()
+                    && pagesInFlight + pagesParsing < 2 * settings.perHostConcurrency()
+                    && pagesStarted < settings.maxPages() && !frontier.isEmpty()) {
                 Target target = frontier.poll();
                 if (!robotsFor(target.url()).allows(target.url())) {
                     problem(new FetchProblem(FetchProblem.Kind.ROBOTS_DISALLOWED, target.url(),
@@ -249,7 +252,7 @@ final class Crawl {
             }
             boolean pagesOver = frontier.isEmpty() || pagesStarted >= settings.maxPages() || stopping;
             boolean loadsOver = loads.isEmpty() || stopping;
-            if (!finished && pagesInFlight == 0 && loadsInFlight == 0 && pagesOver && loadsOver) {
+            if (!finished && pagesInFlight == 0 && pagesParsing == 0 && loadsInFlight == 0 && pagesOver && loadsOver) {
                 finished = true;
                 done = true;
             }
@@ -262,16 +265,28 @@ final class Crawl {
 
     private void launchPage(Target target) {
         fetcher.fetch(target.url(), FetchPurpose.PAGE, settings, mayFetch)
-                .emitOn(worker)
                 .subscribe().with(fetched -> {
-                    try {
-                        onPage(target, fetched);
-                    } catch (RuntimeException e) {
-                        problem(new FetchProblem(FetchProblem.Kind.INTERNAL, target.url(), "page not handled: " + e));
+                    synchronized (this) {
+                        pagesInFlight--;
+                        pagesParsing++;
                     }
-                    pageDone();
+                    pump(); // the host slot is free: the next fetch starts while this page is parsed
+                    worker.execute(() -> {
+                        try {
+                            onPage(target, fetched);
+                        } catch (RuntimeException e) {
+                            problem(new FetchProblem(FetchProblem.Kind.INTERNAL, target.url(), "page not handled: " + e));
+                        }
+                        synchronized (this) {
+                            pagesParsing--;
+                        }
+                        pageDone();
+                    });
                 }, failure -> {
                     problem(new FetchProblem(FetchProblem.Kind.INTERNAL, target.url(), "fetch failed: " + failure));
+                    synchronized (this) {
+                        pagesInFlight--;
+                    }
                     pageDone();
                 });
     }
@@ -280,7 +295,6 @@ final class Crawl {
         int done;
         int queued;
         synchronized (this) {
-            pagesInFlight--;
             done = pages.size();
             queued = stopping ? 0 : Math.min(frontier.size(), settings.maxPages() - pagesStarted);
         }
