@@ -31,6 +31,10 @@ public final class AddressGuard {
         if (InetAddresses.isInetAddress(h)) {
             return Uni.createFrom().item(() -> choose(h, new InetAddress[] {InetAddresses.forString(h)}));
         }
+        if (!policy.mayResolve(h)) {
+            return Uni.createFrom().failure(new FetchProblem.Failure(FetchProblem.Kind.REFUSED_ADDRESS,
+                    "refused " + h + ": only allow-listed hosts may be scanned (akkoord.scan.only-allowed-hosts)"));
+        }
         return Uni.createFrom().item(() -> choose(h, resolve(h))).runSubscriptionOn(blockingExecutor);
     }
 

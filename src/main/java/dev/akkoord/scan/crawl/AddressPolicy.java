@@ -55,15 +55,27 @@ public final class AddressPolicy {
 
     private final Set<String> allowedHosts;
     private final List<AddressRange> allowedRanges;
+    private final boolean onlyAllowed;
 
-    private AddressPolicy(Set<String> allowedHosts, List<AddressRange> allowedRanges) {
+    private AddressPolicy(Set<String> allowedHosts, List<AddressRange> allowedRanges, boolean onlyAllowed) {
         this.allowedHosts = Set.copyOf(allowedHosts);
         this.allowedRanges = List.copyOf(allowedRanges);
+        this.onlyAllowed = onlyAllowed;
     }
 
     /** Only public addresses. */
     public static AddressPolicy publicOnly() {
-        return new AddressPolicy(Set.of(), List.of());
+        return new AddressPolicy(Set.of(), List.of(), false);
+    }
+
+    /** Nothing but the allow-list: public addresses are refused too, and other names are never resolved. */
+    public AddressPolicy onlyAllowed() {
+        return new AddressPolicy(allowedHosts, allowedRanges, true);
+    }
+
+    /** Whether a host name may be resolved at all. */
+    boolean mayResolve(String host) {
+        return !onlyAllowed || allowsHost(host);
     }
 
     /**
@@ -86,7 +98,7 @@ public final class AddressPolicy {
                 }
             }
         }
-        return new AddressPolicy(hosts, ranges);
+        return new AddressPolicy(hosts, ranges, false);
     }
 
     /** Whether the operator allowed this host name outright, whatever it resolves to. */
@@ -101,7 +113,7 @@ public final class AddressPolicy {
                 return true;
             }
         }
-        return isPublic(address);
+        return !onlyAllowed && isPublic(address);
     }
 
     /** Whether the address is globally routable unicast space, looking through IPv6 forms that embed IPv4. */

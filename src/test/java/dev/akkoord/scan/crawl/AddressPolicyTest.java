@@ -49,6 +49,19 @@ class AddressPolicyTest {
     }
 
     @Test
+    void shouldRefuseEvenPublicAddressesAndUnlistedNamesInOnlyAllowedMode() {
+        AddressPolicy policy = AddressPolicy.allowing(List.of("127.0.0.1", "localhost")).onlyAllowed();
+        assertFalse(policy.permits(ip("1.1.1.1")));
+        assertTrue(policy.permits(ip("127.0.0.1")));
+        AddressGuard guard = new AddressGuard(policy, command -> {
+            throw new AssertionError("no name may be resolved");
+        });
+        FetchProblem.Failure failure = assertThrows(FetchProblem.Failure.class,
+                () -> guard.vet("www.example.com").await().atMost(Duration.ofSeconds(5)));
+        assertEquals(FetchProblem.Kind.REFUSED_ADDRESS, failure.kind);
+    }
+
+    @Test
     void shouldRejectMalformedRanges() {
         assertThrows(IllegalArgumentException.class, () -> AddressPolicy.allowing(List.of("10.0.0.0/40")));
         assertThrows(IllegalArgumentException.class, () -> AddressRange.parse("10.0.0.0/x"));

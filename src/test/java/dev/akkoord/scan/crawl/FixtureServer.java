@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on 127.0.0.1 with handlers by path, counting the requests each path gets. */
-final class FixtureServer implements AutoCloseable {
+public final class FixtureServer implements AutoCloseable {
 
     private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final HttpServer server;
 
-    FixtureServer(Vertx vertx) throws Exception {
+    public FixtureServer(Vertx vertx) throws Exception {
         server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
             hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
@@ -29,17 +29,17 @@ final class FixtureServer implements AutoCloseable {
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    int port() {
+    public int port() {
         return server.actualPort();
     }
 
-    FixtureServer route(String path, Handler<HttpServerRequest> handler) {
+    public FixtureServer route(String path, Handler<HttpServerRequest> handler) {
         routes.put(path, handler);
         return this;
     }
 
     /** An HTML page, optionally setting cookies. */
-    FixtureServer page(String path, String html, String... setCookies) {
+    public FixtureServer page(String path, String html, String... setCookies) {
         return route(path, request -> {
             var response = request.response().putHeader("Content-Type", "text/html; charset=utf-8");
             for (String cookie : setCookies) {
@@ -49,11 +49,11 @@ final class FixtureServer implements AutoCloseable {
         });
     }
 
-    FixtureServer redirect(String path, String location) {
+    public FixtureServer redirect(String path, String location) {
         return route(path, request -> request.response().setStatusCode(302).putHeader("Location", location).end());
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
     }
