@@ -112,7 +112,15 @@ public final class SiteScope {
             return h;
         }
         InternetDomainName name = InternetDomainName.from(h);
-        return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : h;
+        if (name.isUnderPublicSuffix()) {
+            return name.topPrivateDomain().toString();
+        }
+        if (name.isPublicSuffix() || name.parts().size() < 2) {
+            return h;
+        }
+        // The list's default rule: a top-level label it does not name (.test, .internal) is a suffix of its own.
+        List<String> parts = name.parts();
+        return parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1);
     }
 
     /** Whether the cookie domain may be set by this host: RFC 6265 domain matching, no public suffixes. */

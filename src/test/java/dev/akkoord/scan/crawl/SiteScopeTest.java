@@ -18,6 +18,8 @@ class SiteScopeTest {
                 "github.io is a (private) public suffix");
         assertEquals("127.0.0.1", SiteScope.registrableDomain("127.0.0.1"));
         assertEquals("localhost", SiteScope.registrableDomain("localhost"));
+        assertEquals("shop.test", SiteScope.registrableDomain("a.www.shop.test"), "an unlisted TLD is a suffix");
+        assertEquals("co.uk", SiteScope.registrableDomain("co.uk"));
     }
 
     @Test
