@@ -2,7 +2,8 @@
 # End-to-end run of the banner: builds the platform jar if it is missing, starts it on a free port with a
 # throw-away data directory (embedded PostgreSQL and Redis), waits until it is ready, runs the browser
 # suite against it (npm run test:e2e) and stops it again, whatever happens.
-#   web-widget/test/e2e/run.sh            run the suite
+#   web-widget/test/e2e/run.sh                     run the suite
+#   web-widget/test/e2e/run.sh bench               run the paint benchmark (bench/paint.mjs) instead
 #   AKKOORD_REBUILD=1 web-widget/test/e2e/run.sh   rebuild the jar first
 set -euo pipefail
 
@@ -53,7 +54,11 @@ if [[ -z "$ready" ]]; then
 fi
 
 status=0
-AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" npm --prefix web-widget run --silent test:e2e || status=$?
+if [[ "${1:-}" == "bench" ]]; then
+  (cd web-widget && AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" node bench/paint.mjs) || status=$?
+else
+  AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" npm --prefix web-widget run --silent test:e2e || status=$?
+fi
 if [[ $status -ne 0 ]]; then
   echo "e2e: platform log (last 40 lines):"; tail -40 "$DATA/platform.log"
 fi
