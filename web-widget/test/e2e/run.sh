@@ -37,7 +37,7 @@ stop() {
 trap stop EXIT
 
 echo "e2e: starting the platform on $URL (data in $DATA)"
-AKKOORD_DATA_DIR="$DATA" QUARKUS_HTTP_PORT="$PORT" AKKOORD_ADMIN_TOKEN="$TOKEN" \
+AKKOORD_DATA_DIR="$DATA" QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 AKKOORD_ADMIN_TOKEN="$TOKEN" \
   java -jar "$JAR" > "$DATA/platform.log" 2>&1 &
 PID=$!
 
