@@ -3,29 +3,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import { bannerShown, dialog, launch, newPage } from './support/browser.mjs';
-import { bannerPage, startPages, taggedScript } from './support/pages.mjs';
+import { test } from 'node:test';
+import { dialog } from './support/browser.mjs';
+import { bannerPage, taggedScript } from './support/pages.mjs';
 import { consentHistory, createSite } from './support/platform.mjs';
+import { useSuite, openWithBanner, consentIdOf } from './support/suite.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
-let browser;
-let pages;
 let site;
 
-before(async () => {
-  browser = await launch();
-  pages = await startPages();
+const suite = useSuite(async () => {
   site = await createSite({ privacyPolicyUrl: 'https://www.example.test/privacy' });
-  pages.page('/a11y', bannerPage({ siteId: site.id, body: taggedScript('analytical', 'analytical') }));
+  suite.pages.page('/a11y', bannerPage({ siteId: site.id, body: taggedScript('analytical', 'analytical') }));
 });
 
-after(async () => {
-  await browser.close();
-  await pages.close();
-});
 
 /** The accessible name (or text) of the focused element, looking inside the banner's shadow root. */
 const focused = (page) =>
@@ -44,9 +37,7 @@ const focusOutline = (page) =>
   });
 
 test('the whole flow works by keyboard, with visible focus and a trapped, Escape-closable dialog', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/a11y'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/a11y');
 
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'Privacy policy', 'the banner comes first in the tab order');
@@ -85,7 +76,7 @@ test('the whole flow works by keyboard, with visible focus and a trapped, Escape
   for (let i = 0; i < 12 && (await focused(page)) != 'Save my choices'; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => (window.ran || []).length == 1);
-  const consentId = await (await page.waitForFunction(() => akkoord.consent().consentId)).jsonValue();
+  const consentId = await consentIdOf(page);
   const { records } = await consentHistory(consentId);
   assert.deepEqual(records.map((record) => [record.action, record.categories.analytical, record.categories.marketing]), [['custom', true, false]]);
   await context.close();
@@ -100,9 +91,7 @@ const axe = async (page) => {
 };
 
 test('axe-core finds no WCAG 2.1 AA or best-practice violations in either layer', async () => {
-  const { context, page } = await newPage(browser, { reducedMotion: 'reduce' });
-  await page.goto(pages.url('www.example.test', '/a11y'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/a11y', 'www.example.test', { reducedMotion: 'reduce' });
   assert.deepEqual(await axe(page), [], 'first layer');
   await page.locator('akkoord-banner .bar').getByRole('button', { name: 'Preferences' }).click();
   await dialog(page).waitFor({ state: 'visible' });
@@ -111,9 +100,7 @@ test('axe-core finds no WCAG 2.1 AA or best-practice violations in either layer'
 });
 
 test('the first layer takes no room in the page and honours reduced motion', async () => {
-  const { context, page } = await newPage(browser, { reducedMotion: 'reduce' });
-  await page.goto(pages.url('www.example.test', '/a11y'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/a11y', 'www.example.test', { reducedMotion: 'reduce' });
   const layout = await page.evaluate(() => {
     const host = document.querySelector('akkoord-banner');
     const bar = host.shadowRoot.querySelector('.bar');

@@ -2,18 +2,15 @@
 // Google Consent Mode hears.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { bannerButton, bannerShown, dialog, launch, newPage } from './support/browser.mjs';
-import { bannerPage, startPages, taggedScript } from './support/pages.mjs';
-import { consentHistory, createSite } from './support/platform.mjs';
+import { test } from 'node:test';
+import { bannerButton, bannerShown, dialog, newPage } from './support/browser.mjs';
+import { bannerPage, taggedScript } from './support/pages.mjs';
+import { createSite } from './support/platform.mjs';
+import { useSuite, openWithBanner, ran, consentIdOf, recordsOf } from './support/suite.mjs';
 
-let browser;
-let pages;
 let site;
 
-before(async () => {
-  browser = await launch();
-  pages = await startPages();
+const suite = useSuite(async () => {
   site = await createSite();
   const body =
     // An untagged page script sees the Consent Mode default already in the dataLayer.
@@ -21,23 +18,14 @@ before(async () => {
     taggedScript('analytical', 'analytical-1') +
     taggedScript('marketing', 'marketing-1') +
     taggedScript('analytical', 'analytical-2');
-  pages.page('/shop', bannerPage({ siteId: site.id, body }));
+  suite.pages.page('/shop', bannerPage({ siteId: site.id, body }));
 });
 
-after(async () => {
-  await browser.close();
-  await pages.close();
-});
 
-const ran = (page) => page.evaluate(() => window.ran || []);
 const dataLayer = (page) => page.evaluate(() => (window.dataLayer || []).map((entry) => [...entry]));
-const consentId = async (page) => (await page.waitForFunction(() => akkoord.consent().consentId)).jsonValue();
-const records = async (page) => (await consentHistory(await consentId(page))).records;
 
 test('before any choice nothing tagged runs and Consent Mode defaults to denied', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/shop'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/shop');
   assert.deepEqual(await ran(page), []);
   const [first] = await page.evaluate(() => window.dataLayerAtParse);
   assert.deepEqual(first, [
@@ -60,9 +48,7 @@ test('before any choice nothing tagged runs and Consent Mode defaults to denied'
 });
 
 test('the three first-layer choices are equal in size and style, and the layer is not modal', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/shop'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/shop');
   const bar = page.locator('akkoord-banner .bar');
   assert.equal(await bar.getAttribute('role'), 'region');
   assert.equal(await bar.getAttribute('aria-modal'), null);
@@ -81,9 +67,7 @@ test('the three first-layer choices are equal in size and style, and the layer i
 });
 
 test('accept all runs tagged scripts in document order, stores and records the choice', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/shop'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/shop');
   await bannerButton(page, 'Accept all').click();
   await page.waitForFunction(() => (window.ran || []).length == 3);
   assert.deepEqual(await ran(page), ['analytical-1', 'marketing-1', 'analytical-2']);
@@ -94,7 +78,7 @@ test('accept all runs tagged scripts in document order, stores and records the c
   assert.equal(stored.sameSite, 'Lax');
   assert.ok(stored.expires * 1000 > Date.now() + 181 * 864e5, 'for the consent lifetime');
 
-  const [record] = await records(page);
+  const [record] = await recordsOf(page);
   assert.equal(record.action, 'accept_all');
   assert.deepEqual(record.categories, { functional: true, analytical: true, marketing: true });
   assert.equal(record.siteId, site.id);
@@ -115,11 +99,9 @@ test('accept all runs tagged scripts in document order, stores and records the c
 });
 
 test('reject all runs nothing, records the rejection, and holds on every subdomain', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/shop'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/shop');
   await bannerButton(page, 'Reject all').click();
-  const [record] = await records(page);
+  const [record] = await recordsOf(page);
   assert.equal(record.action, 'reject_all');
   assert.deepEqual(record.categories, { functional: true, analytical: false, marketing: false });
   assert.deepEqual(await ran(page), []);
@@ -127,7 +109,7 @@ test('reject all runs nothing, records the rejection, and holds on every subdoma
   assert.deepEqual(update[2], { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
 
   const shop = await context.newPage();
-  await shop.goto(pages.url('shop.example.test', '/shop'));
+  await shop.goto(suite.pages.url('shop.example.test', '/shop'));
   await shop.locator('akkoord-banner .float').waitFor({ state: 'visible' });
   assert.equal(await shop.locator('akkoord-banner .bar').count(), 0, 'no second question on a sibling subdomain');
   assert.deepEqual(await shop.evaluate(() => window.ran || []), []);
@@ -135,9 +117,7 @@ test('reject all runs nothing, records the rejection, and holds on every subdoma
 });
 
 test('a custom choice grants only the switched-on category; functional is locked on', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/shop'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/shop');
   await bannerButton(page, 'Preferences').click();
   const prefs = dialog(page);
   await prefs.waitFor({ state: 'visible' });
@@ -153,12 +133,12 @@ test('a custom choice grants only the switched-on category; functional is locked
   await prefs.getByRole('button', { name: 'Save my choices' }).click();
   await page.waitForFunction(() => (window.ran || []).length == 2);
   assert.deepEqual(await ran(page), ['analytical-1', 'analytical-2']);
-  const [record] = await records(page);
+  const [record] = await recordsOf(page);
   assert.equal(record.action, 'custom');
   assert.deepEqual(record.categories, { functional: true, analytical: true, marketing: false });
   const update = (await dataLayer(page)).find((entry) => entry[1] == 'update');
   assert.deepEqual(update[2], { analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
-  const id = await consentId(page);
+  const id = await consentIdOf(page);
   assert.deepEqual(await page.evaluate(() => akkoord.consent()), {
     consentId: id,
     decided: true,
@@ -171,9 +151,7 @@ test('a custom choice grants only the switched-on category; functional is locked
 });
 
 test('the API and DOM events report decisions', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/shop'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/shop');
   await page.evaluate(() => {
     window.seen = [];
     akkoord.on('consent', (detail) => window.seen.push(['on:consent', detail.action, detail.analytical]));

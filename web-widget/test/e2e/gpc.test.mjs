@@ -1,30 +1,23 @@
 // Global Privacy Control: marketing starts denied, a `gpc` record is posted once, and the banner says so.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { bannerButton, bannerShown, dialog, launch, newPage } from './support/browser.mjs';
-import { bannerPage, startPages, taggedScript } from './support/pages.mjs';
+import { test } from 'node:test';
+import { bannerButton, bannerShown, dialog, newPage } from './support/browser.mjs';
+import { bannerPage, taggedScript } from './support/pages.mjs';
 import { bannerConfig, consentHistory, createSite } from './support/platform.mjs';
+import { useSuite, openWithBanner, consentIdOf } from './support/suite.mjs';
 
-let browser;
-let pages;
 let site;
 
-before(async () => {
-  browser = await launch();
-  pages = await startPages();
+const suite = useSuite(async () => {
   site = await createSite();
-  pages.page('/gpc', bannerPage({ siteId: site.id, body: taggedScript('analytical', 'analytical') + taggedScript('marketing', 'marketing') }));
+  suite.pages.page('/gpc', bannerPage({ siteId: site.id, body: taggedScript('analytical', 'analytical') + taggedScript('marketing', 'marketing') }));
 });
 
-after(async () => {
-  await browser.close();
-  await pages.close();
-});
 
 /** Chromium does not send GPC; this gives the page what a GPC browser exposes. */
 const gpcPage = async () => {
-  const opened = await newPage(browser);
+  const opened = await newPage(suite.browser);
   await opened.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
   return opened;
 };
@@ -32,11 +25,11 @@ const gpcPage = async () => {
 test('with GPC a gpc record is posted once, the notice shown, and accept all leaves marketing off', async () => {
   const { gpcNotice } = (await bannerConfig(site.id)).texts;
   const { context, page } = await gpcPage();
-  await page.goto(pages.url('www.example.test', '/gpc'));
+  await page.goto(suite.pages.url('www.example.test', '/gpc'));
   await bannerShown(page);
   assert.equal(await page.locator('akkoord-banner .bar .gpc').textContent(), gpcNotice);
 
-  const consentId = await (await page.waitForFunction(() => akkoord.consent().consentId)).jsonValue();
+  const consentId = await consentIdOf(page);
   let { records } = await consentHistory(consentId);
   assert.deepEqual(records.map((record) => [record.action, record.gpc, record.categories.analytical, record.categories.marketing]), [['gpc', true, false, false]]);
 
@@ -64,7 +57,7 @@ test('with GPC a gpc record is posted once, the notice shown, and accept all lea
 
 test('with GPC the visitor can still switch marketing on explicitly', async () => {
   const { context, page } = await gpcPage();
-  await page.goto(pages.url('www.example.test', '/gpc'));
+  await page.goto(suite.pages.url('www.example.test', '/gpc'));
   await bannerShown(page);
   await bannerButton(page, 'Preferences').click();
   await dialog(page).getByRole('switch', { name: 'Marketing' }).check();
@@ -75,9 +68,7 @@ test('with GPC the visitor can still switch marketing on explicitly', async () =
 });
 
 test('without GPC no notice is shown and no gpc record is made', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/gpc'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/gpc');
   assert.equal(await page.locator('akkoord-banner .gpc').count(), 0);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => akkoord.consent().consentId), null);

@@ -1,25 +1,20 @@
 // The outbox: a decision made while the platform is unreachable is kept and sent on the next page view.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { bannerButton, bannerShown, launch, newPage } from './support/browser.mjs';
-import { bannerPage, startPages, taggedScript } from './support/pages.mjs';
+import { after, test } from 'node:test';
+import { bannerButton } from './support/browser.mjs';
+import { bannerPage, taggedScript } from './support/pages.mjs';
 import { consentHistory, createSite } from './support/platform.mjs';
+import { useSuite, openWithBanner } from './support/suite.mjs';
 import { startProxy } from './support/proxy.mjs';
 
-let browser;
-let pages;
 let proxy;
 
-before(async () => {
-  browser = await launch();
-  pages = await startPages();
+const suite = useSuite(async () => {
   proxy = await startProxy();
 });
 
 after(async () => {
-  await browser.close();
-  await pages.close();
   await proxy.close();
 });
 
@@ -27,10 +22,8 @@ const outbox = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('ak
 
 test('records made while the platform is unreachable are sent, in order, on the next page view', async () => {
   const site = await createSite();
-  pages.page('/outbox', bannerPage({ siteId: site.id, platform: proxy.url, body: taggedScript('analytical', 'analytical') }));
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/outbox'));
-  await bannerShown(page);
+  suite.pages.page('/outbox', bannerPage({ siteId: site.id, platform: proxy.url, body: taggedScript('analytical', 'analytical') }));
+  const { context, page } = await openWithBanner(suite, '/outbox');
 
   proxy.consentsDown = true;
   await bannerButton(page, 'Accept all').click();

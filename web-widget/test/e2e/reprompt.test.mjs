@@ -1,53 +1,41 @@
 // Asking again: a new banner version that adds a category asks again; one that only changes texts does not.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { bannerButton, bannerShown, launch, newPage } from './support/browser.mjs';
-import { bannerPage, startPages, taggedScript } from './support/pages.mjs';
+import { test } from 'node:test';
+import { bannerButton, bannerShown, newPage } from './support/browser.mjs';
+import { bannerPage, taggedScript } from './support/pages.mjs';
 import { createSite, updateSite } from './support/platform.mjs';
+import { useSuite, openWithBanner } from './support/suite.mjs';
 
-let browser;
-let pages;
-
-before(async () => {
-  browser = await launch();
-  pages = await startPages();
-});
-
-after(async () => {
-  await browser.close();
-  await pages.close();
-});
+const suite = useSuite();
 
 /** A returning visitor: a fresh browser context (so no cached banner config) with the old cookies. */
 const returning = async (context) => {
   const cookies = await context.cookies();
   await context.close();
-  const next = await newPage(browser);
+  const next = await newPage(suite.browser);
   await next.context.addCookies(cookies);
   return next;
 };
 
 test('a version that adds a category asks again; one with new texts only does not', async () => {
   const site = await createSite({ categories: ['functional', 'analytical'] });
-  pages.page('/reprompt', bannerPage({ siteId: site.id, body: taggedScript('analytical', 'analytical') }));
-  let { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/reprompt'));
-  await bannerShown(page);
+  suite.pages.page('/reprompt', bannerPage({ siteId: site.id, body: taggedScript('analytical', 'analytical') }));
+  let { context, page } = await openWithBanner(suite, '/reprompt');
   await bannerButton(page, 'Accept all').click();
   await page.waitForFunction(() => akkoord.consent().consentId);
 
   const retitled = await updateSite(site.id, { texts: { en: { title: 'Cookies, explained' } } });
   assert.notEqual(retitled.bannerVersion, site.bannerVersion, 'new texts make a new version');
   ({ context, page } = await returning(context));
-  await page.goto(pages.url('www.example.test', '/reprompt'));
+  await page.goto(suite.pages.url('www.example.test', '/reprompt'));
   await page.locator('akkoord-banner .float').waitFor({ state: 'visible' });
   assert.equal(await page.locator('akkoord-banner .bar').count(), 0, 'no new question for new wording');
   assert.deepEqual(await page.evaluate(() => window.ran), ['analytical']);
 
   await updateSite(site.id, { categories: ['functional', 'analytical', 'marketing'] });
   ({ context, page } = await returning(context));
-  await page.goto(pages.url('www.example.test', '/reprompt'));
+  await page.goto(suite.pages.url('www.example.test', '/reprompt'));
   await bannerShown(page);
   assert.equal(await page.locator('akkoord-banner h2').first().textContent(), 'Cookies, explained');
   // The earlier grant holds until the visitor answers again.
@@ -59,10 +47,8 @@ test('a version that adds a category asks again; one with new texts only does no
 
 test('an expired decision asks again', async () => {
   const site = await createSite({ consentLifetimeDays: 30 });
-  pages.page('/expiry', bannerPage({ siteId: site.id }));
-  let { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/expiry'));
-  await bannerShown(page);
+  suite.pages.page('/expiry', bannerPage({ siteId: site.id }));
+  let { context, page } = await openWithBanner(suite, '/expiry');
   await bannerButton(page, 'Reject all').click();
   await page.locator('akkoord-banner .float').waitFor({ state: 'visible' });
   const stored = (await context.cookies()).find((cookie) => cookie.name == 'akkoord_consent');
@@ -72,7 +58,7 @@ test('an expired decision asks again', async () => {
   parts[3] = (Math.round(Date.now() / 1000) - 31 * 86400).toString(36);
   await context.addCookies([{ ...stored, value: parts.join(':') }]);
   ({ context, page } = await returning(context));
-  await page.goto(pages.url('www.example.test', '/expiry'));
+  await page.goto(suite.pages.url('www.example.test', '/expiry'));
   await bannerShown(page);
   await context.close();
 });

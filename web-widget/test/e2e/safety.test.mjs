@@ -2,10 +2,11 @@
 // scripts other scripts add are blocked by tracker host until their category is granted.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { bannerButton, bannerShown, dialog, launch, newPage, withScannedCookies } from './support/browser.mjs';
-import { bannerPage, startPages, taggedScript } from './support/pages.mjs';
+import { test } from 'node:test';
+import { bannerButton, bannerShown, dialog, newPage, withScannedCookies } from './support/browser.mjs';
+import { bannerPage, taggedScript } from './support/pages.mjs';
 import { createSite, PLATFORM } from './support/platform.mjs';
+import { useSuite } from './support/suite.mjs';
 
 const NONCE = 'r4nd0mN0nce';
 const HOSTILE = {
@@ -15,29 +16,18 @@ const HOSTILE = {
   categories: { analytical: { title: '<svg onload="window.xss=4">', description: '"><iframe src="javascript:window.xss=5">' } },
 };
 
-let browser;
-let pages;
-
-before(async () => {
-  browser = await launch();
-  pages = await startPages();
-});
-
-after(async () => {
-  await browser.close();
-  await pages.close();
-});
+const suite = useSuite();
 
 test('texts with markup are shown literally and nothing in them runs', async () => {
   const site = await createSite({ texts: { en: HOSTILE } });
-  pages.page('/xss', bannerPage({ siteId: site.id }));
-  const { context, page } = await newPage(browser);
+  suite.pages.page('/xss', bannerPage({ siteId: site.id }));
+  const { context, page } = await newPage(suite.browser);
   // A javascript: privacy URL must not become a link, whatever the platform lets through.
   await page.route(PLATFORM + '/api/v1/sites/*/banner*', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, json: { ...(await response.json()), privacyPolicyUrl: 'javascript:window.xss=6' } });
   });
-  await page.goto(pages.url('www.example.test', '/xss'));
+  await page.goto(suite.pages.url('www.example.test', '/xss'));
   await bannerShown(page);
   const bar = page.locator('akkoord-banner .bar');
   assert.equal(await bar.locator('h2').textContent(), HOSTILE.title);
@@ -64,10 +54,10 @@ const recordViolations = (context) =>
 test('under a strict nonce CSP the banner is styled, works, and raises no violation', async () => {
   const site = await createSite();
   const body = taggedScript('analytical', 'analytical', '', NONCE);
-  pages.page('/csp', bannerPage({ siteId: site.id, nonce: NONCE, body }), { 'content-security-policy': CSP });
-  const { context, page } = await newPage(browser);
+  suite.pages.page('/csp', bannerPage({ siteId: site.id, nonce: NONCE, body }), { 'content-security-policy': CSP });
+  const { context, page } = await newPage(suite.browser);
   await recordViolations(context);
-  await page.goto(pages.url('www.example.test', '/csp'));
+  await page.goto(suite.pages.url('www.example.test', '/csp'));
   await bannerShown(page);
   const styled = await page.evaluate(() => getComputedStyle(document.querySelector('akkoord-banner').shadowRoot.querySelector('.bar')).position);
   assert.equal(styled, 'fixed', 'styles apply without unsafe-inline');
@@ -79,10 +69,10 @@ test('under a strict nonce CSP the banner is styled, works, and raises no violat
 
 test('scripts added by scripts are held by tracker host, keep their nonce, and run once granted', async () => {
   const site = await createSite();
-  const trackerUrl = pages.url('tracker.example.test', '/pixel.js');
-  const libraryUrl = pages.url('cdn.example.test', '/lib.js');
-  pages.script('/pixel.js', 'window.trackerRan = (window.trackerRan || 0) + 1;');
-  pages.script('/lib.js', 'window.libraryRan = 1;');
+  const trackerUrl = suite.pages.url('tracker.example.test', '/pixel.js');
+  const libraryUrl = suite.pages.url('cdn.example.test', '/lib.js');
+  suite.pages.script('/pixel.js', 'window.trackerRan = (window.trackerRan || 0) + 1;');
+  suite.pages.script('/lib.js', 'window.libraryRan = 1;');
   const loader = `<script nonce="${NONCE}">
     for (const url of [${JSON.stringify(trackerUrl)}, ${JSON.stringify(libraryUrl)}]) {
       const script = document.createElement('script');
@@ -92,14 +82,14 @@ test('scripts added by scripts are held by tracker host, keep their nonce, and r
       document.head.appendChild(script);
     }
   </script>`;
-  pages.page('/dynamic', bannerPage({ siteId: site.id, nonce: NONCE, body: loader }), { 'content-security-policy': CSP });
+  suite.pages.page('/dynamic', bannerPage({ siteId: site.id, nonce: NONCE, body: loader }), { 'content-security-policy': CSP });
   // A page whose own markup names the tracker: held from the second page view on, once the host list is known.
-  pages.page('/markup', bannerPage({ siteId: site.id, nonce: NONCE, body: `<script src="${trackerUrl}" nonce="${NONCE}"></script>` }), { 'content-security-policy': CSP });
+  suite.pages.page('/markup', bannerPage({ siteId: site.id, nonce: NONCE, body: `<script src="${trackerUrl}" nonce="${NONCE}"></script>` }), { 'content-security-policy': CSP });
 
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(suite.browser);
   await recordViolations(context);
   await withScannedCookies(page, {}, { marketing: ['tracker.example.test'] });
-  await page.goto(pages.url('www.example.test', '/dynamic'));
+  await page.goto(suite.pages.url('www.example.test', '/dynamic'));
   await bannerShown(page);
   await page.waitForFunction(() => window.libraryRan == 1, null, { timeout: 5000 });
   const held = await page.evaluate((url) => {
@@ -109,14 +99,14 @@ test('scripts added by scripts are held by tracker host, keep their nonce, and r
   assert.deepEqual(held, { type: 'text/plain', category: 'marketing', nonce: NONCE });
   assert.equal(await page.evaluate(() => window.trackerRan), undefined);
 
-  await page.goto(pages.url('www.example.test', '/markup'));
+  await page.goto(suite.pages.url('www.example.test', '/markup'));
   await bannerShown(page);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.trackerRan), undefined, 'the markup tracker is held too');
 
   await bannerButton(page, 'Accept all').click();
   await page.waitForFunction(() => window.trackerRan == 1, null, { timeout: 5000 });
-  await page.goto(pages.url('www.example.test', '/dynamic'));
+  await page.goto(suite.pages.url('www.example.test', '/dynamic'));
   await page.waitForFunction(() => window.trackerRan == 1 && window.libraryRan == 1, null, { timeout: 5000 });
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   await context.close();

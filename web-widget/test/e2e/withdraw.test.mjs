@@ -2,10 +2,11 @@
 // Path, a sub-path), matching storage keys go, and withdrawn scripts do not run after the reload.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { bannerButton, bannerShown, cookieList, dialog, launch, newPage, withScannedCookies } from './support/browser.mjs';
-import { bannerPage, startPages, taggedScript } from './support/pages.mjs';
+import { test } from 'node:test';
+import { bannerButton, bannerShown, cookieList, dialog, newPage, withScannedCookies } from './support/browser.mjs';
+import { bannerPage, taggedScript } from './support/pages.mjs';
 import { consentHistory, createSite } from './support/platform.mjs';
+import { useSuite, openWithBanner, ran } from './support/suite.mjs';
 
 const COOKIES = {
   analytical: [
@@ -34,26 +35,17 @@ const MARKETING = `
   localStorage.setItem('_fbp', '1');`;
 const FUNCTIONAL = `<script>document.cookie = 'JSESSIONID=abc; path=/'; document.cookie = 'theme=dark; path=/';</script>`;
 
-let browser;
-let pages;
 let site;
 
-before(async () => {
-  browser = await launch();
-  pages = await startPages();
+const suite = useSuite(async () => {
   site = await createSite();
-  pages.page(
+  suite.pages.page(
     '/shop/cart/view',
     bannerPage({ siteId: site.id, body: FUNCTIONAL + taggedScript('analytical', 'analytical', ANALYTICAL) + taggedScript('marketing', 'marketing', MARKETING) })
   );
 });
 
-after(async () => {
-  await browser.close();
-  await pages.close();
-});
 
-const ran = (page) => page.evaluate(() => window.ran || []);
 const storageKeys = (page) => page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage).map((key) => 'session:' + key)].sort());
 const reloadAfter = async (page, action) => {
   await Promise.all([page.waitForEvent('framenavigated', { timeout: 10000 }), action()]);
@@ -61,9 +53,9 @@ const reloadAfter = async (page, action) => {
 };
 
 test('withdrawal deletes cookies on every domain and path level, clears storage, and stops the scripts', async () => {
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(suite.browser);
   await withScannedCookies(page, COOKIES);
-  await page.goto(pages.url('www.example.test', '/shop/cart/view'));
+  await page.goto(suite.pages.url('www.example.test', '/shop/cart/view'));
   await bannerShown(page);
   await bannerButton(page, 'Accept all').click();
   await page.waitForFunction(() => (window.ran || []).length == 2);
@@ -122,10 +114,10 @@ test('withdrawal deletes cookies on every domain and path level, clears storage,
 
 test('withdrawing one category keeps the other, and reload can be switched off', async () => {
   const quiet = await createSite({ ui: { position: 'bottom', floatingButton: true, reloadOnWithdraw: false, colors: { background: '#ffffff', text: '#1b1b1b', accent: '#1d4ed8', accentText: '#ffffff' } } });
-  pages.page('/shop/cart/quiet', bannerPage({ siteId: quiet.id, body: taggedScript('analytical', 'analytical', ANALYTICAL) + taggedScript('marketing', 'marketing', MARKETING) }));
-  const { context, page } = await newPage(browser);
+  suite.pages.page('/shop/cart/quiet', bannerPage({ siteId: quiet.id, body: taggedScript('analytical', 'analytical', ANALYTICAL) + taggedScript('marketing', 'marketing', MARKETING) }));
+  const { context, page } = await newPage(suite.browser);
   await withScannedCookies(page, COOKIES);
-  await page.goto(pages.url('www.example.test', '/shop/cart/quiet'));
+  await page.goto(suite.pages.url('www.example.test', '/shop/cart/quiet'));
   await bannerShown(page);
   await bannerButton(page, 'Accept all').click();
   await page.waitForFunction(() => (window.ran || []).length == 2);
@@ -148,9 +140,7 @@ test('withdrawing one category keeps the other, and reload can be switched off',
 });
 
 test('the floating button reopens the preferences', async () => {
-  const { context, page } = await newPage(browser);
-  await page.goto(pages.url('www.example.test', '/shop/cart/view'));
-  await bannerShown(page);
+  const { context, page } = await openWithBanner(suite, '/shop/cart/view');
   await bannerButton(page, 'Reject all').click();
   const floating = page.locator('akkoord-banner .float');
   await floating.waitFor({ state: 'visible' });
