@@ -1,8 +1,5 @@
 package dev.akkoord.classify;
 
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
 
 /**
  * Classifies cookies as functional, analytical or marketing, layer by layer, and says which layer decided:
@@ -29,6 +32,8 @@ public class Classifier {
     private static final double EXACT_CONFIDENCE = 0.95;
     private static final double CASE_INSENSITIVE_CONFIDENCE = 0.9;
     private static final double WILDCARD_CONFIDENCE = 0.85;
+    /** For an entry that names other hosts than the one the cookie came from. */
+    private static final double NAMESAKE_CONFIDENCE = 0.7;
 
     private final CookieDatabase database;
     private final VendorDirectory vendors;
@@ -39,7 +44,7 @@ public class Classifier {
 
     @Inject
     public Classifier(ClassifyConfig config) {
-        this(loadLogged(), config.minConfidence());
+        this(KnowledgeBase.load(), config.minConfidence());
     }
 
     /** For plain Java (tests, benchmarks): build from any knowledge base. */
@@ -47,6 +52,7 @@ public class Classifier {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minConfidence must be within 0..1, got " + minConfidence);
         }
+        long start = System.nanoTime();
         this.minConfidence = minConfidence;
         this.database = new CookieDatabase(knowledge.cookies());
         this.vendors = new VendorDirectory(knowledge.cookies(), knowledge.vendorHosts());
@@ -60,6 +66,8 @@ public class Classifier {
             }
         }
         this.model = new NameModel(examples);
+        LOG.infof("Cookie classifier ready: %d known cookies, %d tracker hosts, model trained, in %d ms",
+                knowledge.cookies().size(), vendors.trackerHosts().size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Shorthand for the shipped knowledge base and the default threshold. */
@@ -83,7 +91,7 @@ public class Classifier {
         }
         Origin origin = new Origin(facts, vendors);
         Optional<CookieDatabase.Match> known = database.find(name, origin);
-        if (known.isPresent()) {
+        if (known.isPresent() && !known.get().elsewhere()) {
             return fromDatabase(known.get());
         }
         for (String host : origin.hosts()) {
@@ -98,6 +106,9 @@ public class Classifier {
             NameRules.Rule r = rule.get();
             return new Classification(r.category(), r.confidence(), Source.RULE, null,
                     r.purpose() + " (name rule " + r.id() + ")", null);
+        }
+        if (known.isPresent()) {
+            return fromDatabase(known.get()); // a namesake from another host, still better than a guess
         }
         NameModel.Prediction guess = model.predict(Features.of(name, facts));
         if (guess.probability() >= minConfidence) {
@@ -163,19 +174,16 @@ public class Classifier {
             case CASE_INSENSITIVE -> CASE_INSENSITIVE_CONFIDENCE;
             case WILDCARD -> WILDCARD_CONFIDENCE;
         };
-        return new Classification(entry.category(), confidence, Source.DATABASE, emptyToNull(entry.platform()),
-                emptyToNull(entry.purpose()), emptyToNull(entry.retention()));
+        String purpose = emptyToNull(entry.purpose());
+        if (match.elsewhere()) {
+            confidence = Math.min(confidence, NAMESAKE_CONFIDENCE);
+            purpose = "Listed as a cookie of " + String.join(", ", entry.hosts()) + (purpose == null ? "" : ": " + purpose);
+        }
+        return new Classification(entry.category(), confidence, Source.DATABASE, emptyToNull(entry.platform()), purpose,
+                emptyToNull(entry.retention()));
     }
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static KnowledgeBase loadLogged() {
-        long start = System.nanoTime();
-        KnowledgeBase knowledge = KnowledgeBase.load();
-        LOG.infof("Cookie knowledge base loaded: %d entries in %d ms", knowledge.cookies().size(),
-                (System.nanoTime() - start) / 1_000_000);
-        return knowledge;
     }
 }
