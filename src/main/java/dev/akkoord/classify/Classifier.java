@@ -1,8 +1,6 @@
 package dev.akkoord.classify;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +37,7 @@ public class Classifier {
     private final VendorDirectory vendors;
     private final NameModel model;
     private final double minConfidence;
-    private final Map<String, List<KnownCookie>> byPlatform = new HashMap<>();
-    private final Map<String, List<KnownCookie>> bySite = new HashMap<>();
+    private final TrackerCookies trackerCookies;
 
     @Inject
     public Classifier(ClassifyConfig config) {
@@ -60,12 +57,9 @@ public class Classifier {
         for (KnownCookie cookie : knowledge.cookies()) {
             examples.add(new NameModel.Example(Features.of(new CookieName(cookie.name()), cookie.asObserved()),
                     NameModel.labelOf(cookie.category())));
-            byPlatform.computeIfAbsent(cookie.platform().toLowerCase(Locale.ROOT), p -> new ArrayList<>()).add(cookie);
-            for (String host : cookie.hosts()) {
-                bySite.computeIfAbsent(Domains.registrable(host), s -> new ArrayList<>()).add(cookie);
-            }
         }
         this.model = new NameModel(examples);
+        this.trackerCookies = new TrackerCookies(knowledge.cookies(), vendors);
         LOG.infof("Cookie classifier ready: %d known cookies, %d tracker hosts, model trained, in %d ms",
                 knowledge.cookies().size(), vendors.trackerHosts().size(), (System.nanoTime() - start) / 1_000_000);
     }
@@ -130,25 +124,7 @@ public class Classifier {
      * write them. Accepts a host ({@code www.google-analytics.com}) or a platform name ({@code Hotjar}).
      */
     public List<KnownCookie> inferCookies(String trackerHostOrPlatform) {
-        if (trackerHostOrPlatform == null || trackerHostOrPlatform.isBlank()) {
-            return List.of();
-        }
-        String key = trackerHostOrPlatform.strip().toLowerCase(Locale.ROOT);
-        Map<String, KnownCookie> found = new LinkedHashMap<>();
-        addByName(found, byPlatform.get(key));
-        if (key.indexOf('.') > 0 && key.indexOf(' ') < 0) {
-            for (String platform : vendors.platformsOf(key)) {
-                addByName(found, byPlatform.get(platform));
-            }
-            addByName(found, bySite.get(Domains.registrable(key)));
-        }
-        return List.copyOf(found.values());
-    }
-
-    private static void addByName(Map<String, KnownCookie> found, List<KnownCookie> cookies) {
-        if (cookies != null) {
-            cookies.forEach(c -> found.putIfAbsent((c.wildcard() ? "*" : "=") + c.name(), c));
-        }
+        return trackerCookies.of(trackerHostOrPlatform);
     }
 
     private static Category override(CookieName name, Map<String, Category> overrides) {
