@@ -41,15 +41,19 @@ public class Classifier {
 
     @Inject
     public Classifier(ClassifyConfig config) {
-        this(KnowledgeBase.load(), config.minConfidence());
+        // Arguments are evaluated left to right, so the logged time includes reading the knowledge base.
+        this(System.nanoTime(), KnowledgeBase.load(), config.minConfidence());
     }
 
     /** For plain Java (tests, benchmarks): build from any knowledge base. */
     public Classifier(KnowledgeBase knowledge, double minConfidence) {
+        this(System.nanoTime(), knowledge, minConfidence);
+    }
+
+    private Classifier(long startedNanos, KnowledgeBase knowledge, double minConfidence) {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minConfidence must be within 0..1, got " + minConfidence);
         }
-        long start = System.nanoTime();
         this.minConfidence = minConfidence;
         this.database = new CookieDatabase(knowledge.cookies());
         this.vendors = new VendorDirectory(knowledge.cookies(), knowledge.vendorHosts());
@@ -61,7 +65,7 @@ public class Classifier {
         this.model = new NameModel(examples);
         this.trackerCookies = new TrackerCookies(knowledge.cookies(), vendors);
         LOG.infof("Cookie classifier ready: %d known cookies, %d tracker hosts, model trained, in %d ms",
-                knowledge.cookies().size(), vendors.trackerHosts().size(), (System.nanoTime() - start) / 1_000_000);
+                knowledge.cookies().size(), vendors.trackerHosts().size(), (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     /** Shorthand for the shipped knowledge base and the default threshold. */
