@@ -1,8 +1,9 @@
 package dev.akkoord.classify;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** What a cookie is for, as the banner groups it. {@code UNCLASSIFIED} is treated like marketing until a person decides. */
 public enum Category {

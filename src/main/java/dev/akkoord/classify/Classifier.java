@@ -1,17 +1,18 @@
 package dev.akkoord.classify;
 
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
 
 /**
  * Classifies cookies as functional, analytical or marketing, layer by layer, and says which layer decided:
@@ -29,21 +30,27 @@ public class Classifier {
     private static final double EXACT_CONFIDENCE = 0.95;
     private static final double CASE_INSENSITIVE_CONFIDENCE = 0.9;
     private static final double WILDCARD_CONFIDENCE = 0.85;
+    /** For an entry that names other hosts than the one the cookie came from. */
+    private static final double NAMESAKE_CONFIDENCE = 0.7;
 
     private final CookieDatabase database;
     private final VendorDirectory vendors;
     private final NameModel model;
     private final double minConfidence;
-    private final Map<String, List<KnownCookie>> byPlatform = new HashMap<>();
-    private final Map<String, List<KnownCookie>> bySite = new HashMap<>();
+    private final TrackerCookies trackerCookies;
 
     @Inject
     public Classifier(ClassifyConfig config) {
-        this(loadLogged(), config.minConfidence());
+        // Arguments are evaluated left to right, so the logged time includes reading the knowledge base.
+        this(System.nanoTime(), KnowledgeBase.load(), config.minConfidence());
     }
 
     /** For plain Java (tests, benchmarks): build from any knowledge base. */
     public Classifier(KnowledgeBase knowledge, double minConfidence) {
+        this(System.nanoTime(), knowledge, minConfidence);
+    }
+
+    private Classifier(long startedNanos, KnowledgeBase knowledge, double minConfidence) {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minConfidence must be within 0..1, got " + minConfidence);
         }
@@ -54,12 +61,11 @@ public class Classifier {
         for (KnownCookie cookie : knowledge.cookies()) {
             examples.add(new NameModel.Example(Features.of(new CookieName(cookie.name()), cookie.asObserved()),
                     NameModel.labelOf(cookie.category())));
-            byPlatform.computeIfAbsent(cookie.platform().toLowerCase(Locale.ROOT), p -> new ArrayList<>()).add(cookie);
-            for (String host : cookie.hosts()) {
-                bySite.computeIfAbsent(Domains.registrable(host), s -> new ArrayList<>()).add(cookie);
-            }
         }
         this.model = new NameModel(examples);
+        this.trackerCookies = new TrackerCookies(knowledge.cookies(), vendors);
+        LOG.infof("Cookie classifier ready: %d known cookies, %d tracker hosts, model trained, in %d ms",
+                knowledge.cookies().size(), vendors.trackerHosts().size(), (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     /** Shorthand for the shipped knowledge base and the default threshold. */
@@ -83,7 +89,7 @@ public class Classifier {
         }
         Origin origin = new Origin(facts, vendors);
         Optional<CookieDatabase.Match> known = database.find(name, origin);
-        if (known.isPresent()) {
+        if (known.isPresent() && !known.get().elsewhere()) {
             return fromDatabase(known.get());
         }
         for (String host : origin.hosts()) {
@@ -98,6 +104,9 @@ public class Classifier {
             NameRules.Rule r = rule.get();
             return new Classification(r.category(), r.confidence(), Source.RULE, null,
                     r.purpose() + " (name rule " + r.id() + ")", null);
+        }
+        if (known.isPresent()) {
+            return fromDatabase(known.get()); // a namesake from another host, still better than a guess
         }
         NameModel.Prediction guess = model.predict(Features.of(name, facts));
         if (guess.probability() >= minConfidence) {
@@ -119,25 +128,7 @@ public class Classifier {
      * write them. Accepts a host ({@code www.google-analytics.com}) or a platform name ({@code Hotjar}).
      */
     public List<KnownCookie> inferCookies(String trackerHostOrPlatform) {
-        if (trackerHostOrPlatform == null || trackerHostOrPlatform.isBlank()) {
-            return List.of();
-        }
-        String key = trackerHostOrPlatform.strip().toLowerCase(Locale.ROOT);
-        Map<String, KnownCookie> found = new LinkedHashMap<>();
-        addByName(found, byPlatform.get(key));
-        if (key.indexOf('.') > 0 && key.indexOf(' ') < 0) {
-            for (String platform : vendors.platformsOf(key)) {
-                addByName(found, byPlatform.get(platform));
-            }
-            addByName(found, bySite.get(Domains.registrable(key)));
-        }
-        return List.copyOf(found.values());
-    }
-
-    private static void addByName(Map<String, KnownCookie> found, List<KnownCookie> cookies) {
-        if (cookies != null) {
-            cookies.forEach(c -> found.putIfAbsent((c.wildcard() ? "*" : "=") + c.name(), c));
-        }
+        return trackerCookies.of(trackerHostOrPlatform);
     }
 
     private static Category override(CookieName name, Map<String, Category> overrides) {
@@ -163,19 +154,16 @@ public class Classifier {
             case CASE_INSENSITIVE -> CASE_INSENSITIVE_CONFIDENCE;
             case WILDCARD -> WILDCARD_CONFIDENCE;
         };
-        return new Classification(entry.category(), confidence, Source.DATABASE, emptyToNull(entry.platform()),
-                emptyToNull(entry.purpose()), emptyToNull(entry.retention()));
+        String purpose = emptyToNull(entry.purpose());
+        if (match.elsewhere()) {
+            confidence = Math.min(confidence, NAMESAKE_CONFIDENCE);
+            purpose = "Listed as a cookie of " + String.join(", ", entry.hosts()) + (purpose == null ? "" : ": " + purpose);
+        }
+        return new Classification(entry.category(), confidence, Source.DATABASE, emptyToNull(entry.platform()), purpose,
+                emptyToNull(entry.retention()));
     }
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static KnowledgeBase loadLogged() {
-        long start = System.nanoTime();
-        KnowledgeBase knowledge = KnowledgeBase.load();
-        LOG.infof("Cookie knowledge base loaded: %d entries in %d ms", knowledge.cookies().size(),
-                (System.nanoTime() - start) / 1_000_000);
-        return knowledge;
     }
 }

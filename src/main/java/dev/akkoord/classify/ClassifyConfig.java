@@ -7,15 +7,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "akkoord.classify")
 public interface ClassifyConfig {
 
-    /** Below this confidence the vendor and model layers give no answer and the cookie is unclassified. */
+    /** Below this confidence the model's guess is not used and the cookie is unclassified. */
     @WithDefault("0.6")
     double minConfidence();
 
-    /** Most names one {@code POST /api/v1/classify} request may carry. */
+    /** Most names one {@code POST /api/v1/classify} request may carry (the body size limit is dev.akkoord.web.BodyLimits). */
     @WithDefault("10000")
     int maxNames();
-
-    /** Largest request body {@code POST /api/v1/classify} accepts, in bytes. */
-    @WithDefault("1048576")
-    int maxBodyBytes();
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Layer 2: name look-up in the knowledge base. Exact name first, then ignoring case, then the longest wildcard stem.
- * Where entries for a name disagree (token, chk, euconsent, dc) the cookie's host or tracker decides; without one
- * the database gives no answer and the later layers decide.
+ * Layer 2: name look-up in the knowledge base. Exact name first, then ignoring case, then the longest wildcard stem
+ * (a stem also matches its bare self exactly). Where entries for a name disagree (token, chk, euconsent, dc) the
+ * cookie's host or tracker decides; without one the database gives no answer and the later layers decide.
  */
 final class CookieDatabase {
 
@@ -18,13 +18,16 @@ final class CookieDatabase {
         EXACT, CASE_INSENSITIVE, WILDCARD
     }
 
-    record Match(KnownCookie entry, Kind kind, boolean byHost) {
+    /**
+     * @param elsewhere the entries all name the hosts that set them and this cookie came from another host: the entry
+     *                  describes a namesake (Instagram's {@code sessionid} is not every site's), so it only counts when
+     *                  no other layer knows better
+     */
+    record Match(KnownCookie entry, Kind kind, boolean elsewhere) {
     }
 
     /** Stems shorter than this must be followed by a separator or a digit (so SR does not match SRCHUID). */
     static final int SHORT_STEM = 4;
-    /** Names this short are too generic to trust without the host: "c" of rubiconproject.com is not every "c". */
-    static final int GENERIC_NAME = 2;
 
     private final Map<String, List<KnownCookie>> exact = new HashMap<>();
     private final Map<String, List<KnownCookie>> ignoringCase = new HashMap<>();
@@ -37,52 +40,44 @@ final class CookieDatabase {
             }
             if (cookie.wildcard()) {
                 stems.insert(cookie);
-            } else {
-                exact.computeIfAbsent(cookie.name(), k -> new ArrayList<>(1)).add(cookie);
-                ignoringCase.computeIfAbsent(cookie.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(cookie);
             }
+            exact.computeIfAbsent(cookie.name(), k -> new ArrayList<>(1)).add(cookie);
+            ignoringCase.computeIfAbsent(cookie.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(cookie);
         }
     }
 
     Optional<Match> find(CookieName name, Origin origin) {
         List<KnownCookie> candidates = exact.get(name.raw);
         if (candidates != null) {
-            return resolve(candidates, Kind.EXACT, name, origin);
+            return resolve(candidates, Kind.EXACT, name.raw, origin);
         }
         candidates = ignoringCase.get(name.lower);
         if (candidates != null) {
-            return resolve(candidates, Kind.CASE_INSENSITIVE, name, origin);
+            return resolve(candidates, Kind.CASE_INSENSITIVE, name.raw, origin);
         }
         candidates = stems.longestMatch(name);
-        return candidates == null ? Optional.empty() : resolve(candidates, Kind.WILDCARD, name, origin);
+        return candidates == null ? Optional.empty() : resolve(candidates, Kind.WILDCARD, name.raw, origin);
     }
 
-    private static Optional<Match> resolve(List<KnownCookie> candidates, Kind kind, CookieName name, Origin origin) {
-        KnownCookie fromHost = null;
+    private static Optional<Match> resolve(List<KnownCookie> candidates, Kind kind, String name, Origin origin) {
         boolean agree = true;
         boolean allHostBound = true;
         for (KnownCookie candidate : candidates) {
+            if (origin.matches(candidate)) {
+                return Optional.of(new Match(candidate, kind, false));
+            }
             agree &= candidate.category() == candidates.get(0).category();
             allHostBound &= !candidate.hosts().isEmpty();
-            if (fromHost == null && origin.matches(candidate)) {
-                fromHost = candidate;
-            }
-        }
-        if (fromHost != null) {
-            return Optional.of(new Match(fromHost, kind, true));
         }
         if (!agree) {
             return Optional.empty(); // conflicting entries and nothing to choose by
         }
-        if (kind != Kind.WILDCARD && name.raw.length() <= GENERIC_NAME && allHostBound && origin.hasSite()) {
-            return Optional.empty(); // a one- or two-letter name from some other host than the one the entries name
-        }
-        return Optional.of(new Match(preferSameCase(candidates, name), kind, false));
+        return Optional.of(new Match(preferSameCase(candidates, name), kind, allHostBound && origin.hasSite()));
     }
 
-    private static KnownCookie preferSameCase(List<KnownCookie> candidates, CookieName name) {
+    private static KnownCookie preferSameCase(List<KnownCookie> candidates, String name) {
         for (KnownCookie candidate : candidates) {
-            if (name.raw.startsWith(candidate.name())) {
+            if (name.startsWith(candidate.name())) {
                 return candidate;
             }
         }

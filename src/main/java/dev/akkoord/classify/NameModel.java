@@ -13,7 +13,7 @@ final class NameModel {
     static final Category[] CLASSES = {Category.FUNCTIONAL, Category.ANALYTICAL, Category.MARKETING};
     private static final int K = CLASSES.length;
 
-    static final int EPOCHS = 20;
+    static final int EPOCHS = 10;
     static final double LEARNING_RATE = 0.2;
     /** Strong enough to keep probabilities honest on names unlike any seen (cross-validation showed overconfidence). */
     static final double L2 = 0.03;

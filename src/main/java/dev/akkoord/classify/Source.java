@@ -1,7 +1,8 @@
 package dev.akkoord.classify;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Which layer of the classifier decided, in the order the layers are asked. */
 public enum Source {
