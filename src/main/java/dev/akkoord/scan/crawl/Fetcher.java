@@ -46,7 +46,6 @@ public final class Fetcher {
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(15)
                 .setMaxHeaderSize(64 * 1024)
-                .setForceSni(true)
                 .setVerifyHost(true);
         this.client = WebClient.create(vertx, options);
         ((WebClientInternal) client.getDelegate()).addInterceptor(new ExchangeInterceptor());

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CrawlBenchmark {
 
     private static final int PAGES = 1_000;
-    private static final long LATENCY_MS = 20;
+    private static final long LATENCY_MS = Long.getLong("latency", 20);
     private static final String FILLER = "<p>" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(80)
             + "</p>";
 
@@ -45,7 +45,7 @@ public final class CrawlBenchmark {
         HttpServer server = vertx.getDelegate().createHttpServer().requestHandler(request -> {
             requests.incrementAndGet();
             peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            vertx.getDelegate().setTimer(LATENCY_MS, id -> {
+            vertx.getDelegate().setTimer(Math.max(1, LATENCY_MS), id -> {
                 inFlight.decrementAndGet();
                 respond(request.path(), request.response(), request.localAddress().port());
             });
