@@ -18,10 +18,7 @@ record AddressRange(byte[] network, int prefix) {
     static AddressRange parse(String text) {
         String t = text.strip();
         int slash = t.indexOf('/');
-        String address = slash < 0 ? t : t.substring(0, slash);
-        if (address.startsWith("[") && address.endsWith("]")) {
-            address = address.substring(1, address.length() - 1);
-        }
+        String address = addressPart(t);
         if (!InetAddresses.isInetAddress(address)) {
             throw new IllegalArgumentException("not an IP address or CIDR range: " + text);
         }
@@ -46,13 +43,17 @@ record AddressRange(byte[] network, int prefix) {
 
     /** Whether the text looks like an address or range rather than a host name. */
     static boolean looksLikeRange(String text) {
-        String t = text.strip();
-        int slash = t.indexOf('/');
-        String address = slash < 0 ? t : t.substring(0, slash);
+        return InetAddresses.isInetAddress(addressPart(text.strip()));
+    }
+
+    /** The address of {@code address/prefix}, without IPv6 brackets. */
+    private static String addressPart(String text) {
+        int slash = text.indexOf('/');
+        String address = slash < 0 ? text : text.substring(0, slash);
         if (address.startsWith("[") && address.endsWith("]")) {
             address = address.substring(1, address.length() - 1);
         }
-        return InetAddresses.isInetAddress(address);
+        return address;
     }
 
     boolean contains(InetAddress address) {
