@@ -4,6 +4,7 @@ import dev.akkoord.classify.Category;
 import dev.akkoord.classify.Classification;
 import dev.akkoord.classify.Classifier;
 import dev.akkoord.classify.CookieFacts;
+import dev.akkoord.classify.KnownCookie;
 import dev.akkoord.scan.crawl.CookieSighting;
 import dev.akkoord.scan.crawl.CrawlReport;
 import dev.akkoord.scan.crawl.LoadedResource;
@@ -24,6 +25,10 @@ import java.util.Set;
  * consents, so they were all set before consent), and lists the hosts a banner must block.
  */
 public final class ScanAnalyzer {
+
+    /** Knowledge-base cookies inferred per vendor host at most: a guess should not flood the report. */
+    static final int MAX_INFERRED_PER_VENDOR = 12;
+    private static final String VENDOR_HOST = "host:";
 
     private final Classifier classifier;
 
@@ -51,9 +56,43 @@ public final class ScanAnalyzer {
                 cookies.putIfAbsent(key(name, domain), inferred(name, domain, sighting, overrides));
             }
         }
-        return new ScanFindings(report.origins(), report.pages(), List.copyOf(cookies.values()),
-                trackers(report), report.problems(), report.pagesQueued(), report.resourcesFetched(),
-                report.deadlineHit());
+        List<ScanTracker> trackers = trackers(report);
+        for (ScanTracker tracker : trackers) {
+            if (tracker.tracker().startsWith(VENDOR_HOST)) {
+                inferFromKnowledgeBase(tracker, cookies, overrides);
+            }
+        }
+        return new ScanFindings(report.origins(), report.pages(), List.copyOf(cookies.values()), trackers,
+                report.problems(), report.pagesQueued(), report.resourcesFetched(), report.deadlineHit());
+    }
+
+    /**
+     * For a vendor host our catalogue has no signature for, the knowledge base's cookies of that vendor stand in for
+     * what its script writes.
+     */
+    private void inferFromKnowledgeBase(ScanTracker tracker, Map<String, ScanCookie> cookies,
+            Map<String, Category> overrides) {
+        String host = tracker.hosts().get(0);
+        String siteDomain = SiteScope.registrableDomain(java.net.URI.create(tracker.page()).getHost());
+        int added = 0;
+        for (KnownCookie known : classifier.inferCookies(host)) {
+            if (added == MAX_INFERRED_PER_VENDOR) {
+                break;
+            }
+            String name = known.wildcard() ? known.name() + "*" : known.name();
+            String domain = known.hosts().isEmpty() ? siteDomain : known.hosts().get(0);
+            boolean thirdParty = !SiteScope.registrableDomain(domain).equals(siteDomain);
+            Classification c = classifier.classify(new CookieFacts(known.name(), domain, null, null, null, thirdParty,
+                    host), overrides);
+            String evidence = "Not seen in a response: the knowledge base lists it for " + host + ", loaded as "
+                    + tracker.via() + " " + tracker.evidence() + " on " + tracker.page();
+            ScanCookie cookie = new ScanCookie(name, domain, ScanCookie.INFERRED, false, "/", null, null, false, false,
+                    null, thirdParty, tracker.page(), null, c.category(), c.confidence(), c.source().label(),
+                    c.vendor() != null ? c.vendor() : tracker.vendor(), c.purpose(), c.lifetime(), false, evidence);
+            if (cookies.putIfAbsent(key(name, domain), cookie) == null) {
+                added++;
+            }
+        }
     }
 
     private ScanCookie observed(CookieSighting s, Map<String, Category> overrides) {
@@ -111,7 +150,7 @@ public final class ScanAnalyzer {
             }
             Category category = vendorCategory(vendorHosts, resource.host());
             if (category == Category.ANALYTICAL || category == Category.MARKETING) {
-                trackers.add(new ScanTracker("host:" + resource.host(), resource.host(), category.label(), null,
+                trackers.add(new ScanTracker(VENDOR_HOST + resource.host(), resource.host(), category.label(), null,
                         resource.page().toString(), resource.kind(), resource.url().toString(),
                         List.of(resource.host())));
             }

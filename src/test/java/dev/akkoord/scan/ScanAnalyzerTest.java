@@ -127,4 +127,17 @@ class ScanAnalyzerTest {
         assertTrue(findings.trackers().get(0).hosts().contains("connect.facebook.net"));
         assertEquals("marketing", findings.trackers().get(1).category());
     }
+
+    @Test
+    void shouldInferKnowledgeBaseCookiesForVendorHostsOutsideTheCatalogue() {
+        ScanFindings findings = analyzer.analyze(report(List.of(), List.of(), List.of(new LoadedResource(
+                "api-js.mixpanel.com", URI.create("https://api-js.mixpanel.com/lib.min.js"), "script", HOME))), Map.of());
+
+        assertEquals(List.of("host:api-js.mixpanel.com"), findings.trackers().stream().map(ScanTracker::tracker).toList());
+        ScanCookie mixpanel = find(findings, "mp_*");
+        assertEquals(ScanCookie.INFERRED, mixpanel.found());
+        assertEquals("shop.test", mixpanel.domain(), "a script-written cookie sits on the site");
+        assertEquals(Category.ANALYTICAL, mixpanel.category());
+        assertTrue(mixpanel.evidence().contains("https://api-js.mixpanel.com/lib.min.js"), mixpanel.evidence());
+    }
 }
