@@ -72,6 +72,7 @@ class ScanResourceTest {
                 </head><body>
                 <a href="/blog">Blog</a> <a href="/shop">Shop</a> <a href="/private/area">Private</a>
                 <a href="/feed">Feed</a> <a href="/slow">Slow</a> <a href="/loop">Loop</a>
+                <a href="/big">Big</a> <a href="/to-intranet">Intranet</a>
                 <img src="https://www.facebook.com/tr?id=424242&ev=PageView" width="1" height="1">
                 </body></html>""", "PHPSESSID=s1; Path=/; HttpOnly; SameSite=Lax");
         site.page("/blog", "<html><body><a href=\"/\">Home</a></body></html>",
@@ -91,6 +92,9 @@ class ScanResourceTest {
             }
         }));
         site.redirect("/loop", "/loop");
+        site.redirect("/to-intranet", "http://10.1.1.1/admin");
+        site.page("/big", "<html><body><a href=\"/after-big\">x</a>" + "<p>filler</p>".repeat(10_000) + "</body></html>",
+                "big_seen=1; Path=/");
     }
 
     @AfterEach
@@ -104,7 +108,8 @@ class ScanResourceTest {
 
     @Test
     void shouldScanTheSiteAndReportCookiesTrackersViolationsAndErrors() {
-        JsonPath created = createFixtureSite("Scanned shop");
+        // The second domain is on the site but private: the redirect to it must be refused, like the domain itself.
+        JsonPath created = createSite("Scanned shop", "127.0.0.1:" + site.port(), "10.1.1.1");
         String siteId = created.getString("id");
         String key = created.getString("apiKey");
 
@@ -151,6 +156,14 @@ class ScanResourceTest {
         assertTrue(errorKinds(scan).contains("robots_disallowed"));
         assertTrue(errorKinds(scan).contains("timeout"), "the slow page hit the 1 s limit");
         assertTrue(errorKinds(scan).contains("redirect_loop"));
+        assertTrue(errorKinds(scan).contains("too_large"), "the page is over the 64 KiB test limit");
+        assertNotNull(cookie(scan, "big_seen"), "an oversized page's cookies still count");
+        assertEquals(0, site.hits("/after-big"));
+        assertTrue(scan.getList("results.errors.findAll { it.kind == 'refused_address' }.url")
+                .contains("http://10.1.1.1/admin"), "a redirect to a private address is refused: " + scan.getList(
+                        "results.errors"));
+        assertTrue(scan.getList("results.errors.findAll { it.kind == 'refused_address' }.url")
+                .contains("https://10.1.1.1/robots.txt"), "so is the private domain itself");
         assertTrue(scan.getList("results.trackers.tracker").containsAll(List.of("google-analytics-4", "meta-pixel")));
         assertTrue(scan.getList("results.trackers.hosts.flatten()").contains("connect.facebook.net"));
         assertEquals(false, cookie(scan, "csrftoken").get("violation"));

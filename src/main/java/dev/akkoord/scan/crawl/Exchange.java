@@ -85,6 +85,9 @@ final class Exchange implements BodyCodec<Buffer> {
         keeping = head.isSuccess() && wantsBody.test(head);
         long limit = keeping ? keepLimit : drainLimit;
         if (head.contentLength() > limit) {
+            response.exceptionHandler(ignored -> {
+                // the reset below is ours; nobody else listens yet
+            });
             stop(keeping ? Abort.TOO_LARGE : Abort.NOT_WANTED);
             return false;
         }
