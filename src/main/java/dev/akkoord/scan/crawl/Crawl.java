@@ -101,9 +101,9 @@ final class Crawl {
     private Uni<Void> discover(SiteScope.Domain domain) {
         URI https = Urls.canonical("https://" + domain.authority() + "/robots.txt");
         URI http = Urls.canonical("http://" + domain.authority() + "/robots.txt");
-        return fetcher.fetch(https, FetchPurpose.ROBOTS, settings, url -> true)
+        return fetcher.fetch(https, FetchPurpose.ROBOTS, settings, mayFetch)
                 .onItem().transformToUni(viaHttps -> unreachable(viaHttps)
-                        ? fetcher.fetch(http, FetchPurpose.ROBOTS, settings, url -> true)
+                        ? fetcher.fetch(http, FetchPurpose.ROBOTS, settings, mayFetch)
                         : Uni.createFrom().item(viaHttps))
                 .emitOn(worker)
                 .onItem().transformToUni(fetched -> {
