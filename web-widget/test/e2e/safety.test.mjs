@@ -40,6 +40,7 @@ test('texts with markup are shown literally and nothing in them runs', async () 
   assert.equal(injected, 0, 'no element came from the texts, and no javascript: link');
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.xss), undefined);
+  await page.unrouteAll({ behavior: 'wait' });
   await context.close();
 });
 
@@ -62,7 +63,7 @@ test('under a strict nonce CSP the banner is styled, works, and raises no violat
   const styled = await page.evaluate(() => getComputedStyle(document.querySelector('akkoord-banner').shadowRoot.querySelector('.bar')).position);
   assert.equal(styled, 'fixed', 'styles apply without unsafe-inline');
   await bannerButton(page, 'Accept all').click();
-  await page.waitForFunction(() => (window.ran || []).length == 1, null, { timeout: 5000 });
+  await page.waitForFunction(() => (window.ran || []).length == 1);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   await context.close();
 });
@@ -91,7 +92,7 @@ test('scripts added by scripts are held by tracker host, keep their nonce, and r
   await withScannedCookies(page, {}, { marketing: ['tracker.example.test'] });
   await page.goto(suite.pages.url('www.example.test', '/dynamic'));
   await bannerShown(page);
-  await page.waitForFunction(() => window.libraryRan == 1, null, { timeout: 5000 });
+  await page.waitForFunction(() => window.libraryRan == 1);
   const held = await page.evaluate((url) => {
     const script = [...document.scripts].find((element) => element.src == url);
     return { type: script.type, category: script.getAttribute('data-category'), nonce: script.nonce };
@@ -105,9 +106,9 @@ test('scripts added by scripts are held by tracker host, keep their nonce, and r
   assert.equal(await page.evaluate(() => window.trackerRan), undefined, 'the markup tracker is held too');
 
   await bannerButton(page, 'Accept all').click();
-  await page.waitForFunction(() => window.trackerRan == 1, null, { timeout: 5000 });
+  await page.waitForFunction(() => window.trackerRan == 1);
   await page.goto(suite.pages.url('www.example.test', '/dynamic'));
-  await page.waitForFunction(() => window.trackerRan == 1 && window.libraryRan == 1, null, { timeout: 5000 });
+  await page.waitForFunction(() => window.trackerRan == 1 && window.libraryRan == 1);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   await context.close();
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bannerButton, bannerShown, cookieList, dialog, newPage, withScannedCookies } from './support/browser.mjs';
 import { bannerPage, taggedScript } from './support/pages.mjs';
-import { consentHistory, createSite } from './support/platform.mjs';
+import { awaitRecords, createSite } from './support/platform.mjs';
 import { useSuite, openWithBanner, ran } from './support/suite.mjs';
 
 const COOKIES = {
@@ -48,9 +48,11 @@ const suite = useSuite(async () => {
 
 const storageKeys = (page) => page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage).map((key) => 'session:' + key)].sort());
 const reloadAfter = async (page, action) => {
-  await Promise.all([page.waitForEvent('framenavigated', { timeout: 10000 }), action()]);
+  await Promise.all([page.waitForEvent('framenavigated'), action()]);
   await page.waitForLoadState('load');
 };
+/** After a reload with a stored decision: the config has arrived once the floating button shows. */
+const settled = (page) => page.locator('akkoord-banner .float').waitFor({ state: 'visible' });
 
 test('withdrawal deletes cookies on every domain and path level, clears storage, and stops the scripts', async () => {
   const { context, page } = await newPage(suite.browser);
@@ -88,7 +90,9 @@ test('withdrawal deletes cookies on every domain and path level, clears storage,
   assert.deepEqual((await storageKeys(page)).filter((key) => key.includes('_fbp')), []);
 
   // Withdraw everything through the API: all listed cookies and keys go, functional and unlisted ones stay.
-  await reloadAfter(page, () => page.evaluate(() => akkoord.withdraw()));
+  // Not awaited in the page: the withdrawal ends with a reload, which would end the evaluation.
+  await reloadAfter(page, () => page.evaluate(() => void akkoord.withdraw()));
+  await settled(page);
   assert.deepEqual(await ran(page), [], 'no withdrawn script runs after the reload');
   assert.deepEqual(await cookieList(context), ['JSESSIONID@www.example.test/', 'akkoord_consent@.example.test/', 'theme@www.example.test/']);
   assert.deepEqual(
@@ -98,8 +102,9 @@ test('withdrawal deletes cookies on every domain and path level, clears storage,
   );
   assert.equal(await page.locator('akkoord-banner .bar').count(), 0, 'a withdrawal is a decision: no new question');
 
+  // The reload waits at most 3 s for a record to leave; a slower one goes out from the outbox after it.
   const consentId = await page.evaluate(() => akkoord.consent().consentId);
-  const { records } = await consentHistory(consentId);
+  const records = await awaitRecords(consentId, 3);
   assert.deepEqual(
     records.map((record) => [record.action, record.categories.analytical, record.categories.marketing]),
     [
@@ -121,17 +126,21 @@ test('withdrawing one category keeps the other, and reload can be switched off',
   await bannerShown(page);
   await bannerButton(page, 'Accept all').click();
   await page.waitForFunction(() => (window.ran || []).length == 2);
-  const detail = await page.evaluate(
-    () => new Promise((resolve) => {
-      akkoord.on('change', resolve);
-      akkoord.withdraw('analytical');
-    })
-  );
+  // The withdrawal's promise settles only after it would have called location.reload(), which fires the
+  // Navigation API's navigate event synchronously: no timing guess is needed to know that none happened.
+  const { detail, reloaded } = await page.evaluate(async () => {
+    let detail;
+    let reloaded = false;
+    navigation.addEventListener('navigate', () => (reloaded = true));
+    akkoord.on('change', (changed) => (detail = changed));
+    await akkoord.withdraw('analytical');
+    return { detail, reloaded };
+  });
   assert.equal(detail.action, 'withdraw');
   assert.equal(detail.analytical, false);
   assert.equal(detail.marketing, true);
   assert.deepEqual(detail.remaining, [], 'nothing the sweep could not reach');
-  await page.waitForTimeout(300);
+  assert.equal(reloaded, false, 'no reload happened');
   assert.deepEqual(await ran(page), ['analytical', 'marketing'], 'no reload happened');
   const left = await cookieList(context);
   assert.deepEqual(left.filter((cookie) => /^_g/.test(cookie)), []);

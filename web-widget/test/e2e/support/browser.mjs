@@ -1,7 +1,7 @@
 // Headless Debian Chromium driven by playwright-core, with *.example.test mapped to 127.0.0.1.
 
 import { chromium } from 'playwright-core';
-import { PLATFORM } from './platform.mjs';
+import { DEADLINE_MS, PLATFORM } from './platform.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -22,6 +22,7 @@ export const launch = () =>
 /** A fresh context (own cookies, storage and cache) with page errors collected into `errors`. */
 export const newPage = async (browser, options = {}) => {
   const context = await browser.newContext(options);
+  context.setDefaultTimeout(DEADLINE_MS);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));

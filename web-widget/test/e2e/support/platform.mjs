@@ -32,6 +32,25 @@ export const consentHistory = async (consentId) => {
   return response.json();
 };
 
+/**
+ * How long the suite waits for something the banner or the platform does asynchronously. Generous on purpose:
+ * CI shares two cores with several builds; every wait ends as soon as the awaited thing has happened.
+ */
+export const DEADLINE_MS = 30000;
+
+/**
+ * The visitor's records once the platform holds at least `count` of them (or what it holds at the deadline),
+ * oldest first. A decision is stored asynchronously after the click; reading at once would race it.
+ */
+export const awaitRecords = async (consentId, count) => {
+  const end = Date.now() + DEADLINE_MS;
+  for (;;) {
+    const { records } = await consentHistory(consentId);
+    if (records.length >= count || Date.now() > end) return records;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
 export const bannerConfig = async (siteId, lang = 'en') => {
   const response = await fetch(`${PLATFORM}/api/v1/sites/${siteId}/banner?lang=${lang}`);
   return response.json();

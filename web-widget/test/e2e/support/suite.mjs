@@ -4,7 +4,7 @@
 import { after, before } from 'node:test';
 import { bannerShown, launch, newPage } from './browser.mjs';
 import { startPages } from './pages.mjs';
-import { consentHistory } from './platform.mjs';
+import { awaitRecords } from './platform.mjs';
 
 /**
  * Starts Chromium and the page server before the file's tests (then runs `setup`, e.g. to create the
@@ -38,5 +38,18 @@ export const ran = (page) => page.evaluate(() => window.ran || []);
 /** The consent id, once the platform has assigned it. */
 export const consentIdOf = async (page) => (await page.waitForFunction(() => akkoord.consent().consentId)).jsonValue();
 
-/** The platform's records of this visitor, oldest first. */
-export const recordsOf = async (page) => (await consentHistory(await consentIdOf(page))).records;
+/** The platform's records of this visitor, oldest first, once it holds at least `count` of them. */
+export const recordsOf = async (page, count = 1) => awaitRecords(await consentIdOf(page), count);
+
+/** Resolves when a POST of a consent record from `page` fails at the network level (the platform is away). */
+export const consentPostFailed = (page) =>
+  page.waitForEvent('requestfailed', { predicate: (request) => request.method() == 'POST' && new URL(request.url()).pathname == '/api/v1/consents' });
+
+/** Collects every consent record `page` posts (sent, whatever the answer), to check that none was sent. */
+export const consentPosts = (page) => {
+  const posts = [];
+  page.on('request', (request) => {
+    if (request.method() == 'POST' && new URL(request.url()).pathname == '/api/v1/consents') posts.push(JSON.parse(request.postData()).action);
+  });
+  return posts;
+};
