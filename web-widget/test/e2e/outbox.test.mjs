@@ -5,7 +5,7 @@ import { after, test } from 'node:test';
 import { bannerButton } from './support/browser.mjs';
 import { bannerPage, taggedScript } from './support/pages.mjs';
 import { consentHistory, createSite } from './support/platform.mjs';
-import { useSuite, openWithBanner, consentPostFailed } from './support/suite.mjs';
+import { useSuite, openWithBanner, failedConsentPosts } from './support/suite.mjs';
 import { startProxy } from './support/proxy.mjs';
 
 let proxy;
@@ -25,18 +25,22 @@ test('records made while the platform is unreachable are sent, in order, on the 
   suite.pages.page('/outbox', bannerPage({ siteId: site.id, platform: proxy.url, body: taggedScript('analytical', 'analytical') }));
   const { context, page } = await openWithBanner(suite, '/outbox');
 
-  // Each decision is tried at once. The page hears of a failed attempt in the same task in which Chromium
-  // reports it, so once the failure is seen here the banner's send has ended and the next decision sends anew.
+  // Each decision is tried at once; the platform refuses every try (the page sees a network error).
   proxy.consentsDown = true;
-  let attempt = consentPostFailed(page);
+  const failures = failedConsentPosts(page);
   await bannerButton(page, 'Accept all').click();
-  await attempt;
+  await failures.reached(1);
   await page.waitForFunction(() => (window.ran || []).length == 1);
   assert.deepEqual((await outbox(page)).map((record) => record.action), ['accept_all']);
-  attempt = consentPostFailed(page);
-  await page.evaluate(() => akkoord.rejectAll());
-  await attempt;
-  assert.ok(proxy.refused >= 2, 'the banner did try');
+  // Rejecting revokes what was granted, so the banner reloads the page once its try has failed; the new
+  // page view tries again. Only after that third try has ended may the platform come back, or that try
+  // could deliver a record the page never hears of and then send it twice.
+  const reloaded = page.waitForEvent('framenavigated');
+  await page.evaluate(() => void akkoord.rejectAll());
+  await failures.reached(2);
+  await reloaded;
+  await failures.reached(3);
+  assert.ok(proxy.refused >= 3, 'the banner did try, each time');
   assert.deepEqual((await outbox(page)).map((record) => record.action), ['accept_all', 'reject_all']);
   assert.equal(await page.evaluate(() => akkoord.consent().consentId), null, 'no id until the platform answers');
 

@@ -4,7 +4,7 @@
 import { after, before } from 'node:test';
 import { bannerShown, launch, newPage } from './browser.mjs';
 import { startPages } from './pages.mjs';
-import { awaitRecords } from './platform.mjs';
+import { awaitRecords, DEADLINE_MS } from './platform.mjs';
 
 /**
  * Starts Chromium and the page server before the file's tests (then runs `setup`, e.g. to create the
@@ -41,15 +41,34 @@ export const consentIdOf = async (page) => (await page.waitForFunction(() => akk
 /** The platform's records of this visitor, oldest first, once it holds at least `count` of them. */
 export const recordsOf = async (page, count = 1) => awaitRecords(await consentIdOf(page), count);
 
-/** Resolves when a POST of a consent record from `page` fails at the network level (the platform is away). */
-export const consentPostFailed = (page) =>
-  page.waitForEvent('requestfailed', { predicate: (request) => request.method() == 'POST' && new URL(request.url()).pathname == '/api/v1/consents' });
+const isConsentPost = (request) => request.method() == 'POST' && new URL(request.url()).pathname == '/api/v1/consents';
 
-/** Collects every consent record `page` posts (sent, whatever the answer), to check that none was sent. */
+/**
+ * Counts the consent posts of `page` (across its reloads) that fail at the network level. Chromium reports a
+ * failure to the test from the same renderer task that fails the page's fetch, so once `reached(n)` resolves
+ * the banner's n-th attempt has ended in the page too. Rejects at the deadline.
+ */
+export const failedConsentPosts = (page) => {
+  let count = 0;
+  const waiting = [];
+  page.on('requestfailed', (request) => {
+    if (!isConsentPost(request)) return;
+    count++;
+    waiting.filter((wait) => wait.count <= count).forEach((wait) => wait.resolve());
+  });
+  return {
+    reached: (wanted) =>
+      new Promise((resolve, reject) => {
+        if (count >= wanted) return resolve();
+        waiting.push({ count: wanted, resolve });
+        setTimeout(() => reject(new Error(`only ${count} of ${wanted} consent posts failed within ${DEADLINE_MS} ms`)), DEADLINE_MS).unref();
+      }),
+  };
+};
+
+/** Collects the action of every consent record `page` posts (whatever the answer), to check that none was sent. */
 export const consentPosts = (page) => {
   const posts = [];
-  page.on('request', (request) => {
-    if (request.method() == 'POST' && new URL(request.url()).pathname == '/api/v1/consents') posts.push(JSON.parse(request.postData()).action);
-  });
+  page.on('request', (request) => isConsentPost(request) && posts.push(JSON.parse(request.postData()).action));
   return posts;
 };
