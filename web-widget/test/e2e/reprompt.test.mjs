@@ -1,10 +1,11 @@
-// Asking again: a new banner version that adds a category asks again; one that only changes texts does not.
+// Asking again: a new banner version that adds a category or a cookie name asks again; one that only changes
+// texts or drops a cookie does not.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bannerButton, bannerShown, newPage } from './support/browser.mjs';
+import { bannerButton, bannerShown, dialog, newPage } from './support/browser.mjs';
 import { bannerPage, taggedScript } from './support/pages.mjs';
-import { createSite, updateSite } from './support/platform.mjs';
+import { createSite, declareCookies, undeclareCookie, updateSite } from './support/platform.mjs';
 import { useSuite, openWithBanner } from './support/suite.mjs';
 
 const suite = useSuite();
@@ -42,6 +43,34 @@ test('a version that adds a category asks again; one with new texts only does no
   assert.deepEqual(await page.evaluate(() => window.ran), ['analytical']);
   await bannerButton(page, 'Reject all').click();
   await page.locator('akkoord-banner .float').waitFor({ state: 'visible' });
+  await context.close();
+});
+
+test('a version that only adds a cookie name asks again; one that only drops a cookie does not', async () => {
+  const site = await createSite({ categories: ['functional', 'analytical'] });
+  await declareCookies(site.id, { analytical: ['_ga'] });
+  suite.pages.page('/names', bannerPage({ siteId: site.id, body: taggedScript('analytical', 'analytical') }));
+  let { context, page } = await openWithBanner(suite, '/names');
+  await bannerButton(page, 'Accept all').click();
+  await page.waitForFunction(() => akkoord.consent().consentId);
+
+  // The owner declares one more analytical cookie: same categories, one name more.
+  await declareCookies(site.id, { analytical: ['_gid'] });
+  ({ context, page } = await returning(context));
+  await page.goto(suite.pages.url('www.example.test', '/names'));
+  await bannerShown(page);
+  assert.deepEqual(await page.evaluate(() => window.ran), ['analytical'], 'the earlier grant holds until the visitor answers');
+  await bannerButton(page, 'Preferences').click();
+  assert.equal(await dialog(page).getByRole('cell', { name: '_gid', exact: true }).count(), 1, 'the new cookie is listed');
+  await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+  await page.locator('akkoord-banner .float').waitFor({ state: 'visible' });
+
+  await undeclareCookie(site.id, '_gid');
+  ({ context, page } = await returning(context));
+  await page.goto(suite.pages.url('www.example.test', '/names'));
+  await page.locator('akkoord-banner .float').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('akkoord-banner .bar').count(), 0, 'a cookie less is no reason to ask');
+  assert.deepEqual(await page.evaluate(() => window.ran), ['analytical']);
   await context.close();
 });
 

@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bannerButton, bannerShown, dialog, newPage, withScannedCookies } from './support/browser.mjs';
+import { bannerButton, bannerShown, dialog, newPage } from './support/browser.mjs';
 import { bannerPage, taggedScript } from './support/pages.mjs';
-import { createSite, PLATFORM } from './support/platform.mjs';
+import { createSite, declareTrackerHosts, PLATFORM } from './support/platform.mjs';
 import { useSuite } from './support/suite.mjs';
 
 const NONCE = 'r4nd0mN0nce';
@@ -70,6 +70,7 @@ test('under a strict nonce CSP the banner is styled, works, and raises no violat
 
 test('scripts added by scripts are held by tracker host, keep their nonce, and run once granted', async () => {
   const site = await createSite();
+  await declareTrackerHosts(site.id, { marketing: ['tracker.example.test'] });
   const trackerUrl = suite.pages.url('tracker.example.test', '/pixel.js');
   const libraryUrl = suite.pages.url('cdn.example.test', '/lib.js');
   suite.pages.script('/pixel.js', 'window.trackerRan = (window.trackerRan || 0) + 1;');
@@ -89,7 +90,6 @@ test('scripts added by scripts are held by tracker host, keep their nonce, and r
 
   const { context, page } = await newPage(suite.browser);
   await recordViolations(context);
-  await withScannedCookies(page, {}, { marketing: ['tracker.example.test'] });
   await page.goto(suite.pages.url('www.example.test', '/dynamic'));
   await bannerShown(page);
   await page.waitForFunction(() => window.libraryRan == 1);

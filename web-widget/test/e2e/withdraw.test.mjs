@@ -3,21 +3,15 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bannerButton, bannerShown, cookieList, dialog, newPage, withScannedCookies } from './support/browser.mjs';
+import { bannerButton, bannerShown, cookieList, dialog, newPage } from './support/browser.mjs';
 import { bannerPage, taggedScript } from './support/pages.mjs';
-import { awaitRecords, createSite } from './support/platform.mjs';
+import { awaitRecords, createSite, declareCookies } from './support/platform.mjs';
 import { useSuite, openWithBanner, ran } from './support/suite.mjs';
 
+// What the site's owner declares (the banner config lists these, and withdrawal deletes what they name).
 const COOKIES = {
-  analytical: [
-    { name: '_ga', provider: 'Google Analytics', purpose: 'Tells visitors apart', lifetime: '2 years' },
-    { name: '_ga_*', provider: 'Google Analytics', purpose: 'Keeps session state', lifetime: '2 years' },
-    { name: '_gid', provider: 'Google Analytics', purpose: 'Tells visitors apart', lifetime: '1 day' },
-  ],
-  marketing: [
-    { name: '_fbp', provider: 'Meta', purpose: 'Ad delivery', lifetime: '3 months' },
-    { name: '_fbc', provider: 'Meta', purpose: 'Ad click id', lifetime: '3 months' },
-  ],
+  analytical: ['_ga', '_ga_*', '_gid'],
+  marketing: ['_fbp', '_fbc'],
 };
 
 // Each script sets its cookies in every way a real tracker or backend might.
@@ -39,6 +33,7 @@ let site;
 
 const suite = useSuite(async () => {
   site = await createSite();
+  await declareCookies(site.id, COOKIES);
   suite.pages.page(
     '/shop/cart/view',
     bannerPage({ siteId: site.id, body: FUNCTIONAL + taggedScript('analytical', 'analytical', ANALYTICAL) + taggedScript('marketing', 'marketing', MARKETING) })
@@ -56,7 +51,6 @@ const settled = (page) => page.locator('akkoord-banner .float').waitFor({ state:
 
 test('withdrawal deletes cookies on every domain and path level, clears storage, and stops the scripts', async () => {
   const { context, page } = await newPage(suite.browser);
-  await withScannedCookies(page, COOKIES);
   await page.goto(suite.pages.url('www.example.test', '/shop/cart/view'));
   await bannerShown(page);
   await bannerButton(page, 'Accept all').click();
@@ -119,9 +113,9 @@ test('withdrawal deletes cookies on every domain and path level, clears storage,
 
 test('withdrawing one category keeps the other, and reload can be switched off', async () => {
   const quiet = await createSite({ ui: { position: 'bottom', floatingButton: true, reloadOnWithdraw: false, colors: { background: '#ffffff', text: '#1b1b1b', accent: '#1d4ed8', accentText: '#ffffff' } } });
+  await declareCookies(quiet.id, COOKIES);
   suite.pages.page('/shop/cart/quiet', bannerPage({ siteId: quiet.id, body: taggedScript('analytical', 'analytical', ANALYTICAL) + taggedScript('marketing', 'marketing', MARKETING) }));
   const { context, page } = await newPage(suite.browser);
-  await withScannedCookies(page, COOKIES);
   await page.goto(suite.pages.url('www.example.test', '/shop/cart/quiet'));
   await bannerShown(page);
   await bannerButton(page, 'Accept all').click();

@@ -1,7 +1,7 @@
 // Headless Debian Chromium driven by playwright-core, with *.example.test mapped to 127.0.0.1.
 
 import { chromium } from 'playwright-core';
-import { DEADLINE_MS, PLATFORM } from './platform.mjs';
+import { DEADLINE_MS } from './platform.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -39,17 +39,3 @@ export const dialog = (page) => page.locator('akkoord-banner').getByRole('dialog
 /** Every cookie of the context as "name@domain path", sorted: easy to compare. */
 export const cookieList = async (context) =>
   (await context.cookies()).map((cookie) => `${cookie.name}@${cookie.domain}${cookie.path}`).sort();
-
-/**
- * Adds cookie lists and tracker hosts to the platform's real banner config on its way to the page.
- * The platform lists cookies from the scanner's latest scan, which a test site does not have; this is
- * the stand-in for that scan. Everything else in the response, its version included, is the platform's.
- */
-export const withScannedCookies = (page, cookies, trackerHosts = {}) =>
-  page.route(PLATFORM + '/api/v1/sites/*/banner*', async (route) => {
-    const response = await route.fetch();
-    const config = await response.json();
-    for (const category of config.categories) category.cookies = [...category.cookies, ...(cookies[category.key] || [])];
-    for (const key in trackerHosts) config.trackerHosts[key] = [...(config.trackerHosts[key] || []), ...trackerHosts[key]];
-    await route.fulfill({ response, json: config });
-  });

@@ -24,6 +24,25 @@ export const createSite = (settings = {}) =>
 
 export const updateSite = (siteId, settings) => call('PUT', '/api/v1/sites/' + siteId, settings);
 
+/**
+ * Declares a site's cookies the way its owner does, through the cookie overrides API: `{category: [name, …]}`.
+ * Names with `*` are patterns (`_ga_*`). The banner config then lists them, as it lists a scan's findings.
+ */
+export const declareCookies = async (siteId, cookies) => {
+  for (const [category, names] of Object.entries(cookies)) {
+    for (const name of names) await call('PUT', `/api/v1/sites/${siteId}/cookies/${encodeURIComponent(name)}`, { category });
+  }
+};
+
+export const undeclareCookie = (siteId, name) => call('DELETE', `/api/v1/sites/${siteId}/cookies/${encodeURIComponent(name)}`);
+
+/** Declares script hosts a tracker of a category, `{category: [host, …]}`: the banner holds their scripts. */
+export const declareTrackerHosts = async (siteId, hosts) => {
+  for (const [category, list] of Object.entries(hosts)) {
+    for (const host of list) await call('PUT', `/api/v1/sites/${siteId}/tracker-hosts/${encodeURIComponent(host)}`, { category });
+  }
+};
+
 /** The visitor's own record history (public endpoint). */
 export const consentHistory = async (consentId) => {
   const response = await fetch(PLATFORM + '/api/v1/consents/' + consentId);

@@ -14,9 +14,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The banner's cookie lists: the site's latest finished scan with the owner's overrides on top. Unclassified cookies
- * are listed under marketing until someone decides. Cookies the owner classified but no scan has seen are listed too.
- * Lists are sorted so that the same findings always give the same banner version.
+ * The banner's cookie and tracker host lists: the site's latest finished scan with the owner's overrides and declared
+ * hosts on top. Unclassified cookies are listed under marketing until someone decides. Cookies the owner classified
+ * but no scan has seen are listed too, so an owner can declare a site's cookies (patterns such as {@code _ga_*}
+ * included) without a scan. Lists are sorted so that the same findings always give the same banner version.
  */
 @ApplicationScoped
 public class ScanBannerCookies implements BannerCookieSource {
@@ -31,20 +32,22 @@ public class ScanBannerCookies implements BannerCookieSource {
 
     @Override
     public Uni<BannerCookies> bannerCookiesFor(UUID siteId) {
-        return Uni.combine().all().unis(scans.latestDoneScan(siteId), scans.overrides(siteId)).asTuple()
+        return Uni.combine().all()
+                .unis(scans.latestDoneScan(siteId), scans.overrides(siteId), scans.hostOverrides(siteId)).asTuple()
                 .flatMap(parts -> {
                     ScanRow scan = parts.getItem1();
                     Map<String, Category> overrides = parts.getItem2();
+                    Map<String, Category> hostOverrides = parts.getItem3();
                     if (scan == null) {
-                        return Uni.createFrom().item(build(null, List.of(), List.of(), overrides));
+                        return Uni.createFrom().item(build(null, List.of(), List.of(), overrides, hostOverrides));
                     }
                     return Uni.combine().all().unis(scans.cookies(scan.id()), scans.trackers(scan.id())).asTuple()
-                            .map(found -> build(scan, found.getItem1(), found.getItem2(), overrides));
+                            .map(found -> build(scan, found.getItem1(), found.getItem2(), overrides, hostOverrides));
                 });
     }
 
     static BannerCookies build(ScanRow scan, List<ScanCookie> cookies, List<ScanTracker> trackers,
-            Map<String, Category> overrides) {
+            Map<String, Category> overrides, Map<String, Category> hostOverrides) {
         Map<String, Map<String, BannerCookies.CookieInfo>> lists = new LinkedHashMap<>();
         KEYS.forEach(key -> lists.put(key, new TreeMap<>()));
         for (ScanCookie cookie : Overrides.apply(cookies, overrides)) {
@@ -65,6 +68,7 @@ public class ScanBannerCookies implements BannerCookieSource {
         for (ScanTracker tracker : trackers) {
             hosts.get(tracker.category()).addAll(tracker.hosts());
         }
+        HostOverrides.apply(hosts, hostOverrides);
         Map<String, List<BannerCookies.CookieInfo>> cookieLists = new LinkedHashMap<>();
         lists.forEach((key, list) -> cookieLists.put(key, List.copyOf(list.values())));
         Map<String, List<String>> hostLists = new LinkedHashMap<>();

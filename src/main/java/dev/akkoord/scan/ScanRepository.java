@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Scans, their findings and the owners' cookie overrides, in PostgreSQL through the reactive client. */
+/** Scans, their findings and the owners' cookie and tracker host overrides, in PostgreSQL through the reactive client. */
 @ApplicationScoped
 public class ScanRepository {
 
@@ -341,6 +341,29 @@ public class ScanRepository {
     public Uni<Boolean> deleteOverride(UUID siteId, String name) {
         return pool.preparedQuery("DELETE FROM cookie_overrides WHERE site_id = $1 AND name = $2")
                 .execute(Tuple.of(siteId, name)).map(rows -> rows.rowCount() > 0);
+    }
+
+    // ---- declared tracker hosts ----
+
+    public Uni<Map<String, Category>> hostOverrides(UUID siteId) {
+        return pool.preparedQuery("SELECT host AS name, category FROM tracker_host_overrides WHERE site_id = $1 "
+                        + "ORDER BY host")
+                .execute(Tuple.of(siteId)).map(ScanRepository::overrideMap);
+    }
+
+    /** Sets the host's category; true when it changed anything. */
+    public Uni<Boolean> putHostOverride(UUID siteId, String host, Category category, Instant now) {
+        return pool.preparedQuery("INSERT INTO tracker_host_overrides (site_id, host, category, updated_at) "
+                        + "VALUES ($1, $2, $3, $4) ON CONFLICT (site_id, host) DO UPDATE SET category = $3, "
+                        + "updated_at = $4 WHERE tracker_host_overrides.category <> $3")
+                .execute(Tuple.of(siteId, host, category.label(), time(now)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Removes the host; false when it was not declared. */
+    public Uni<Boolean> deleteHostOverride(UUID siteId, String host) {
+        return pool.preparedQuery("DELETE FROM tracker_host_overrides WHERE site_id = $1 AND host = $2")
+                .execute(Tuple.of(siteId, host)).map(rows -> rows.rowCount() > 0);
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Scans and cookie overrides as the API offers them. */
+/** Scans, cookie overrides and declared tracker hosts as the API offers them. */
 @ApplicationScoped
 public class ScanService {
 
@@ -122,11 +122,7 @@ public class ScanService {
     // ---- overrides ----
 
     public Uni<Map<String, String>> listOverrides(UUID siteId) {
-        return requireSite(siteId).flatMap(site -> scans.overrides(siteId)).map(overrides -> {
-            Map<String, String> labels = new LinkedHashMap<>();
-            overrides.forEach((name, category) -> labels.put(name, category.label()));
-            return labels;
-        });
+        return requireSite(siteId).flatMap(site -> scans.overrides(siteId)).map(ScanService::labels);
     }
 
     /** Sets the owner's category for a cookie name; a change makes a new banner version. */
@@ -145,6 +141,36 @@ public class ScanService {
         return requireSite(siteId)
                 .flatMap(site -> scans.deleteOverride(siteId, cookieName))
                 .call(deleted -> deleted ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem());
+    }
+
+    // ---- declared tracker hosts ----
+
+    public Uni<Map<String, String>> listHostOverrides(UUID siteId) {
+        return requireSite(siteId).flatMap(site -> scans.hostOverrides(siteId)).map(ScanService::labels);
+    }
+
+    /** Declares a script host a tracker of a category, or no tracker (functional); a change makes a new banner version. */
+    public Uni<Map<String, String>> putHostOverride(UUID siteId, String rawHost, String categoryLabel) {
+        String host = HostOverrides.normalize(rawHost);
+        Category category = requireCategory(categoryLabel);
+        return requireSite(siteId)
+                .flatMap(site -> scans.putHostOverride(siteId, host, category, Instant.now()))
+                .call(changed -> changed ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem())
+                .map(changed -> Map.of("host", host, "category", category.label()));
+    }
+
+    /** Removes the owner's word on a host; false when there was none. */
+    public Uni<Boolean> deleteHostOverride(UUID siteId, String rawHost) {
+        String host = HostOverrides.normalize(rawHost);
+        return requireSite(siteId)
+                .flatMap(site -> scans.deleteHostOverride(siteId, host))
+                .call(deleted -> deleted ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem());
+    }
+
+    private static Map<String, String> labels(Map<String, Category> overrides) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        overrides.forEach((name, category) -> labels.put(name, category.label()));
+        return labels;
     }
 
     private Uni<List<String>> requireSite(UUID siteId) {
