@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { bannerButton, bannerShown, cookieList, dialog, newPage } from './support/browser.mjs';
 import { bannerPage, taggedScript } from './support/pages.mjs';
 import { awaitRecords, createSite, declareCookies } from './support/platform.mjs';
-import { useSuite, openWithBanner, ran } from './support/suite.mjs';
+import { useSuite, openWithBanner, ran, reloadAfter, settled } from './support/suite.mjs';
 
 // What the site's owner declares (the banner config lists these, and withdrawal deletes what they name).
 const COOKIES = {
@@ -42,12 +42,6 @@ const suite = useSuite(async () => {
 
 
 const storageKeys = (page) => page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage).map((key) => 'session:' + key)].sort());
-const reloadAfter = async (page, action) => {
-  await Promise.all([page.waitForEvent('framenavigated'), action()]);
-  await page.waitForLoadState('load');
-};
-/** After a reload with a stored decision: the config has arrived once the floating button shows. */
-const settled = (page) => page.locator('akkoord-banner .float').waitFor({ state: 'visible' });
 
 test('withdrawal deletes cookies on every domain and path level, clears storage, and stops the scripts', async () => {
   const { context, page } = await newPage(suite.browser);

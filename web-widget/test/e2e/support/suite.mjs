@@ -32,6 +32,15 @@ export const openWithBanner = async (suite, path, host = 'www.example.test', opt
   return opened;
 };
 
+/** Runs `action`, which makes the banner reload the page, and waits until the new page has loaded. */
+export const reloadAfter = async (page, action) => {
+  await Promise.all([page.waitForEvent('framenavigated'), action()]);
+  await page.waitForLoadState('load');
+};
+
+/** For a page view with a stored decision: the config has arrived (and been acted on) once the floating button shows. */
+export const settled = (page) => page.locator('akkoord-banner .float').waitFor({ state: 'visible' });
+
 /** Names of the tagged scripts that ran, in order (each test script pushes its name). */
 export const ran = (page) => page.evaluate(() => window.ran || []);
 

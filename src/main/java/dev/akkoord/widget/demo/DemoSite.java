@@ -1,5 +1,6 @@
 package dev.akkoord.widget.demo;
 
+import dev.akkoord.scan.ScanService;
 import dev.akkoord.site.SiteRequest;
 import dev.akkoord.site.SiteService;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** The demo shop's site: found in {@code widget_demo_site}, or registered through {@link SiteService} the first time. */
+/**
+ * The demo shop's site: found in {@code widget_demo_site}, or registered through {@link SiteService} the first time.
+ * Its sample scripts' cookies are declared the way a site owner declares them (cookie overrides), so the banner
+ * lists them and a withdrawal deletes them.
+ */
 @ApplicationScoped
 public class DemoSite {
 
@@ -23,12 +28,14 @@ public class DemoSite {
 
     private final Pool pool;
     private final SiteService sites;
+    private final ScanService scans;
     private final DemoConfig config;
     private volatile UUID known;
 
-    DemoSite(Pool pool, SiteService sites, DemoConfig config) {
+    DemoSite(Pool pool, SiteService sites, ScanService scans, DemoConfig config) {
         this.pool = pool;
         this.sites = sites;
+        this.scans = scans;
         this.config = config;
     }
 
@@ -39,7 +46,19 @@ public class DemoSite {
             return Uni.createFrom().item(cached);
         }
         return find().flatMap(found -> found != null ? Uni.createFrom().item(found) : register())
+                .call(this::declareSampleCookies)
                 .invoke(id -> known = id);
+    }
+
+    /**
+     * Declares {@code demo_stats} (set by {@code /demo/stats.js}) and {@code demo_ads} ({@code /demo/ads.js}). Done on
+     * every start, so demo sites made before the declarations get them too; an unchanged one changes nothing. One
+     * after the other: each change makes a new banner version.
+     */
+    private Uni<Void> declareSampleCookies(UUID siteId) {
+        return scans.putOverride(siteId, "demo_stats", "analytical")
+                .flatMap(declared -> scans.putOverride(siteId, "demo_ads", "marketing"))
+                .replaceWithVoid();
     }
 
     private Uni<UUID> find() {

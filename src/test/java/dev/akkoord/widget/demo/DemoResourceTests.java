@@ -1,6 +1,7 @@
 package dev.akkoord.widget.demo;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +56,18 @@ class DemoResourceTests {
         RestAssured.get("/api/v1/sites/" + first + "/banner?lang=nl").then().statusCode(200)
                 .body("language", org.hamcrest.Matchers.equalTo("nl"))
                 .body("texts.acceptAll", org.hamcrest.Matchers.equalTo("Alles accepteren"));
+    }
+
+    @Test
+    void shouldDeclareTheSampleCookiesSoTheBannerListsThemForWithdrawal() {
+        String siteId = siteOf(RestAssured.get("/demo").asString());
+        JsonPath banner = RestAssured.get("/api/v1/sites/" + siteId + "/banner?lang=en").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("demo_stats"), banner.getList("categories.find { it.key == 'analytical' }.cookies.name"));
+        assertEquals(List.of("demo_ads"), banner.getList("categories.find { it.key == 'marketing' }.cookies.name"));
+        Api.asOperator().get("/api/v1/sites/" + siteId + "/cookies").then().statusCode(200)
+                .body("overrides.demo_stats", equalTo("analytical"))
+                .body("overrides.demo_ads", equalTo("marketing"));
     }
 
     @Test
