@@ -8,16 +8,9 @@
 import { launch } from '../test/e2e/support/browser.mjs';
 import { startPages } from '../test/e2e/support/pages.mjs';
 import { createSite, PLATFORM } from '../test/e2e/support/platform.mjs';
+import { median, shopPage as page } from './shop.mjs';
 
 const RUNS = Number(process.env.RUNS || 20);
-
-const content = `
-<main id="main">
-<h1>Spring collection</h1>
-<p>Linen shirts, wool coats and leather boots, made to last and repaired for free.</p>
-${'<p>Every item is made in small batches by workshops we visit ourselves. We publish what each one costs us to make.</p>\n'.repeat(12)}
-</main>`;
-const page = (head) => `<!doctype html><html lang="en"><head>${head}<meta charset="utf-8"><title>Shop</title></head><body>${content}</body></html>`;
 
 // Runs in the page before anything else: records paint entries, layout shifts and the first frame in
 // which the banner's first layer exists (a frame's rAF callbacks run right before it is painted).
@@ -31,12 +24,6 @@ const probe = () => {
     else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
-};
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
 const measure = async (browser, url, withBanner) => {

@@ -1,7 +1,6 @@
 // The banner config from the platform, type-checked before use.
 
 import { pageLanguage } from '../utils/language.js';
-import { state } from './global.js';
 
 const POSITIONS = ['bottom', 'top', 'center', 'bottom-left', 'bottom-right'];
 
@@ -19,10 +18,18 @@ export const checkConfig = (config) => {
   return config;
 };
 
-export const fetchConfig = async () => {
-  const url =
-    state._origin + '/api/v1/sites/' + encodeURIComponent(state._siteId) + '/banner?lang=' + encodeURIComponent(pageLanguage());
-  const response = await fetch(url, { credentials: 'omit' });
-  if (!response.ok) throw new Error('akkoord: banner config ' + response.status);
-  return checkConfig(await response.json());
-};
+/**
+ * Requests the config of the site named by the banner's own script tag, from the script's origin. Needs nothing
+ * but the tag and the page's language, so it can go out before any other work: it is the banner's critical path.
+ */
+export const fetchConfig = (script) =>
+  fetch(
+    new URL(script.src).origin + '/api/v1/sites/' + encodeURIComponent(script.getAttribute('data-site')) +
+      '/banner?lang=' + encodeURIComponent(pageLanguage()),
+    { credentials: 'omit' }
+  )
+    .then((response) => {
+      if (!response.ok) throw new Error('akkoord: banner config ' + response.status);
+      return response.json();
+    })
+    .then(checkConfig);

@@ -1,7 +1,7 @@
 // The stored choice: the `akkoord_consent` cookie on the registrable domain, and when to ask again.
 
 import { CONSENT_COOKIE, DAY_MS, FUNCTIONAL, OPTIONAL } from '../utils/constants.js';
-import { readCookie, writeCookie } from '../utils/cookies.js';
+import { readCookie, registrableDomain, writeCookie } from '../utils/cookies.js';
 import { shortHash } from '../utils/match.js';
 import { state } from './global.js';
 
@@ -37,9 +37,15 @@ export const decodeConsent = (value) => {
 
 export const loadConsent = () => (state._consent = decodeConsent(readCookie(CONSENT_COOKIE)));
 
+/**
+ * The consent cookie's domain, which is also the top of the withdrawal sweep. Probing it writes cookies, so it
+ * waits for the first decision instead of delaying the page's start.
+ */
+export const siteDomain = () => (state._registrable ??= registrableDomain(location.hostname));
+
 export const saveConsent = () => {
   const config = state._config;
-  writeCookie(CONSENT_COOKIE, encodeConsent(state._consent), Math.round(config.consentLifetimeDays * 86400), state._registrable);
+  writeCookie(CONSENT_COOKIE, encodeConsent(state._consent), Math.round(config.consentLifetimeDays * 86400), siteDomain());
 };
 
 const optionalCategories = (config) => config.categories.filter((category) => !category.required);

@@ -4,7 +4,7 @@ import { OPTIONAL } from '../utils/constants.js';
 import { deleteCookies } from '../utils/cookies.js';
 import { clearStorageKeys } from '../utils/storage.js';
 import { releaseGranted } from './blocker.js';
-import { fingerprint, saveConsent } from './consent.js';
+import { fingerprint, saveConsent, siteDomain } from './consent.js';
 import { consentModeUpdate } from './consent-mode.js';
 import { fire } from './events.js';
 import { state } from './global.js';
@@ -28,7 +28,7 @@ const removeTraces = (config, categories) => {
     .filter((category) => categories.includes(category.key))
     .flatMap((category) => category.cookies.map((cookie) => cookie.name));
   clearStorageKeys(names);
-  return deleteCookies(names, location.hostname, state._registrable, location.pathname);
+  return deleteCookies(names, location.hostname, siteDomain(), location.pathname);
 };
 
 /** All optional categories granted, except marketing under Global Privacy Control (it can be chosen singly). */

@@ -17,8 +17,8 @@ export const state = {
   _siteId: '',
   /** Nonce of our own script tag, for a `<style>` where constructable stylesheets are missing. */
   _nonce: '',
-  /** Domain for the consent cookie and the top of the withdrawal sweep ('' = host-only). */
-  _registrable: '',
+  /** Domain for the consent cookie and the top of the withdrawal sweep ('' = host-only); null until first needed. */
+  _registrable: null,
   /** The banner config from the platform; null until it arrives. */
   _config: null,
   /** Tracker hosts remembered from the previous page view, used until the config arrives. */

@@ -1,8 +1,8 @@
-// Start-up, in the order that keeps a page safe: Consent Mode default and blocking first (synchronous,
-// while the page is still parsing), then the config request, the banner and the outbox.
+// Start-up. The config request goes out first: the banner cannot show before its answer, and the request
+// needs nothing else. Then, synchronously while the page is still parsing, what keeps the page safe: the
+// Consent Mode default and blocking. The banner and the outbox follow when the config arrives.
 
 import { OPTIONAL } from '../utils/constants.js';
-import { registrableDomain } from '../utils/cookies.js';
 import { onReady } from '../utils/dom.js';
 import { readJson, writeJson } from '../utils/storage.js';
 import { show } from './api.js';
@@ -42,17 +42,17 @@ const onConfig = (config) => {
 };
 
 export const init = (script) => {
+  const config = fetchConfig(script);
   state._siteId = script.getAttribute('data-site');
   state._origin = new URL(script.src).origin;
   state._nonce = script.nonce;
   state._gpc = navigator.globalPrivacyControl === true;
-  state._registrable = registrableDomain(location.hostname);
   state._trackerHosts = readJson(HOSTS_KEY, null);
   consentModeDefault();
   const consent = loadConsent();
   if (consent && consent._decided) consentModeUpdate(consent._granted);
   startBlocking();
-  state._ready = fetchConfig().then(onConfig, (error) => {
+  state._ready = config.then(onConfig, (error) => {
     console.warn(error);
     return null;
   });

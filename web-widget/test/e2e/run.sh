@@ -4,6 +4,7 @@
 # suite against it (npm run test:e2e) and stops it again, whatever happens.
 #   web-widget/test/e2e/run.sh                     run the suite
 #   web-widget/test/e2e/run.sh bench               run the paint benchmark (bench/paint.mjs) instead
+#   web-widget/test/e2e/run.sh profile             break the banner's paint time down (bench/profile.mjs)
 #   AKKOORD_REBUILD=1 web-widget/test/e2e/run.sh   rebuild the jar first
 set -euo pipefail
 
@@ -54,8 +55,10 @@ if [[ -z "$ready" ]]; then
 fi
 
 status=0
-if [[ "${1:-}" == "bench" ]]; then
-  (cd web-widget && AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" node bench/paint.mjs) || status=$?
+if [[ "${1:-}" == "bench" || "${1:-}" == "profile" ]]; then
+  script=bench/paint.mjs
+  [[ "$1" == "profile" ]] && script=bench/profile.mjs
+  (cd web-widget && AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" node "$script") || status=$?
 else
   AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" npm --prefix web-widget run --silent test:e2e || status=$?
 fi

@@ -32,7 +32,7 @@ export const showBanner = () => {
         ]),
       ]),
     ]);
-    shadow().append(bar);
+    shadow(bar);
   }
   bar.hidden = false;
   hideFloating();

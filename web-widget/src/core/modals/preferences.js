@@ -92,7 +92,7 @@ export const showPreferences = () => {
     ]),
   ]);
   backdrop.querySelector('.x').setAttribute('aria-label', texts.close);
-  shadow().append(backdrop);
+  shadow(backdrop);
   backdrop.querySelector(FOCUSABLE).focus();
 };
 

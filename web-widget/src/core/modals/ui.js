@@ -14,9 +14,15 @@ const VARIABLES = { background: '--b', text: '--t', accent: '--a', accentText: '
 let root = null;
 let floating = null;
 
-/** Creates the host element and its shadow root on first use; site colours are accepted only as hex. */
-export const shadow = () => {
-  if (root) return root;
+/**
+ * The shadow root, with `content` appended. The first call creates the host element and its styles (site
+ * colours accepted only as hex) and fills it before it enters the page: one insertion, one style pass.
+ */
+export const shadow = (content) => {
+  if (root) {
+    if (content) root.append(content);
+    return root;
+  }
   const host = createNode('akkoord-banner');
   root = host.attachShadow({ mode: 'open' });
   const colors = state._config.ui.colors || {};
@@ -29,6 +35,7 @@ export const shadow = () => {
     sheet.replaceSync(text);
     root.adoptedStyleSheets = [sheet];
   } else root.append(createNode('style', { nonce: state._nonce || null }, text));
+  if (content) root.append(content);
   // First in <body>: keyboard users reach the banner before the page; fixed layers take no room.
   document.body.prepend(host);
   return root;
@@ -43,7 +50,7 @@ export const hideFloating = () => floating && (floating.hidden = true);
 export const showFloating = () => {
   const config = state._config;
   if (!config.ui.floatingButton) return;
-  if (!floating) shadow().append((floating = button(config.texts.reopen, () => showPreferences(), 'float')));
+  if (!floating) shadow((floating = button(config.texts.reopen, () => showPreferences(), 'float')));
   floating.lang = config.language;
   floating.hidden = false;
 };
