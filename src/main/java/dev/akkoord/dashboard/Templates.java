@@ -1,0 +1,31 @@
+package dev.akkoord.dashboard;
+
+import java.util.List;
+
+import dev.akkoord.dashboard.account.Account;
+import dev.akkoord.site.SiteKeys;
+import dev.akkoord.site.SiteView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The dashboard's pages, in {@code src/main/resources/templates/dashboard/}; every one uses {@code layout.html}. */
+@CheckedTemplate(basePath = "dashboard")
+final class Templates {
+
+    private Templates() {
+    }
+
+    static native TemplateInstance error(Page page, int status, String detail);
+
+    static native TemplateInstance login(Page page, String csrf, String email, String next, String error);
+
+    static native TemplateInstance account(Page page, String email, String error);
+
+    static native TemplateInstance sites(Page page, List<SiteView> sites, String error);
+
+    static native TemplateInstance site(Page page, EmbedScript.Snippet snippet,
+            List<BannerSightings.Sighting> sightings, List<SiteKeys.KeyInfo> keys, String newKey, String platformUrl);
+
+    static native TemplateInstance accounts(Page page, List<Account> accounts, List<SiteView> sites,
+            java.util.Map<java.util.UUID, java.util.List<SiteView>> grants, String error, String created);
+}
