@@ -1,0 +1,28 @@
+// The banner config from the platform, type-checked before use.
+
+import { pageLanguage } from '../utils/language.js';
+import { state } from './global.js';
+
+const POSITIONS = ['bottom', 'top', 'center'];
+
+/** Throws on a config the banner cannot work with; fills in the optional parts. */
+export const checkConfig = (config) => {
+  if (!config || typeof config.version != 'string' || !config.texts || !config.texts.categories || !Array.isArray(config.categories)) {
+    throw new Error('akkoord: unusable banner config');
+  }
+  config.categories = config.categories
+    .filter((category) => category && typeof category.key == 'string')
+    .map((category) => Object.assign({}, category, { cookies: Array.isArray(category.cookies) ? category.cookies : [] }));
+  const ui = (config.ui = Object.assign({ floatingButton: true, reloadOnWithdraw: true }, config.ui));
+  if (!POSITIONS.includes(ui.position)) ui.position = POSITIONS[0];
+  if (!(config.consentLifetimeDays > 0)) config.consentLifetimeDays = 182;
+  return config;
+};
+
+export const fetchConfig = async () => {
+  const url =
+    state._origin + '/api/v1/sites/' + encodeURIComponent(state._siteId) + '/banner?lang=' + encodeURIComponent(pageLanguage());
+  const response = await fetch(url, { credentials: 'omit' });
+  if (!response.ok) throw new Error('akkoord: banner config ' + response.status);
+  return checkConfig(await response.json());
+};
