@@ -37,14 +37,14 @@ public final class SitesResource {
     private final SiteKeys keys;
     private final AccountService accounts;
     private final CurrentSession current;
-    private final EmbedScript embedScript;
+    private final EmbedSnippet embedScript;
     private final BannerSightings sightings;
     private final SitePages sitePages;
 
     private final ErrorPages errors;
 
     SitesResource(SiteService sites, SiteKeys keys, AccountService accounts, CurrentSession current,
-            EmbedScript embedScript, BannerSightings sightings, SitePages sitePages, ErrorPages errors) {
+            EmbedSnippet embedScript, BannerSightings sightings, SitePages sitePages, ErrorPages errors) {
         this.sites = sites;
         this.keys = keys;
         this.accounts = accounts;

@@ -23,9 +23,26 @@ final class Templates {
 
     static native TemplateInstance sites(Page page, List<SiteView> sites, String error);
 
-    static native TemplateInstance site(Page page, EmbedScript.Snippet snippet,
+    static native TemplateInstance site(Page page, EmbedSnippet.Snippet snippet,
             List<BannerSightings.Sighting> sightings, List<SiteKeys.KeyInfo> keys, String newKey, String platformUrl);
 
     static native TemplateInstance accounts(Page page, List<Account> accounts, List<SiteView> sites,
             java.util.Map<java.util.UUID, java.util.List<SiteView>> grants, String error, String created);
+
+    static native TemplateInstance banner(Page page, List<BannerForm.LanguageTexts> languages, List<String> positions,
+            String error, boolean saved);
+
+    static native TemplateInstance preview(SiteView site, String language, String nonce);
+
+    static native TemplateInstance cookies(Page page, List<ScanResults.CookieRow> cookies, boolean fromScan,
+            String lastScan, boolean scannerAvailable, String saved);
+
+    static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, boolean scannerAvailable,
+            java.util.UUID running);
+
+    static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
+            Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);
+
+    static native TemplateInstance consents(Page page, ConsentLogPage.Filter filter, ConsentLogSearch.Page log,
+            List<String> actions);
 }
