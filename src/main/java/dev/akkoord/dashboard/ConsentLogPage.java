@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.akkoord.analytics.AnalyticsResource;
@@ -84,14 +84,15 @@ public final class ConsentLogPage {
     @GET
     @Path("/consents.csv")
     @Produces("text/csv")
-    public RestResponse<Multi<String>> exportCsv(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to,
+    public RestMulti<String> exportCsv(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to,
             @RestQuery String action) {
         Filter filter = filter(from, to, action, null);
         Multi<String> lines = queries.stream(siteId, filter.start(), filter.end())
                 .select().where(record -> filter.action() == null || filter.action().equals(record.action()))
                 .map(ConsentCsv::line);
-        return RestResponse.ResponseBuilder.ok(Multi.createBy().concatenating()
-                .streams(Multi.createFrom().item(ConsentCsv.HEADER), lines), "text/csv; charset=utf-8")
+        return RestMulti.fromMultiData(Multi.createBy().concatenating()
+                .streams(Multi.createFrom().item(ConsentCsv.HEADER), lines))
+                .header("Content-Type", "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"consents-" + siteId + "-" + filter.from()
                         + "-" + filter.to() + ".csv\"")
                 .build();

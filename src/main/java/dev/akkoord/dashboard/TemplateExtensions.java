@@ -13,4 +13,16 @@ final class TemplateExtensions {
     static String percent(double rate) {
         return Charts.percent(rate);
     }
+
+    /** A consent action as a visitor would say it. */
+    static String actionText(String action) {
+        return switch (action) {
+            case "accept_all" -> "Accepted all";
+            case "reject_all" -> "Rejected all";
+            case "custom" -> "Chose per category";
+            case "withdraw" -> "Withdrew consent";
+            case "gpc" -> "Browser sent Global Privacy Control";
+            default -> action;
+        };
+    }
 }
