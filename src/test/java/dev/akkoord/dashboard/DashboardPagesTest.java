@@ -53,7 +53,7 @@ class DashboardPagesTest {
                 .statusCode(200).body("name", equalTo(name)).body("languages", equalTo(List.of("nl", "en")));
         operator.get("/dashboard/sites/" + id.group(1)).then().statusCode(200)
                 .body(not(containsString(key.group(1))))
-                .body(containsString("akkoord.js"))
+                .body(containsString("/akkoord"))
                 .body(containsString("The banner has not loaded on any page yet"));
     }
 
