@@ -1,6 +1,6 @@
 // The dashboard, the cookie declaration and the visitor-rights page in headless Chromium, against the packaged
 // platform on 127.0.0.1 and a test site served as www.example.test. Needs `./mvnw -B package -DskipTests` first
-// (or AKKOORD_URL + AKKOORD_ADMIN_TOKEN of a running platform). Run: node --test test/e2e/dashboard.test.mjs
+// (or AKKOORD_DASHBOARD_URL + AKKOORD_ADMIN_TOKEN of a fresh running platform). Run: node --test test/e2e/dashboard.test.mjs
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

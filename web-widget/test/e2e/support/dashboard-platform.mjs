@@ -1,5 +1,5 @@
 // Support for the dashboard's browser tests: the running platform (started from the packaged jar on a fresh
-// embedded data directory unless AKKOORD_URL names one already running), a site-pages server on 127.0.0.1
+// embedded data directory unless AKKOORD_DASHBOARD_URL names a fresh one already running), a site-pages server on 127.0.0.1
 // reached as www.example.test through Chromium's host mapping, and a headless Chromium.
 
 import { spawn } from 'node:child_process';
@@ -41,9 +41,9 @@ const waitReady = async (url, child) => {
 
 /** Starts (or finds) the platform; `stop()` ends only what was started here. */
 export const startPlatform = async () => {
-  if (process.env.AKKOORD_URL) {
-    await waitReady(process.env.AKKOORD_URL, null);
-    return { url: process.env.AKKOORD_URL, stop: async () => {} };
+  if (process.env.AKKOORD_DASHBOARD_URL) {
+    await waitReady(process.env.AKKOORD_DASHBOARD_URL, null);
+    return { url: process.env.AKKOORD_DASHBOARD_URL, stop: async () => {} };
   }
   const jar = join(ROOT, 'target/quarkus-app/quarkus-run.jar');
   if (!existsSync(jar)) throw new Error('build the platform first: ./mvnw -B package -DskipTests');
