@@ -3,7 +3,7 @@
 import { pageLanguage } from '../utils/language.js';
 import { state } from './global.js';
 
-const POSITIONS = ['bottom', 'top', 'center'];
+const POSITIONS = ['bottom', 'top', 'center', 'bottom-left', 'bottom-right'];
 
 /** Throws on a config the banner cannot work with; fills in the optional parts. */
 export const checkConfig = (config) => {

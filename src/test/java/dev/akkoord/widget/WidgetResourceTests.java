@@ -102,6 +102,11 @@ class WidgetResourceTests {
     }
 
     @Test
+    void shouldNotServeTheDemoWhenSwitchedOff() {
+        given().get("/demo").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void shouldMatchTheSriValueOfTheServedBytes() throws Exception {
         byte[] body = given().config(RAW).header("Accept-Encoding", "identity").get("/akkoord/" + contentHash() + ".js").asByteArray();
         String expected = "sha384-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-384").digest(body));
