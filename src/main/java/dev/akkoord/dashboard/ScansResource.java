@@ -50,11 +50,11 @@ public final class ScansResource {
             if (detail != null) {
                 return Uni.createFrom().item(Templates.cookies(pages.page(site, "Cookies", "cookies"),
                         sorted(detail.cookies()), true, detail.finishedAt() == null ? null : detail.finishedAt()
-                                .toString(), scans.available(), saved).render());
+                                .toString(), saved).render());
             }
             return bannerCookies.bannerCookiesFor(siteId).map(listed -> Templates.cookies(
                     pages.page(site, "Cookies", "cookies"), fromBanner(listed), false,
-                    listed.lastScan() == null ? null : listed.lastScan().toString(), scans.available(), saved)
+                    listed.lastScan() == null ? null : listed.lastScan().toString(), saved)
                     .render());
         }));
     }
@@ -72,7 +72,7 @@ public final class ScansResource {
     @Path("/scans")
     public Uni<String> scanHistory(@RestPath UUID siteId, @RestQuery UUID scan) {
         return pages.site(siteId).flatMap(site -> scans.history(siteId).map(history -> Templates.scans(
-                pages.page(site, "Scans", "scans"), history, scans.available(), scan).render()));
+                pages.page(site, "Scans", "scans"), history, scan).render()));
     }
 
     @POST

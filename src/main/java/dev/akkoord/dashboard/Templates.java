@@ -35,10 +35,9 @@ final class Templates {
     static native TemplateInstance preview(SiteView site, String language, String nonce);
 
     static native TemplateInstance cookies(Page page, List<ScanResults.CookieRow> cookies, boolean fromScan,
-            String lastScan, boolean scannerAvailable, String saved);
+            String lastScan, String saved);
 
-    static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, boolean scannerAvailable,
-            java.util.UUID running);
+    static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, java.util.UUID running);
 
     static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
             Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);
