@@ -18,6 +18,7 @@ let siteId;
 let otherSiteId;
 let consentId;
 let shopUrl;
+let scannedSiteId;
 
 const sitePage = (title, body) => () => `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -41,6 +42,13 @@ before(async () => {
   sitePages = await startSitePages({
     '/shop': () => sitePage('Shop', '<p>Our products.</p><p><button data-akkoord-open>Cookie settings</button></p>')(),
     '/privacy': () => sitePage('Privacy', '<h2>Cookies we use</h2><div data-akkoord-declaration></div>')(),
+    // The site the scanner crawls (on 127.0.0.1, the only host scans may reach here).
+    '/': () => ({ html: '<html><body><a href="/blog">Blog</a></body></html>', cookies: ['PHPSESSID=s1; Path=/; HttpOnly'] }),
+    '/blog': () => ({ html: '<html><body><a href="/">Home</a></body></html>', cookies: ['_ga=GA1.1.1.1; Max-Age=63072000; Path=/'] }),
+    '/scanned-privacy': () => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Scanned privacy</title>
+<script src="${platform.url}/akkoord.js" data-site="${scannedSiteId}"></script></head>
+<body><main><h1>Privacy</h1><div data-akkoord-declaration></div></main></body></html>`,
   });
   shopUrl = 'http://www.example.test:' + sitePages.port;
   browser = await launchBrowser();
@@ -246,6 +254,53 @@ test('an owner sees only the site given to them, through links, typed URLs and t
   await owner.context().close();
 });
 
+test('Scan now shows progress to completion; an override changes the banner\'s lists', async () => {
+  await operator.goto(platform.url + '/dashboard/sites');
+  await operator.getByLabel('Name').fill('Scanned shop');
+  await operator.getByLabel('Domains').fill('127.0.0.1:' + sitePages.port);
+  await operator.getByRole('button', { name: 'Register site' }).click();
+  scannedSiteId = /data-site="([0-9a-f-]{36})"/.exec(await operator.locator('#snippet').textContent())[1];
+
+  await operator.goto(platform.url + '/dashboard/sites/' + scannedSiteId + '/scans');
+  await operator.getByRole('button', { name: 'Scan now' }).click();
+  await operator.locator('#scan-progress').waitFor();
+  await expectNoAxeViolations(operator, 'scans page with a running scan');
+  await operator.locator('#scan-status', { hasText: /Scan done/ }).waitFor({ timeout: 60000 });
+  assert.equal(await operator.locator('#scan-bar').getAttribute('value'), '100');
+  // The page reloads with the finished scan in the history.
+  await operator.waitForURL(/\/scans$/);
+  await operator.locator('td', { hasText: 'done' }).first().waitFor();
+  assert.match(await operator.locator('table').textContent(), /New: .*_ga/);
+
+  // A fresh browser each time: the banner config is cacheable for a minute, as on a real site.
+  const lists = async () => {
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto('http://127.0.0.1:' + sitePages.port + '/scanned-privacy');
+    await visitor.locator('.akkoord-declaration').waitFor();
+    const found = {
+      analytical: await visitor.locator('table[data-category=analytical]').textContent().catch(() => ''),
+      functional: await visitor.locator('table[data-category=functional]').textContent().catch(() => ''),
+    };
+    await visitor.context().close();
+    return found;
+  };
+  const before = await lists();
+  assert.match(before.analytical, /_ga/);
+  assert.doesNotMatch(before.functional, /_ga/);
+
+  await operator.goto(platform.url + '/dashboard/sites/' + scannedSiteId + '/cookies');
+  await expectNoAxeViolations(operator, 'cookies page');
+  const row = operator.locator('tr', { has: operator.locator('code', { hasText: /^_ga$/ }) });
+  assert.match(await row.getAttribute('class'), /violation/);
+  await operator.getByLabel('Category for _ga').selectOption('functional');
+  await row.getByRole('button', { name: /Set/ }).click();
+  await operator.getByText('Your decision about _ga is saved').waitFor();
+
+  const after = await lists();
+  assert.match(after.functional, /_ga/);
+  assert.doesNotMatch(after.analytical, /_ga/);
+});
+
 test('the dashboard works by keyboard alone', async () => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(platform.url + '/dashboard/login');
@@ -278,7 +333,7 @@ test('the dashboard works by keyboard alone', async () => {
 });
 
 test('the remaining dashboard pages have no accessibility violations', async () => {
-  for (const path of ['/cookies', '/scans', '/analytics?by=week', '/consents?action=withdraw']) {
+  for (const path of ['/cookies', '/scans', '/analytics?by=week', '/consents?action=withdraw', '/preview']) {
     await operator.goto(platform.url + '/dashboard/sites/' + siteId + path);
     await expectNoAxeViolations(operator, path);
   }

@@ -50,8 +50,10 @@ export const startPlatform = async () => {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'akkoord-dashboard-e2e-'));
   const child = spawn('java', ['-Xmx384m', '-jar', jar], {
+    // Scans may reach the test site on 127.0.0.1 and nothing else.
     env: { ...process.env, AKKOORD_DATA_DIR: dataDir, AKKOORD_ADMIN_TOKEN: ADMIN_TOKEN, QUARKUS_HTTP_PORT: String(port),
-      QUARKUS_HTTP_HOST: '127.0.0.1' },
+      QUARKUS_HTTP_HOST: '127.0.0.1', AKKOORD_SCAN_ALLOW_HOSTS: '127.0.0.1', AKKOORD_SCAN_ONLY_ALLOWED_HOSTS: 'true',
+      AKKOORD_SCAN_THIRD_PARTY_FETCH: 'false', AKKOORD_SCAN_CRON: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -75,12 +77,19 @@ export const startPlatform = async () => {
   };
 };
 
-/** Serves the pages of the site under test; `pages` maps a path to HTML. */
+/**
+ * Serves the pages of the site under test; `pages` maps a path to a function answering the HTML, or
+ * `{ html, cookies }` to set cookies too.
+ */
 export const startSitePages = async (pages) => {
   const server = createServer((request, response) => {
-    const html = pages[new URL(request.url, 'http://x').pathname];
-    response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(html ? html() : 'not found');
+    const page = pages[new URL(request.url, 'http://x').pathname];
+    const answer = page ? page() : null;
+    const html = typeof answer === 'string' ? answer : answer && answer.html;
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (answer && answer.cookies) headers['set-cookie'] = answer.cookies;
+    response.writeHead(html ? 200 : 404, headers);
+    response.end(html || 'not found');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { port: server.address().port, stop: () => new Promise((resolve) => server.close(resolve)) };
