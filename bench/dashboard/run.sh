@@ -8,7 +8,8 @@
 # and the platform's embedded Redis. The records go in with one INSERT ... SELECT generate_series, so the
 # statement-level trigger of V31 aggregates all of them exactly as it aggregates the ledger's batches. Their hash
 # chain is not real (the benchmark measures reads, and chaining a million rows in SQL is beside the point).
-# Times are measured by curl over loopback, so they are upper bounds of the server time.
+# Times are measured by curl over loopback, so they are upper bounds of the server time. The 90-day range is
+# the last 90 UTC days; the records span 90 x 24 hours back from now, so the few of the 91st day fall outside it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -22,6 +23,8 @@ pid=""
 cleanup() {
     if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
     rm -rf "$work"
+    # KEEP_DB=1 keeps the loaded database for a look with psql.
+    [ -n "${KEEP_DB:-}" ] || $PG -d postgres -c "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
 }
 trap cleanup EXIT
 
