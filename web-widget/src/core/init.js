@@ -11,6 +11,7 @@ import { fetchConfig } from './config.js';
 import { isExpired, loadConsent, needsPrompt } from './consent.js';
 import { consentModeDefault, consentModeUpdate } from './consent-mode.js';
 import { decide, GPC } from './decisions.js';
+import { loadDeclaration } from './declaration-loader.js';
 import { fire } from './events.js';
 import { state } from './global.js';
 import { showBanner } from './modals/banner.js';
@@ -59,6 +60,7 @@ export const init = (script) => {
   onReady(() => {
     releaseGranted();
     document.addEventListener('click', openerClicks);
+    loadDeclaration();
     if (consent && consent._decided) fire('consent');
   });
 };

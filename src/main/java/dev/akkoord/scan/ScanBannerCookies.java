@@ -52,7 +52,7 @@ public class ScanBannerCookies implements BannerCookieSource {
         KEYS.forEach(key -> lists.put(key, new TreeMap<>()));
         for (ScanCookie cookie : Overrides.apply(cookies, overrides)) {
             lists.get(bannerKey(cookie.category())).putIfAbsent(cookie.name(), new BannerCookies.CookieInfo(
-                    cookie.name(), cookie.vendor(), cookie.purpose(), cookie.lifetime()));
+                    cookie.name(), cookie.vendor(), cookie.purpose(), cookie.lifetime(), cookie.thirdParty()));
         }
         for (Map.Entry<String, Category> override : overrides.entrySet()) {
             boolean listed = lists.values().stream().anyMatch(list -> list.keySet().stream()
