@@ -1,15 +1,15 @@
 package dev.akkoord.consent;
 
 /** CSV lines of the consent log export (RFC 4180 quoting). */
-final class ConsentCsv {
+public final class ConsentCsv {
 
-    static final String HEADER = "record_id,site_id,seq,consent_id,recorded_at,action,functional,analytical,"
+    public static final String HEADER = "record_id,site_id,seq,consent_id,recorded_at,action,functional,analytical,"
             + "marketing,banner_version,language,page_url,gpc,ip_truncated,user_agent,prev_hash,hash\r\n";
 
     private ConsentCsv() {
     }
 
-    static String line(ConsentRecord r) {
+    public static String line(ConsentRecord r) {
         return String.join(",", Long.toString(r.recordId()), r.siteId().toString(), Long.toString(r.seq()),
                 r.consentId(), r.recordedAt().toString(), r.action(), "true", Boolean.toString(r.analytical()),
                 Boolean.toString(r.marketing()), quote(r.bannerVersion()), quote(r.language()), quote(r.pageUrl()),

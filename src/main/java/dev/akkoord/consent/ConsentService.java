@@ -118,13 +118,14 @@ public class ConsentService {
                 userAgent(client.userAgent()));
     }
 
+    /**
+     * Only contradictions are refused. 'accept_all' may grant nothing optional: a site may use functional cookies
+     * only, and under Global Privacy Control accepting all still leaves marketing off.
+     */
     private static void checkConsistent(ConsentAction action, ConsentRequest.Categories categories) {
         boolean anyGranted = categories.analytical() || categories.marketing();
         if (action == ConsentAction.REJECT_ALL && anyGranted) {
             throw ProblemException.badRequest("'reject_all' cannot grant a category");
-        }
-        if (action == ConsentAction.ACCEPT_ALL && !anyGranted) {
-            throw ProblemException.badRequest("'accept_all' must grant the categories in use");
         }
         if (action == ConsentAction.GPC && categories.marketing()) {
             throw ProblemException.badRequest("A 'gpc' record cannot grant marketing");

@@ -1,7 +1,9 @@
 package dev.akkoord.site;
 
+import java.net.URI;
 import java.util.UUID;
 
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -26,17 +28,21 @@ public final class BannerResource {
     private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
     private final BannerConfigService configs;
+    private final Event<BannerFetched> fetched;
 
-    BannerResource(BannerConfigService configs) {
+    BannerResource(BannerConfigService configs, Event<BannerFetched> fetched) {
         this.configs = configs;
+        this.fetched = fetched;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The banner configuration for a language (public; ETag and 304 supported)")
     public Uni<Response> bannerConfig(@RestPath UUID siteId, @RestQuery String lang,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return configs.config(siteId, lang).map(config -> {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @HeaderParam("Origin") String origin,
+            @HeaderParam("Referer") String referer) {
+        return configs.config(siteId, lang).invoke(config -> fetched.fire(
+                new BannerFetched(siteId, origin != null ? origin : originOf(referer)))).map(config -> {
             String etag = "\"" + ApiKeys.sha256Hex(config).substring(0, 24) + "\"";
             Response.ResponseBuilder response = etag.equals(ifNoneMatch) ? Response.notModified()
                     : Response.ok(config, MediaType.APPLICATION_JSON_TYPE);
@@ -44,7 +50,22 @@ public final class BannerResource {
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                     .header("Access-Control-Allow-Origin", "*")
                     .header("Vary", "Accept-Encoding")
+                    // The banner's critical path: sites (and the paint profile) may time it in real-user monitoring.
+                    .header("Timing-Allow-Origin", "*")
                     .build();
         });
+    }
+
+    private static String originOf(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() == null || uri.getHost() == null ? null
+                    : uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

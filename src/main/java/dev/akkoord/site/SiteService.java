@@ -114,6 +114,14 @@ public class SiteService {
                 .map(found -> found == null ? null : json.content(found));
     }
 
+    /** Every version the site ever showed, newest first: the evidence of what each consent was given on. */
+    @WithSession
+    public Uni<List<BannerVersionSummary>> listBannerVersions(UUID siteId) {
+        return BannerVersion.<BannerVersion>list("siteId = ?1 order by createdAt desc", siteId)
+                .map(versions -> versions.stream()
+                        .map(version -> new BannerVersionSummary(version.version, version.createdAt)).toList());
+    }
+
     @WithSession
     public Uni<Boolean> bannerVersionExists(UUID siteId, String version) {
         return BannerVersion.count("siteId = ?1 and version = ?2", siteId, version).map(count -> count > 0);

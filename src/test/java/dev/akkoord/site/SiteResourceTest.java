@@ -71,6 +71,15 @@ class SiteResourceTest {
         String unchanged = withKey(site.getString("apiKey")).body(Map.of("name", "Renamed only"))
                 .put("/api/v1/sites/" + id).then().statusCode(200).extract().path("bannerVersion");
         org.junit.jupiter.api.Assertions.assertEquals(second, unchanged);
+
+        withKey(site.getString("apiKey")).get("/api/v1/sites/" + id + "/banner-versions").then().statusCode(200)
+                .body("version", equalTo(List.of(second, first)));
+        withKey(site.getString("apiKey")).get("/api/v1/sites/" + id + "/banner-versions/" + first).then()
+                .statusCode(200).body("texts.en.title", not(equalTo("Cookies, briefly")));
+        withKey(site.getString("apiKey")).get("/api/v1/sites/" + id + "/banner-versions/" + second).then()
+                .statusCode(200).body("texts.en.title", equalTo("Cookies, briefly"));
+        withKey(site.getString("apiKey")).get("/api/v1/sites/" + id + "/banner-versions/ffffffffffffffff").then()
+                .statusCode(404).contentType("application/problem+json");
     }
 
     @Test

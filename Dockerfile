@@ -1,0 +1,25 @@
+# Build: the Maven wrapper builds the platform, and with it the banner (web-widget) through npm.
+FROM eclipse-temurin:17-jdk AS build
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline || true
+COPY web-widget web-widget
+COPY src src
+RUN ./mvnw -B -q package -DskipTests
+
+# Run: a slim JRE as an unprivileged user. Without database settings it starts embedded PostgreSQL and Redis
+# with their data in /data; mount a volume there, or set QUARKUS_DATASOURCE_* and QUARKUS_REDIS_HOSTS.
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --create-home --uid 10001 akkoord && mkdir /data && chown akkoord /data
+WORKDIR /app
+COPY --from=build --chown=akkoord /src/target/quarkus-app/ /app/
+USER akkoord
+ENV AKKOORD_DATA_DIR=/data JAVA_OPTS="-XX:MaxRAMPercentage=75"
+VOLUME /data
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/q/health/ready || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

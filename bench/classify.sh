@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Classifier benchmarks (not tests). Compiles without the banner build, then runs one benchmark on the test classpath.
+#   bench/classify.sh cv [threshold] [name-only]   5-fold cross-validation over the knowledge base
+#   bench/classify.sh speed                          100,000 cookies on one thread, after warm-up
+set -euo pipefail
+cd "$(dirname "$0")/.."
+case "${1:-}" in
+    cv) main=CrossValidation ;;
+    speed) main=ClassifySpeed ;;
+    *) echo "usage: $0 cv [threshold] [name-only] | speed" >&2; exit 2 ;;
+esac
+shift
+./mvnw -q -B -Dwidget.skip test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+# One core, as the targets say: the JIT and GC get no second one to hide work on.
+exec taskset -c 0 java -XX:ActiveProcessorCount=1 -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
+    "dev.akkoord.classify.bench.$main" "$@"

@@ -1,0 +1,60 @@
+package dev.akkoord.analytics;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** Consent statistics for machines (site key or operator); the dashboard shows the same figures as charts. */
+@Path("/api/v1/sites/{siteId}/analytics")
+@Tag(name = "Analytics")
+public final class AnalyticsResource {
+
+    private final ConsentAnalytics analytics;
+    private final CallerResolver callers;
+
+    AnalyticsResource(ConsentAnalytics analytics, CallerResolver callers) {
+        this.analytics = analytics;
+        this.callers = callers;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Consent records per action and opt-in rates per category, by day or ISO week, over "
+            + "[from, to] (UTC dates, default the last 30 days)")
+    public Uni<ConsentStats> consentStats(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String by) {
+        LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate start = date("from", from, end.minusDays(29));
+        Granularity granularity = Granularity.fromKey(by);
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> analytics.stats(siteId, start, end, granularity));
+    }
+
+    public static LocalDate date(String name, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("'" + name + "' must be a date such as 2026-11-23");
+        }
+    }
+}

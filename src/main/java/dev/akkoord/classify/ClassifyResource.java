@@ -1,0 +1,114 @@
+package dev.akkoord.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import dev.akkoord.web.Caller;
+import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/** Classifies a list of cookie names, so anyone can check the classifier against their own labelled data. */
+@Path("/api/v1/classify")
+@Tag(name = "Classification")
+public final class ClassifyResource {
+
+    static final String TEXT_CSV = "text/csv";
+    /** Cookie names are short; anything longer is not a cookie name. */
+    static final int MAX_NAME_LENGTH = 256;
+    static final int MAX_DOMAIN_LENGTH = 253;
+
+    private final Classifier classifier;
+    private final CallerResolver callers;
+    private final int maxNames;
+
+    ClassifyResource(Classifier classifier, CallerResolver callers, ClassifyConfig config) {
+        this.classifier = classifier;
+        this.callers = callers;
+        this.maxNames = config.maxNames();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Classify cookies given as a JSON array of {name, domain?} (operator or any site key); "
+            + "answers [{name, category, confidence, source}] in the same order")
+    public Uni<List<ClassifiedCookie>> classifyJson(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            List<ClassifyRequest> cookies) {
+        return classify(authorization, () -> {
+            if (cookies == null) {
+                throw ProblemException.badRequest("Send a JSON array of {\"name\": ..., \"domain\": ...} objects");
+            }
+            if (cookies.size() > maxNames) {
+                throw ProblemException.badRequest("At most " + maxNames + " cookies per request; got " + cookies.size());
+            }
+            return cookies;
+        });
+    }
+
+    @POST
+    @Consumes(TEXT_CSV)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Classify cookies given as CSV with a 'name,domain' header (operator or any site key)")
+    public Uni<List<ClassifiedCookie>> classifyCsv(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            String body) {
+        return classify(authorization, () -> CookieListCsv.parse(body, maxNames));
+    }
+
+    /** Checks the caller first, then reads and classifies the list on a worker thread (it can be 10,000 names). */
+    private Uni<List<ClassifiedCookie>> classify(String authorization, Supplier<List<ClassifyRequest>> cookies) {
+        return callers.resolve(authorization)
+                .map(ClassifyResource::requireAuthenticated)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(caller -> classifyAll(validated(cookies.get())));
+    }
+
+    private List<ClassifiedCookie> classifyAll(List<ClassifyRequest> cookies) {
+        List<ClassifiedCookie> answers = new ArrayList<>(cookies.size());
+        for (ClassifyRequest cookie : cookies) {
+            answers.add(ClassifiedCookie.of(cookie.name(),
+                    classifier.classify(CookieFacts.of(cookie.name(), cookie.domain()))));
+        }
+        return answers;
+    }
+
+    private static List<ClassifyRequest> validated(List<ClassifyRequest> cookies) {
+        for (int i = 0; i < cookies.size(); i++) {
+            ClassifyRequest cookie = cookies.get(i);
+            if (cookie == null || cookie.name() == null || cookie.name().isBlank()) {
+                throw ProblemException.badRequest("Cookie " + i + " has no 'name'");
+            }
+            if (cookie.name().length() > MAX_NAME_LENGTH) {
+                throw ProblemException.badRequest("Cookie " + i + " has a name longer than " + MAX_NAME_LENGTH
+                        + " characters");
+            }
+            if (cookie.domain() != null && cookie.domain().length() > MAX_DOMAIN_LENGTH) {
+                throw ProblemException.badRequest("Cookie " + i + " has a domain longer than " + MAX_DOMAIN_LENGTH
+                        + " characters");
+            }
+        }
+        return cookies;
+    }
+
+    /** Any operator or site key may classify; the answer depends on nothing stored for a site. */
+    private static Caller requireAuthenticated(Caller caller) {
+        if (caller.kind() == Caller.Kind.ANONYMOUS) {
+            throw ProblemException.unauthorized(
+                    "Send 'Authorization: Bearer <token>' with the operator token or a site's API key");
+        }
+        return caller;
+    }
+}

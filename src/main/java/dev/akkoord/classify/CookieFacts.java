@@ -1,0 +1,50 @@
+package dev.akkoord.classify;
+
+import java.util.Objects;
+
+/**
+ * What is known about one cookie when it is classified. Only the name is required.
+ *
+ * @param name            the cookie (or storage key) name as observed
+ * @param domain          the cookie's Domain attribute or the host that set it, if known
+ * @param lifetimeSeconds seconds until expiry; {@link #SESSION} for a session cookie; {@code null} when unknown
+ * @param secure          the Secure flag, {@code null} when unknown
+ * @param httpOnly        the HttpOnly flag, {@code null} when unknown
+ * @param thirdParty      whether the cookie belongs to another site than the page's, {@code null} when unknown
+ * @param trackerHost     the host of the script, pixel or frame that set it, if known (for example
+ *                        {@code www.googletagmanager.com} for a cookie written by gtag.js)
+ */
+public record CookieFacts(String name, String domain, Long lifetimeSeconds, Boolean secure, Boolean httpOnly,
+        Boolean thirdParty, String trackerHost) {
+
+    /** Lifetime of a cookie without Expires or Max-Age. */
+    public static final long SESSION = 0L;
+
+    public CookieFacts {
+        Objects.requireNonNull(name, "name");
+    }
+
+    public static CookieFacts named(String name) {
+        return new CookieFacts(name, null, null, null, null, null, null);
+    }
+
+    public static CookieFacts of(String name, String domain) {
+        return new CookieFacts(name, domain, null, null, null, null, null);
+    }
+
+    public CookieFacts withLifetime(Long seconds) {
+        return new CookieFacts(name, domain, seconds, secure, httpOnly, thirdParty, trackerHost);
+    }
+
+    public CookieFacts withFlags(Boolean secure, Boolean httpOnly) {
+        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost);
+    }
+
+    public CookieFacts withThirdParty(Boolean thirdParty) {
+        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost);
+    }
+
+    public CookieFacts withTrackerHost(String trackerHost) {
+        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost);
+    }
+}

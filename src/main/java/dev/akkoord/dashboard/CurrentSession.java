@@ -1,0 +1,32 @@
+package dev.akkoord.dashboard;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import dev.akkoord.dashboard.account.Account;
+import dev.akkoord.dashboard.account.Session;
+
+/** The session {@link DashboardGuard} resolved for this request. */
+@RequestScoped
+public class CurrentSession {
+
+    private Session session;
+
+    void set(Session session) {
+        this.session = session;
+    }
+
+    public Session session() {
+        if (session == null) {
+            throw new IllegalStateException("Only resources marked @SignedIn have a session");
+        }
+        return session;
+    }
+
+    public Account account() {
+        return session().account();
+    }
+
+    public String csrf() {
+        return session().csrfToken();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.akkoord.dashboard;
+
+import java.util.List;
+
+import dev.akkoord.dashboard.account.Account;
+import dev.akkoord.site.SiteKeys;
+import dev.akkoord.site.SiteView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The dashboard's pages, in {@code src/main/resources/templates/dashboard/}; every one uses {@code layout.html}. */
+@CheckedTemplate(basePath = "dashboard")
+final class Templates {
+
+    private Templates() {
+    }
+
+    static native TemplateInstance error(Page page, int status, String detail);
+
+    static native TemplateInstance login(Page page, String csrf, String email, String next, String error);
+
+    static native TemplateInstance account(Page page, String email, String error);
+
+    static native TemplateInstance sites(Page page, List<SiteView> sites, String error);
+
+    static native TemplateInstance site(Page page, EmbedSnippet.Snippet snippet,
+            List<BannerSightings.Sighting> sightings, List<SiteKeys.KeyInfo> keys, String newKey, String platformUrl);
+
+    static native TemplateInstance accounts(Page page, List<Account> accounts, List<SiteView> sites,
+            java.util.Map<java.util.UUID, java.util.List<SiteView>> grants, String error, String created);
+
+    static native TemplateInstance banner(Page page, List<BannerForm.LanguageTexts> languages, List<String> positions,
+            String error, boolean saved);
+
+    static native TemplateInstance preview(SiteView site, String language, String nonce);
+
+    static native TemplateInstance cookies(Page page, List<ScanResults.CookieRow> cookies, boolean fromScan,
+            String lastScan, String saved);
+
+    static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, java.util.UUID running);
+
+    static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
+            Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);
+
+    static native TemplateInstance consents(Page page, ConsentLogPage.Filter filter, ConsentLogSearch.Page log,
+            List<String> actions);
+}

@@ -1,0 +1,83 @@
+package dev.akkoord.scan;
+
+import dev.akkoord.classify.Category;
+import dev.akkoord.site.BannerCookieSource;
+import dev.akkoord.site.BannerCookies;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The banner's cookie and tracker host lists: the site's latest finished scan with the owner's overrides and declared
+ * hosts on top. Unclassified cookies are listed under marketing until someone decides. Cookies the owner classified
+ * but no scan has seen are listed too, so an owner can declare a site's cookies (patterns such as {@code _ga_*}
+ * included) without a scan. Lists are sorted so that the same findings always give the same banner version.
+ */
+@ApplicationScoped
+public class ScanBannerCookies implements BannerCookieSource {
+
+    private static final List<String> KEYS = List.of("functional", "analytical", "marketing");
+
+    private final ScanRepository scans;
+
+    ScanBannerCookies(ScanRepository scans) {
+        this.scans = scans;
+    }
+
+    @Override
+    public Uni<BannerCookies> bannerCookiesFor(UUID siteId) {
+        return Uni.combine().all()
+                .unis(scans.latestDoneScan(siteId), scans.overrides(siteId), scans.hostOverrides(siteId)).asTuple()
+                .flatMap(parts -> {
+                    ScanRow scan = parts.getItem1();
+                    Map<String, Category> overrides = parts.getItem2();
+                    Map<String, Category> hostOverrides = parts.getItem3();
+                    if (scan == null) {
+                        return Uni.createFrom().item(build(null, List.of(), List.of(), overrides, hostOverrides));
+                    }
+                    return Uni.combine().all().unis(scans.cookies(scan.id()), scans.trackers(scan.id())).asTuple()
+                            .map(found -> build(scan, found.getItem1(), found.getItem2(), overrides, hostOverrides));
+                });
+    }
+
+    static BannerCookies build(ScanRow scan, List<ScanCookie> cookies, List<ScanTracker> trackers,
+            Map<String, Category> overrides, Map<String, Category> hostOverrides) {
+        Map<String, Map<String, BannerCookies.CookieInfo>> lists = new LinkedHashMap<>();
+        KEYS.forEach(key -> lists.put(key, new TreeMap<>()));
+        for (ScanCookie cookie : Overrides.apply(cookies, overrides)) {
+            lists.get(bannerKey(cookie.category())).putIfAbsent(cookie.name(), new BannerCookies.CookieInfo(
+                    cookie.name(), cookie.vendor(), cookie.purpose(), cookie.lifetime(), cookie.thirdParty()));
+        }
+        for (Map.Entry<String, Category> override : overrides.entrySet()) {
+            boolean listed = lists.values().stream().anyMatch(list -> list.keySet().stream()
+                    .anyMatch(name -> name.equalsIgnoreCase(override.getKey())));
+            if (!listed) {
+                lists.get(bannerKey(override.getValue())).put(override.getKey(), new BannerCookies.CookieInfo(
+                        override.getKey(), null, "Declared by the site owner", null));
+            }
+        }
+        Map<String, TreeSet<String>> hosts = new LinkedHashMap<>();
+        hosts.put("analytical", new TreeSet<>());
+        hosts.put("marketing", new TreeSet<>());
+        for (ScanTracker tracker : trackers) {
+            hosts.get(tracker.category()).addAll(tracker.hosts());
+        }
+        HostOverrides.apply(hosts, hostOverrides);
+        Map<String, List<BannerCookies.CookieInfo>> cookieLists = new LinkedHashMap<>();
+        lists.forEach((key, list) -> cookieLists.put(key, List.copyOf(list.values())));
+        Map<String, List<String>> hostLists = new LinkedHashMap<>();
+        hosts.forEach((key, set) -> hostLists.put(key, new ArrayList<>(set)));
+        return new BannerCookies(cookieLists, hostLists, scan == null ? null : scan.finishedAt());
+    }
+
+    /** Unclassified cookies need consent like marketing ones until a person decides. */
+    private static String bannerKey(Category category) {
+        return category == Category.UNCLASSIFIED ? "marketing" : category.label();
+    }
+}

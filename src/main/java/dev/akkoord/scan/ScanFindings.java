@@ -1,0 +1,19 @@
+package dev.akkoord.scan;
+
+import dev.akkoord.scan.crawl.FetchProblem;
+import dev.akkoord.scan.crawl.PageVisit;
+import java.net.URI;
+import java.util.List;
+
+/** A finished crawl, classified and ready to store. */
+public record ScanFindings(List<URI> origins, List<PageVisit> pages, List<ScanCookie> cookies,
+        List<ScanTracker> trackers, List<FetchProblem> problems, int pagesQueued, int resources, boolean deadlineHit) {
+
+    public ScanFindings {
+        origins = List.copyOf(origins);
+        pages = List.copyOf(pages);
+        cookies = List.copyOf(cookies);
+        trackers = List.copyOf(trackers);
+        problems = List.copyOf(problems);
+    }
+}

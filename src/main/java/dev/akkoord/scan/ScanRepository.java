@@ -1,0 +1,377 @@
+package dev.akkoord.scan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.akkoord.classify.Category;
+import dev.akkoord.scan.crawl.FetchProblem;
+import dev.akkoord.scan.crawl.PageVisit;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Scans, their findings and the owners' cookie and tracker host overrides, in PostgreSQL through the reactive client. */
+@ApplicationScoped
+public class ScanRepository {
+
+    private static final String SCAN_COLUMNS = "id, site_id, trigger, status, schedule_day, queued_at, started_at, "
+            + "finished_at, attempts, worker, pages_done, pages_queued, resources, origins, deadline_hit, failure";
+    private static final String COOKIE_COLUMNS = "name, domain, found, host_only, path, expires_at, lifetime_seconds, "
+            + "secure, http_only, same_site, third_party, first_page, set_by, category, confidence, source, vendor, "
+            + "purpose, lifetime, violation, evidence";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    ScanRepository(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    // ---- sites ----
+
+    /** The site's domains, or null when there is no such site. */
+    public Uni<List<String>> siteDomains(UUID siteId) {
+        return pool.preparedQuery("SELECT domains FROM sites WHERE id = $1").execute(Tuple.of(siteId))
+                .map(rows -> rows.size() == 0 ? null : readDomains(rows.iterator().next().getString("domains")));
+    }
+
+    public Uni<List<UUID>> siteIds() {
+        return pool.query("SELECT id FROM sites ORDER BY created_at").execute()
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    private List<String> readDomains(String text) {
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sites.domains is not a JSON array: " + text, e);
+        }
+    }
+
+    // ---- scans ----
+
+    /** Inserts a queued scan; false when the site already has a scan for that schedule day. */
+    public Uni<Boolean> insertScan(UUID scanId, UUID siteId, String trigger, LocalDate scheduleDay, Instant now) {
+        return pool.preparedQuery("INSERT INTO scans (id, site_id, trigger, status, schedule_day, queued_at) "
+                        + "VALUES ($1, $2, $3, 'queued', $4, $5) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(scanId, siteId, trigger, scheduleDay, time(now)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> deleteQueuedScan(UUID scanId) {
+        return pool.preparedQuery("DELETE FROM scans WHERE id = $1 AND status = 'queued'").execute(Tuple.of(scanId))
+                .replaceWithVoid();
+    }
+
+    public Uni<ScanRow> activeScan(UUID siteId) {
+        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status IN ('queued', 'running') "
+                + "ORDER BY queued_at DESC LIMIT 1", Tuple.of(siteId));
+    }
+
+    /** Marks the scan running on this worker; null when it is unknown or already finished (nothing left to do). */
+    public Uni<ScanRow> startScan(UUID scanId, String worker, Instant now) {
+        return one("UPDATE scans SET status = 'running', started_at = $3, attempts = attempts + 1, worker = $2, "
+                + "pages_done = 0, pages_queued = 0 WHERE id = $1 AND status IN ('queued', 'running') RETURNING "
+                + SCAN_COLUMNS, Tuple.of(scanId, worker, time(now)));
+    }
+
+    public Uni<Void> progress(UUID scanId, int pagesDone, int pagesQueued) {
+        return pool.preparedQuery("UPDATE scans SET pages_done = $2, pages_queued = $3 WHERE id = $1 "
+                        + "AND status = 'running'")
+                .execute(Tuple.of(scanId, pagesDone, pagesQueued)).replaceWithVoid();
+    }
+
+    public Uni<Void> failScan(UUID scanId, String reason, Instant now) {
+        return pool.preparedQuery("UPDATE scans SET status = 'failed', finished_at = $3, failure = $2 WHERE id = $1 "
+                        + "AND status IN ('queued', 'running')")
+                .execute(Tuple.of(scanId, reason, time(now))).replaceWithVoid();
+    }
+
+    /**
+     * Stores the findings and marks the scan done, in one transaction. Rows of an earlier attempt of the same scan
+     * (a worker that died halfway) are replaced. False when the scan was finished meanwhile by someone else.
+     */
+    public Uni<Boolean> saveFindings(UUID scanId, ScanFindings findings, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery("SELECT status FROM scans WHERE id = $1 "
+                        + "FOR UPDATE").execute(Tuple.of(scanId))
+                .flatMap(rows -> {
+                    if (rows.size() == 0 || !ScanRow.RUNNING.equals(rows.iterator().next().getString("status"))) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return deleteFindings(connection, scanId)
+                            .flatMap(v -> insertPages(connection, scanId, findings.pages()))
+                            .flatMap(v -> insertCookies(connection, scanId, findings.cookies()))
+                            .flatMap(v -> insertErrors(connection, scanId, findings.problems()))
+                            .flatMap(v -> insertTrackers(connection, scanId, findings.trackers()))
+                            .flatMap(v -> connection.preparedQuery("UPDATE scans SET status = 'done', finished_at = $2, "
+                                            + "pages_done = $3, pages_queued = $4, resources = $5, origins = $6, "
+                                            + "deadline_hit = $7, failure = NULL WHERE id = $1")
+                                    .execute(Tuple.from(Arrays.asList(scanId, time(now), findings.pages().size(),
+                                            findings.pagesQueued(), findings.resources(),
+                                            findings.origins().stream().map(URI::toString).toArray(String[]::new),
+                                            findings.deadlineHit()))))
+                            .map(done -> true);
+                }));
+    }
+
+    private static Uni<Void> deleteFindings(SqlConnection connection, UUID scanId) {
+        Tuple id = Tuple.of(scanId);
+        return connection.preparedQuery("DELETE FROM scan_pages WHERE scan_id = $1").execute(id)
+                .flatMap(r -> connection.preparedQuery("DELETE FROM scan_cookies WHERE scan_id = $1").execute(id))
+                .flatMap(r -> connection.preparedQuery("DELETE FROM scan_errors WHERE scan_id = $1").execute(id))
+                .flatMap(r -> connection.preparedQuery("DELETE FROM scan_trackers WHERE scan_id = $1").execute(id))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> insertPages(SqlConnection connection, UUID scanId, List<PageVisit> pages) {
+        List<Tuple> batch = new ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            PageVisit p = pages.get(i);
+            batch.add(Tuple.from(Arrays.asList(scanId, i, p.url().toString(), p.finalUrl().toString(), p.depth(),
+                    p.status(), p.contentType(), p.parsed())));
+        }
+        return batch(connection, "INSERT INTO scan_pages (scan_id, position, url, final_url, depth, status, "
+                + "content_type, parsed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", batch);
+    }
+
+    private static Uni<Void> insertCookies(SqlConnection connection, UUID scanId, List<ScanCookie> cookies) {
+        List<Tuple> batch = new ArrayList<>(cookies.size());
+        for (ScanCookie c : cookies) {
+            batch.add(Tuple.from(Arrays.asList(scanId, c.name(), c.domain(), c.found(), c.hostOnly(), c.path(),
+                    c.expiresAt() == null ? null : time(c.expiresAt()), c.lifetimeSeconds(), c.secure(), c.httpOnly(),
+                    c.sameSite(), c.thirdParty(), c.firstPage(), c.setBy(), c.category().label(), c.confidence(),
+                    c.source(), c.vendor(), c.purpose(), c.lifetime(), c.violation(), c.evidence())));
+        }
+        return batch(connection, "INSERT INTO scan_cookies (scan_id, " + COOKIE_COLUMNS + ") VALUES ($1, $2, $3, $4, "
+                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)", batch);
+    }
+
+    private static Uni<Void> insertErrors(SqlConnection connection, UUID scanId, List<FetchProblem> problems) {
+        List<Tuple> batch = new ArrayList<>(problems.size());
+        for (int i = 0; i < problems.size(); i++) {
+            FetchProblem p = problems.get(i);
+            batch.add(Tuple.from(Arrays.asList(scanId, i, p.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    p.url() == null ? null : p.url().toString(), p.detail())));
+        }
+        return batch(connection, "INSERT INTO scan_errors (scan_id, position, kind, url, detail) "
+                + "VALUES ($1, $2, $3, $4, $5)", batch);
+    }
+
+    private static Uni<Void> insertTrackers(SqlConnection connection, UUID scanId, List<ScanTracker> trackers) {
+        List<Tuple> batch = new ArrayList<>(trackers.size());
+        for (int i = 0; i < trackers.size(); i++) {
+            ScanTracker t = trackers.get(i);
+            batch.add(Tuple.from(Arrays.asList(scanId, i, t.tracker(), t.vendor(), t.category(), t.accountId(),
+                    t.page(), t.via(), t.evidence(), t.hosts().toArray(String[]::new))));
+        }
+        return batch(connection, "INSERT INTO scan_trackers (scan_id, position, tracker, vendor, category, account_id, "
+                + "page, via, evidence, hosts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", batch);
+    }
+
+    private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(sql).executeBatch(batch).replaceWithVoid();
+    }
+
+    public Uni<List<ScanRow>> listScans(UUID siteId, int limit) {
+        return many("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 ORDER BY queued_at DESC LIMIT $2",
+                Tuple.of(siteId, limit));
+    }
+
+    public Uni<ScanRow> findScan(UUID siteId, UUID scanId) {
+        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND id = $2", Tuple.of(siteId, scanId));
+    }
+
+    public Uni<ScanRow> findScan(UUID scanId) {
+        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE id = $1", Tuple.of(scanId));
+    }
+
+    public Uni<ScanRow> latestScan(UUID siteId) {
+        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 ORDER BY queued_at DESC LIMIT 1",
+                Tuple.of(siteId));
+    }
+
+    public Uni<ScanRow> latestDoneScan(UUID siteId) {
+        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status = 'done' "
+                + "ORDER BY finished_at DESC LIMIT 1", Tuple.of(siteId));
+    }
+
+    /** The done scan of the site that finished last before the given one. */
+    public Uni<ScanRow> previousDoneScan(ScanRow scan) {
+        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status = 'done' AND id <> $2 "
+                + "AND finished_at <= $3 ORDER BY finished_at DESC LIMIT 1",
+                Tuple.of(scan.siteId(), scan.id(), time(scan.finishedAt())));
+    }
+
+    private Uni<ScanRow> one(String sql, Tuple params) {
+        return pool.preparedQuery(sql).execute(params)
+                .map(rows -> rows.size() == 0 ? null : scanRow(rows.iterator().next()));
+    }
+
+    private Uni<List<ScanRow>> many(String sql, Tuple params) {
+        return pool.preparedQuery(sql).execute(params).map(rows -> {
+            List<ScanRow> scans = new ArrayList<>();
+            rows.forEach(row -> scans.add(scanRow(row)));
+            return scans;
+        });
+    }
+
+    private static ScanRow scanRow(Row row) {
+        String[] origins = row.getArrayOfStrings("origins");
+        return new ScanRow(row.getUUID("id"), row.getUUID("site_id"), row.getString("trigger"),
+                row.getString("status"), row.getLocalDate("schedule_day"), instant(row, "queued_at"),
+                instant(row, "started_at"), instant(row, "finished_at"), row.getInteger("attempts"),
+                row.getString("worker"), row.getInteger("pages_done"), row.getInteger("pages_queued"),
+                row.getInteger("resources"), origins == null ? List.of() : List.of(origins),
+                row.getBoolean("deadline_hit"), row.getString("failure"));
+    }
+
+    // ---- findings ----
+
+    public Uni<List<ScanCookie>> cookies(UUID scanId) {
+        return pool.preparedQuery("SELECT " + COOKIE_COLUMNS + " FROM scan_cookies WHERE scan_id = $1 "
+                        + "ORDER BY category, name, domain")
+                .execute(Tuple.of(scanId)).map(rows -> {
+                    List<ScanCookie> cookies = new ArrayList<>();
+                    for (Row r : rows) {
+                        cookies.add(new ScanCookie(r.getString("name"), r.getString("domain"), r.getString("found"),
+                                r.getBoolean("host_only"), r.getString("path"), instant(r, "expires_at"),
+                                r.getLong("lifetime_seconds"), r.getBoolean("secure"), r.getBoolean("http_only"),
+                                r.getString("same_site"), r.getBoolean("third_party"), r.getString("first_page"),
+                                r.getString("set_by"), Category.fromLabel(r.getString("category")),
+                                r.getDouble("confidence"), r.getString("source"), r.getString("vendor"),
+                                r.getString("purpose"), r.getString("lifetime"), r.getBoolean("violation"),
+                                r.getString("evidence")));
+                    }
+                    return cookies;
+                });
+    }
+
+    public Uni<List<PageVisit>> pages(UUID scanId) {
+        return pool.preparedQuery("SELECT url, final_url, depth, status, content_type, parsed FROM scan_pages "
+                        + "WHERE scan_id = $1 ORDER BY position")
+                .execute(Tuple.of(scanId)).map(rows -> {
+                    List<PageVisit> pages = new ArrayList<>();
+                    for (Row r : rows) {
+                        pages.add(new PageVisit(URI.create(r.getString("url")), URI.create(r.getString("final_url")),
+                                r.getInteger("depth"), r.getInteger("status"), r.getString("content_type"),
+                                r.getBoolean("parsed")));
+                    }
+                    return pages;
+                });
+    }
+
+    /** Errors as {@code {kind, url, detail}}. */
+    public Uni<List<Map<String, String>>> errors(UUID scanId) {
+        return pool.preparedQuery("SELECT kind, url, detail FROM scan_errors WHERE scan_id = $1 ORDER BY position")
+                .execute(Tuple.of(scanId)).map(rows -> {
+                    List<Map<String, String>> errors = new ArrayList<>();
+                    for (Row r : rows) {
+                        Map<String, String> error = new LinkedHashMap<>();
+                        error.put("kind", r.getString("kind"));
+                        error.put("url", r.getString("url"));
+                        error.put("detail", r.getString("detail"));
+                        errors.add(error);
+                    }
+                    return errors;
+                });
+    }
+
+    public Uni<List<ScanTracker>> trackers(UUID scanId) {
+        return pool.preparedQuery("SELECT tracker, vendor, category, account_id, page, via, evidence, hosts "
+                        + "FROM scan_trackers WHERE scan_id = $1 ORDER BY position")
+                .execute(Tuple.of(scanId)).map(rows -> {
+                    List<ScanTracker> trackers = new ArrayList<>();
+                    for (Row r : rows) {
+                        trackers.add(new ScanTracker(r.getString("tracker"), r.getString("vendor"),
+                                r.getString("category"), r.getString("account_id"), r.getString("page"),
+                                r.getString("via"), r.getString("evidence"), List.of(r.getArrayOfStrings("hosts"))));
+                    }
+                    return trackers;
+                });
+    }
+
+    // ---- overrides ----
+
+    public Uni<Map<String, Category>> overrides(UUID siteId) {
+        return pool.preparedQuery("SELECT name, category FROM cookie_overrides WHERE site_id = $1 ORDER BY name")
+                .execute(Tuple.of(siteId)).map(ScanRepository::overrideMap);
+    }
+
+    private static Map<String, Category> overrideMap(RowSet<Row> rows) {
+        Map<String, Category> overrides = new LinkedHashMap<>();
+        rows.forEach(r -> overrides.put(r.getString("name"), Category.fromLabel(r.getString("category"))));
+        return overrides;
+    }
+
+    /** Sets the override; true when it changed anything. */
+    public Uni<Boolean> putOverride(UUID siteId, String name, Category category, Instant now) {
+        return pool.preparedQuery("INSERT INTO cookie_overrides (site_id, name, category, updated_at) "
+                        + "VALUES ($1, $2, $3, $4) ON CONFLICT (site_id, name) DO UPDATE SET category = $3, "
+                        + "updated_at = $4 WHERE cookie_overrides.category <> $3")
+                .execute(Tuple.of(siteId, name, category.label(), time(now)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Removes the override; false when there was none. */
+    public Uni<Boolean> deleteOverride(UUID siteId, String name) {
+        return pool.preparedQuery("DELETE FROM cookie_overrides WHERE site_id = $1 AND name = $2")
+                .execute(Tuple.of(siteId, name)).map(rows -> rows.rowCount() > 0);
+    }
+
+    // ---- declared tracker hosts ----
+
+    public Uni<Map<String, Category>> hostOverrides(UUID siteId) {
+        return pool.preparedQuery("SELECT host AS name, category FROM tracker_host_overrides WHERE site_id = $1 "
+                        + "ORDER BY host")
+                .execute(Tuple.of(siteId)).map(ScanRepository::overrideMap);
+    }
+
+    /** Sets the host's category; true when it changed anything. */
+    public Uni<Boolean> putHostOverride(UUID siteId, String host, Category category, Instant now) {
+        return pool.preparedQuery("INSERT INTO tracker_host_overrides (site_id, host, category, updated_at) "
+                        + "VALUES ($1, $2, $3, $4) ON CONFLICT (site_id, host) DO UPDATE SET category = $3, "
+                        + "updated_at = $4 WHERE tracker_host_overrides.category <> $3")
+                .execute(Tuple.of(siteId, host, category.label(), time(now)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Removes the host; false when it was not declared. */
+    public Uni<Boolean> deleteHostOverride(UUID siteId, String host) {
+        return pool.preparedQuery("DELETE FROM tracker_host_overrides WHERE site_id = $1 AND host = $2")
+                .execute(Tuple.of(siteId, host)).map(rows -> rows.rowCount() > 0);
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime time = row.getOffsetDateTime(column);
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.akkoord.scan;
+
+import dev.akkoord.web.CallerResolver;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/sites/{siteId}/scans")
+@Tag(name = "Scans")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ScanResource {
+
+    private final ScanService scans;
+    private final CallerResolver callers;
+
+    ScanResource(ScanService scans, CallerResolver callers) {
+        this.scans = scans;
+        this.callers = callers;
+    }
+
+    @POST
+    @Operation(summary = "Scan the site now (operator or the site's key). 202 with the scan's id and status; "
+            + "a scan already queued or running is returned instead of a second one.")
+    public Uni<Response> requestScan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId) {
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> scans.requestScan(siteId))
+                .map(scan -> Response.accepted(Map.of("id", scan.id(), "status", scan.status()))
+                        .location(URI.create("/api/v1/sites/" + siteId + "/scans/" + scan.id())).build());
+    }
+
+    @GET
+    @Operation(summary = "The site's scans, newest first: status and progress (operator or the site's key)")
+    public Uni<List<ScanView>> listScans(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId) {
+        return callers.requireSite(authorization, siteId).flatMap(caller -> scans.listScans(siteId));
+    }
+
+    @GET
+    @Path("/latest")
+    @Operation(summary = "The site's newest scan: status, progress, and once done its results and the diff with the "
+            + "previous scan")
+    public Uni<ScanView> latestScan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId) {
+        return callers.requireSite(authorization, siteId).flatMap(caller -> scans.latestScan(siteId));
+    }
+
+    @GET
+    @Path("/{scanId}")
+    @Operation(summary = "One scan: status, progress, and once done its results and the diff with the previous scan")
+    public Uni<ScanView> scan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId,
+            @RestPath UUID scanId) {
+        return callers.requireSite(authorization, siteId).flatMap(caller -> scans.scan(siteId, scanId));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.akkoord.scan;
+
+import dev.akkoord.scan.crawl.CrawlListener;
+import dev.akkoord.scan.crawl.Crawler;
+import dev.akkoord.site.SiteService;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/** Runs one queued scan: crawl, classify, store, and give the site's banner the new cookie lists. */
+@ApplicationScoped
+public class ScanRunner {
+
+    private static final Logger LOG = Logger.getLogger(ScanRunner.class);
+    /** A scan that failed to finish this often (its workers kept dying) is given up. */
+    static final int MAX_ATTEMPTS = 3;
+    private static final long PROGRESS_EVERY_MS = 500;
+
+    private final ScanRepository scans;
+    private final Crawler crawler;
+    private final ScanAnalyzer analyzer;
+    private final ScanConfig config;
+    private final SiteService sites;
+    private final Vertx vertx;
+
+    ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config, SiteService sites,
+            Vertx vertx) {
+        this.vertx = vertx;
+        this.scans = scans;
+        this.crawler = crawler;
+        this.analyzer = analyzer;
+        this.config = config;
+        this.sites = sites;
+    }
+
+    /**
+     * Runs the scan to its end. Problems of the site (unreachable, refused, time-outs) end in a done scan that lists
+     * them; a failure of this method (database down) leaves the queue entry unacknowledged, to be retried.
+     */
+    public Uni<Void> run(UUID scanId, String worker) {
+        return scans.startScan(scanId, worker, Instant.now()).flatMap(scan -> {
+            if (scan == null) {
+                LOG.debugf("Scan %s is already finished", scanId);
+                return Uni.createFrom().voidItem();
+            }
+            if (scan.attempts() > MAX_ATTEMPTS) {
+                return scans.failScan(scanId, "gave up after " + MAX_ATTEMPTS + " attempts that did not finish",
+                        Instant.now());
+            }
+            LOG.infof("Scan %s of site %s started on %s (attempt %d)", scanId, scan.siteId(), worker, scan.attempts());
+            return scans.siteDomains(scan.siteId()).flatMap(domains -> domains == null
+                    ? scans.failScan(scanId, "the site no longer exists", Instant.now())
+                    : crawlAndStore(scan, domains));
+        });
+    }
+
+    private Uni<Void> crawlAndStore(ScanRow scan, java.util.List<String> domains) {
+        UUID scanId = scan.id();
+        return crawler.crawl(domains, config.crawlSettings(), progressWriter(scanId))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(report -> scans.overrides(scan.siteId()).map(overrides -> analyzer.analyze(report, overrides)))
+                .flatMap(findings -> scans.saveFindings(scanId, findings, Instant.now()).invoke(saved -> {
+                    if (saved) {
+                        LOG.infof("Scan %s done: %d pages, %d cookies, %d problems", scanId, findings.pages().size(),
+                                findings.cookies().size(), findings.problems().size());
+                    }
+                }))
+                .flatMap(saved -> saved ? refreshBanner(scan.siteId()) : Uni.createFrom().voidItem())
+                .onFailure(IllegalArgumentException.class).recoverWithUni(failure ->
+                        scans.failScan(scanId, "the site's domains cannot be scanned: " + failure.getMessage(),
+                                Instant.now()));
+    }
+
+    /** Writes progress at most twice a second, without waiting for it. */
+    private CrawlListener progressWriter(UUID scanId) {
+        AtomicLong last = new AtomicLong();
+        return (pagesDone, pagesQueued) -> {
+            long now = System.currentTimeMillis();
+            long before = last.get();
+            if (now - before >= PROGRESS_EVERY_MS && last.compareAndSet(before, now)) {
+                scans.progress(scanId, pagesDone, pagesQueued).subscribe().with(ok -> {
+                }, failure -> LOG.debugf("Progress of scan %s not written: %s", scanId, failure.getMessage()));
+            }
+        };
+    }
+
+    /** A new scan may change the banner's lists; the site makes a new banner version only if they did change. */
+    private Uni<Void> refreshBanner(UUID siteId) {
+        return SafeContext.call(vertx, () -> sites.refreshBannerVersion(siteId))
+                .onFailure().invoke(failure -> LOG.warnf("Banner of site %s not refreshed after its scan: %s", siteId,
+                        failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

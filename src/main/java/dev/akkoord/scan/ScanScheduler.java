@@ -1,0 +1,62 @@
+package dev.akkoord.scan;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Enqueues every site's daily scan. Every instance runs the same cron; the Redis day key (SET NX) lets exactly one
+ * of them enqueue a given site's scan for a given day, and the unique schedule day in the database backs that up.
+ */
+@ApplicationScoped
+public class ScanScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ScanScheduler.class);
+
+    private final ScanQueue queue;
+    private final ScanRepository scans;
+
+    ScanScheduler(ScanQueue queue, ScanRepository scans) {
+        this.queue = queue;
+        this.scans = scans;
+    }
+
+    @Scheduled(cron = "{akkoord.scan.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> daily() {
+        return enqueueDailyScans(LocalDate.now(ZoneOffset.UTC))
+                .invoke(count -> LOG.infof("Daily scans enqueued by this instance: %d", count))
+                .onFailure().invoke(failure -> LOG.warnf("Daily scans not enqueued: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Enqueues the day's scan of every site this instance wins the day key for; returns how many it enqueued. */
+    public Uni<Integer> enqueueDailyScans(LocalDate day) {
+        return scans.siteIds()
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndConcatenate(siteId -> enqueueDaily(siteId, day))
+                .collect().with(java.util.stream.Collectors.summingInt(enqueued -> enqueued ? 1 : 0));
+    }
+
+    private Uni<Boolean> enqueueDaily(UUID siteId, LocalDate day) {
+        return queue.claimDay(siteId, day).flatMap(won -> {
+            if (!won) {
+                return Uni.createFrom().item(false);
+            }
+            UUID scanId = UUID.randomUUID();
+            return scans.insertScan(scanId, siteId, ScanRow.SCHEDULE, day, Instant.now())
+                    .flatMap(inserted -> inserted ? queue.enqueue(scanId, siteId).replaceWith(true)
+                            : Uni.createFrom().item(false))
+                    // undo, so that a later run can enqueue the day's scan after all
+                    .onFailure().call(failure -> scans.deleteQueuedScan(scanId)
+                            .onFailure().recoverWithNull()
+                            .flatMap(v -> queue.releaseDay(siteId, day)));
+        });
+    }
+}

@@ -1,0 +1,208 @@
+package dev.akkoord.scan;
+
+import dev.akkoord.classify.Category;
+import dev.akkoord.scan.crawl.PageVisit;
+import dev.akkoord.site.SiteService;
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Scans, cookie overrides and declared tracker hosts as the API offers them. */
+@ApplicationScoped
+public class ScanService {
+
+    private static final Logger LOG = Logger.getLogger(ScanService.class);
+    private static final int LIST_LIMIT = 50;
+    private static final int MAX_NAME_LENGTH = 256;
+
+    private final ScanRepository scans;
+    private final ScanQueue queue;
+    private final SiteService sites;
+
+    ScanService(ScanRepository scans, ScanQueue queue, SiteService sites) {
+        this.scans = scans;
+        this.queue = queue;
+        this.sites = sites;
+    }
+
+    /** Queues a scan of the site now; when one is already queued or running, that one is the answer. */
+    public Uni<ScanView> requestScan(UUID siteId) {
+        LOG.debugf("Scan requested for site %s", siteId);
+        return requireSite(siteId).flatMap(site -> scans.activeScan(siteId)).flatMap(active -> {
+            if (active != null) {
+                return Uni.createFrom().item(ScanView.summaryOf(active));
+            }
+            UUID scanId = UUID.randomUUID();
+            return scans.insertScan(scanId, siteId, ScanRow.REQUEST, null, Instant.now())
+                    .flatMap(inserted -> queue.enqueue(scanId, siteId)
+                            .onFailure().call(failure -> scans.deleteQueuedScan(scanId)))
+                    .flatMap(entry -> scans.findScan(siteId, scanId))
+                    .map(ScanView::summaryOf);
+        });
+    }
+
+    public Uni<List<ScanView>> listScans(UUID siteId) {
+        return requireSite(siteId).flatMap(site -> scans.listScans(siteId, LIST_LIMIT))
+                .map(rows -> rows.stream().map(ScanView::summaryOf).toList());
+    }
+
+    public Uni<ScanView> scan(UUID siteId, UUID scanId) {
+        return requireSite(siteId).flatMap(site -> scans.findScan(siteId, scanId)).flatMap(row -> {
+            if (row == null) {
+                throw ProblemException.notFound("Site " + siteId + " has no scan " + scanId);
+            }
+            return withResults(row);
+        });
+    }
+
+    public Uni<ScanView> latestScan(UUID siteId) {
+        return requireSite(siteId).flatMap(site -> scans.latestScan(siteId)).flatMap(row -> {
+            if (row == null) {
+                throw ProblemException.notFound("Site " + siteId + " has not been scanned yet; "
+                        + "POST /api/v1/sites/" + siteId + "/scans starts a scan");
+            }
+            return withResults(row);
+        });
+    }
+
+    private Uni<ScanView> withResults(ScanRow row) {
+        ScanView summary = ScanView.summaryOf(row);
+        if (!ScanRow.DONE.equals(row.status())) {
+            return Uni.createFrom().item(summary);
+        }
+        return scans.overrides(row.siteId()).flatMap(overrides -> Uni.combine().all()
+                .unis(scans.cookies(row.id()), scans.trackers(row.id()), scans.pages(row.id()), scans.errors(row.id()),
+                        previousScan(row))
+                .asTuple()
+                .map(parts -> {
+                    List<ScanCookie> cookies = Overrides.apply(parts.getItem1(), overrides);
+                    // The diff compares what each scan decided when it ran, an override of that time included.
+                    Previous previous = parts.getItem5();
+                    ScanView.Diff diff = previous.scanId() == null ? ScanDiff.first(parts.getItem1())
+                            : ScanDiff.between(previous.scanId(), previous.cookies(), parts.getItem1());
+                    return summary.with(results(row, cookies, parts.getItem2(), parts.getItem3(), parts.getItem4()),
+                            diff);
+                }));
+    }
+
+    /** The site's previous finished scan and its cookies; an empty one before the first scan. */
+    private record Previous(UUID scanId, List<ScanCookie> cookies) {
+    }
+
+    private Uni<Previous> previousScan(ScanRow row) {
+        return scans.previousDoneScan(row).flatMap(previous -> previous == null
+                ? Uni.createFrom().item(new Previous(null, List.of()))
+                : scans.cookies(previous.id()).map(cookies -> new Previous(previous.id(), cookies)));
+    }
+
+    private static ScanView.Results results(ScanRow row, List<ScanCookie> cookies, List<ScanTracker> trackers,
+            List<PageVisit> pages, List<Map<String, String>> errors) {
+        Map<String, Integer> byCategory = new LinkedHashMap<>();
+        for (Category category : Category.values()) {
+            byCategory.put(category.label(), 0);
+        }
+        int observed = 0;
+        int violations = 0;
+        for (ScanCookie c : cookies) {
+            byCategory.merge(c.category().label(), 1, Integer::sum);
+            observed += ScanCookie.OBSERVED.equals(c.found()) ? 1 : 0;
+            violations += c.violation() ? 1 : 0;
+        }
+        ScanView.Summary summary = new ScanView.Summary(pages.size(), row.resources(), cookies.size(), observed,
+                cookies.size() - observed, violations, byCategory, errors.size());
+        return new ScanView.Results(row.origins(), summary, cookies, trackers, pages, errors, row.deadlineHit());
+    }
+
+    // ---- overrides ----
+
+    public Uni<Map<String, String>> listOverrides(UUID siteId) {
+        return requireSite(siteId).flatMap(site -> scans.overrides(siteId)).map(ScanService::labels);
+    }
+
+    /** Sets the owner's category for a cookie name; a change makes a new banner version. */
+    public Uni<Map<String, String>> putOverride(UUID siteId, String name, String categoryLabel) {
+        String cookieName = requireName(name);
+        Category category = requireCategory(categoryLabel);
+        return requireSite(siteId)
+                .flatMap(site -> scans.putOverride(siteId, cookieName, category, Instant.now()))
+                .call(changed -> changed ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem())
+                .map(changed -> Map.of("name", cookieName, "category", category.label()));
+    }
+
+    /** Removes the owner's category for a cookie name; false when there was none. */
+    public Uni<Boolean> deleteOverride(UUID siteId, String name) {
+        String cookieName = requireName(name);
+        return requireSite(siteId)
+                .flatMap(site -> scans.deleteOverride(siteId, cookieName))
+                .call(deleted -> deleted ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem());
+    }
+
+    // ---- declared tracker hosts ----
+
+    public Uni<Map<String, String>> listHostOverrides(UUID siteId) {
+        return requireSite(siteId).flatMap(site -> scans.hostOverrides(siteId)).map(ScanService::labels);
+    }
+
+    /** Declares a script host a tracker of a category, or no tracker (functional); a change makes a new banner version. */
+    public Uni<Map<String, String>> putHostOverride(UUID siteId, String rawHost, String categoryLabel) {
+        String host = HostOverrides.normalize(rawHost);
+        Category category = requireCategory(categoryLabel);
+        return requireSite(siteId)
+                .flatMap(site -> scans.putHostOverride(siteId, host, category, Instant.now()))
+                .call(changed -> changed ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem())
+                .map(changed -> Map.of("host", host, "category", category.label()));
+    }
+
+    /** Removes the owner's word on a host; false when there was none. */
+    public Uni<Boolean> deleteHostOverride(UUID siteId, String rawHost) {
+        String host = HostOverrides.normalize(rawHost);
+        return requireSite(siteId)
+                .flatMap(site -> scans.deleteHostOverride(siteId, host))
+                .call(deleted -> deleted ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem());
+    }
+
+    private static Map<String, String> labels(Map<String, Category> overrides) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        overrides.forEach((name, category) -> labels.put(name, category.label()));
+        return labels;
+    }
+
+    private Uni<List<String>> requireSite(UUID siteId) {
+        return scans.siteDomains(siteId).map(domains -> {
+            if (domains == null) {
+                throw ProblemException.notFound("No site with id " + siteId);
+            }
+            return domains;
+        });
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            throw ProblemException.badRequest("The cookie name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        return name;
+    }
+
+    private static Category requireCategory(String label) {
+        if (label == null) {
+            throw ProblemException.badRequest("'category' is required: functional, analytical or marketing");
+        }
+        Category category;
+        try {
+            category = Category.fromLabel(label);
+        } catch (IllegalArgumentException e) {
+            category = null;
+        }
+        if (category == null || category == Category.UNCLASSIFIED) {
+            throw ProblemException.badRequest("'category' must be functional, analytical or marketing; got '" + label
+                    + "'");
+        }
+        return category;
+    }
+}

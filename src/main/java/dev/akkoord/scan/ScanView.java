@@ -1,0 +1,57 @@
+package dev.akkoord.scan;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.akkoord.scan.crawl.PageVisit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A scan as the API shows it. {@code results} and {@code diff} are present for a finished scan asked for by id or
+ * as the latest; lists of scans carry only the summary fields.
+ */
+public record ScanView(UUID id, UUID siteId, String status, String trigger, Instant queuedAt, Instant startedAt,
+        Instant finishedAt, int attempts, Progress progress, String failure, Results results, Diff diff) {
+
+    /** Pages fetched so far, and pages found but not fetched yet. */
+    public record Progress(int pagesDone, int pagesQueued) {
+    }
+
+    /**
+     * What the scan found. Cookies show the owner's current overrides (source {@code override}), and the violation
+     * flag follows the category shown.
+     */
+    public record Results(List<String> origins, Summary summary, List<ScanCookie> cookies, List<ScanTracker> trackers,
+            List<PageVisit> pages, List<Map<String, String>> errors, boolean deadlineHit) {
+    }
+
+    public record Summary(int pages, int resources, int cookies, int observed, int inferred, int violations,
+            Map<String, Integer> byCategory, int errors) {
+    }
+
+    /**
+     * The change since the site's previous finished scan, each side as decided when it ran; {@code previousScanId}
+     * is null for a first scan (everything is new).
+     */
+    public record Diff(UUID previousScanId, @JsonProperty("new") List<CookieRef> added, List<CookieRef> gone,
+            List<CategoryChange> categoryChanges) {
+    }
+
+    public record CookieRef(String name, String domain, String category) {
+    }
+
+    public record CategoryChange(String name, String domain, String from, String to) {
+    }
+
+    static ScanView summaryOf(ScanRow row) {
+        return new ScanView(row.id(), row.siteId(), row.status(), row.trigger(), row.queuedAt(), row.startedAt(),
+                row.finishedAt(), row.attempts(), new Progress(row.pagesDone(), row.pagesQueued()), row.failure(),
+                null, null);
+    }
+
+    ScanView with(Results results, Diff diff) {
+        return new ScanView(id, siteId, status, trigger, queuedAt, startedAt, finishedAt, attempts, progress, failure,
+                results, diff);
+    }
+}

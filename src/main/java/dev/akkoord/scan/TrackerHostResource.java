@@ -1,0 +1,78 @@
+package dev.akkoord.scan;
+
+import dev.akkoord.scan.CookieOverrideResource.OverrideRequest;
+import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * Script hosts the site owner declares, for trackers a scan cannot see (behind a login, loaded late) or hosts it
+ * got wrong. The banner holds scripts from a tracker host until its category is granted.
+ */
+@Path("/api/v1/sites/{siteId}/tracker-hosts")
+@Tag(name = "Scans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class TrackerHostResource {
+
+    private final ScanService scans;
+    private final CallerResolver callers;
+
+    TrackerHostResource(ScanService scans, CallerResolver callers) {
+        this.scans = scans;
+        this.callers = callers;
+    }
+
+    @GET
+    @Operation(summary = "The site's declared script hosts, host to category (operator or the site's key)")
+    public Uni<Map<String, Map<String, String>>> listHosts(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId) {
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> scans.listHostOverrides(siteId))
+                .map(hosts -> Map.of("hosts", hosts));
+    }
+
+    @PUT
+    @Path("/{host}")
+    @Operation(summary = "Declare a script host (or *.domain for it and every host below) a tracker of a category: "
+            + "analytical or marketing; functional says it is no tracker. It wins over the scanner's hosts; "
+            + "a changed list makes a new banner version.")
+    public Uni<Map<String, String>> putHost(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId, @RestPath String host, OverrideRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body such as {\"category\": \"marketing\"} is required");
+        }
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> scans.putHostOverride(siteId, host, request.category()));
+    }
+
+    @DELETE
+    @Path("/{host}")
+    @Operation(summary = "Remove a declared script host; the scanner's hosts apply again")
+    public Uni<Response> deleteHost(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId, @RestPath String host) {
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> scans.deleteHostOverride(siteId, host))
+                .map(deleted -> {
+                    if (!deleted) {
+                        throw ProblemException.notFound("Site " + siteId + " has not declared host '" + host + "'");
+                    }
+                    return Response.noContent().build();
+                });
+    }
+}

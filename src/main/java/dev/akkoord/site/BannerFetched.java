@@ -1,0 +1,13 @@
+package dev.akkoord.site;
+
+import java.util.UUID;
+
+/**
+ * Fired (synchronously, on the request's thread) each time a banner config is served, so the dashboard can tell an
+ * owner whether the banner runs on their site. Observers must not block and must not fail the request.
+ *
+ * @param origin the page's origin from the Origin header, or from the Referer when the browser sent no Origin;
+ *               null when neither was sent
+ */
+public record BannerFetched(UUID siteId, String origin) {
+}

@@ -1,0 +1,56 @@
+package dev.akkoord.site;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** The banner versions a site has shown, so the owner can prove what a consent record was given on. */
+@Path("/api/v1/sites/{siteId}/banner-versions")
+@Tag(name = "Sites")
+@Produces(MediaType.APPLICATION_JSON)
+public final class BannerVersionResource {
+
+    private final SiteService sites;
+    private final CallerResolver callers;
+
+    BannerVersionResource(SiteService sites, CallerResolver callers) {
+        this.sites = sites;
+        this.callers = callers;
+    }
+
+    @GET
+    @Operation(summary = "All banner versions of a site, newest first (operator or site key)")
+    public Uni<List<BannerVersionSummary>> listBannerVersions(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId) {
+        return callers.requireSite(authorization, siteId).flatMap(caller -> sites.listBannerVersions(siteId));
+    }
+
+    @GET
+    @Path("/{version}")
+    @Operation(summary = "Exactly what visitors were shown in one version: texts in every language, categories, cookies")
+    public Uni<BannerContent> bannerVersion(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId, @RestPath String version) {
+        return callers.requireSite(authorization, siteId)
+                .flatMap(caller -> sites.bannerContent(siteId, version))
+                .map(content -> {
+                    if (content == null) {
+                        throw ProblemException.notFound("Site " + siteId + " has no banner version '" + version + "'");
+                    }
+                    return content;
+                });
+    }
+}

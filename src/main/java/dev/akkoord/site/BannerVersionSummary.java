@@ -1,0 +1,6 @@
+package dev.akkoord.site;
+
+import java.time.Instant;
+
+public record BannerVersionSummary(String version, Instant createdAt) {
+}

@@ -1,0 +1,18 @@
+package dev.akkoord.widget.demo;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** The built-in demo shop at {@code /demo}. */
+@ConfigMapping(prefix = "akkoord.demo")
+public interface DemoConfig {
+
+    /** Create the demo site on first start and serve {@code /demo}. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Hosts the demo page is opened on; its consents are accepted from these origins only. */
+    @WithDefault("localhost,127.0.0.1")
+    List<String> domains();
+}

@@ -1,0 +1,278 @@
+package dev.akkoord.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The classifier's layers, each shown on names it must or must not decide. Plain JUnit: no Quarkus, no servers. */
+class ClassifierTest {
+
+    private static Classifier classifier;
+
+    @BeforeAll
+    static void buildOnce() {
+        classifier = Classifier.withDefaults();
+    }
+
+    private static Classification classify(String name) {
+        return classifier.classify(CookieFacts.named(name));
+    }
+
+    private static Classification classify(String name, String domain) {
+        return classifier.classify(CookieFacts.of(name, domain));
+    }
+
+    private static void assertDecided(Classification result, Category category, Source source) {
+        assertEquals(category, result.category(), () -> "category of " + result);
+        assertEquals(source, result.source(), () -> "source of " + result);
+    }
+
+    // Layer 2: the database
+
+    @Test
+    void shouldFindExactNameWithVendorPurposeAndLifetime() {
+        Classification ga = classify("_ga");
+        assertDecided(ga, Category.ANALYTICAL, Source.DATABASE);
+        assertEquals(0.95, ga.confidence());
+        assertEquals("Google Analytics", ga.vendor());
+        assertEquals("2 years", ga.lifetime());
+        assertTrue(ga.purpose() != null && !ga.purpose().isBlank());
+    }
+
+    @Test
+    void shouldFindNameInOtherLetterCaseWithLowerConfidence() {
+        Classification upper = classify("_GA");
+        assertDecided(upper, Category.ANALYTICAL, Source.DATABASE);
+        assertEquals(0.9, upper.confidence());
+        assertDecided(classify("phpsessid"), Category.FUNCTIONAL, Source.DATABASE);
+    }
+
+    @Test
+    void shouldMatchWildcardStems() {
+        Classification ga4 = classify("_ga_K7Q2M9XH4L");
+        assertDecided(ga4, Category.ANALYTICAL, Source.DATABASE);
+        assertEquals(0.85, ga4.confidence());
+        assertEquals("Google Analytics", ga4.vendor());
+        assertEquals("Hotjar", classify("_hjSessionUser_98765").vendor());
+    }
+
+    @Test
+    void shouldPreferTheLongestStem() {
+        // amplitude_id (marketing, Trustpilot) and amplitude_id_ (analytical, Amplitude) are both stems
+        Classification longer = classify("amplitude_id_4f2a9c");
+        assertDecided(longer, Category.ANALYTICAL, Source.DATABASE);
+        assertEquals("Amplitude", longer.vendor());
+        assertDecided(classify("amplitude_idx"), Category.MARKETING, Source.DATABASE);
+    }
+
+    @Test
+    void shouldGuardShortStemsWithSeparatorOrDigit() {
+        assertDecided(classify("SR_123"), Category.MARKETING, Source.DATABASE);
+        assertDecided(classify("SR1"), Category.MARKETING, Source.DATABASE);
+        // SR is a two-letter stem: a letter after it is another name, not SR's family
+        assertNotEquals(Source.DATABASE, classify("SRCHUID").source());
+        assertNotEquals(Source.DATABASE, classify("_session_store").source(), "_s must not swallow _session…");
+    }
+
+    @Test
+    void shouldTreatStarInNamesAsWildcard() {
+        Classification sspr = classify("SSPR_abc123");
+        assertDecided(sspr, Category.MARKETING, Source.DATABASE);
+        assertEquals("Adkernel", sspr.vendor());
+        assertEquals("Undertone", classify("UID_EXT_77").vendor());
+    }
+
+    @Test
+    void shouldTrimNamesOnBothSides() {
+        assertDecided(classify("  _ga\t"), Category.ANALYTICAL, Source.DATABASE);
+        assertEquals(0.95, classify("  _ga\t").confidence());
+        // upstream stores this one with a trailing tab
+        assertDecided(classify("ce_need_secure_cookie"), Category.ANALYTICAL, Source.DATABASE);
+    }
+
+    @Test
+    void shouldApplyOverlayCorrections() {
+        assertDecided(classify("pm_sess_4711"), Category.FUNCTIONAL, Source.DATABASE);
+        assertDecided(classify("logglytrackingsession"), Category.FUNCTIONAL, Source.DATABASE);
+    }
+
+    @Test
+    void shouldResolveConflictingNamesByHostOrTracker() {
+        assertDecided(classify("token", "ib.adnxs.com"), Category.FUNCTIONAL, Source.DATABASE);
+        assertEquals("Xandr", classify("token", "ib.adnxs.com").vendor());
+        assertDecided(classify("token", ".adform.net"), Category.MARKETING, Source.DATABASE);
+        assertDecided(classifier.classify(CookieFacts.named("chk").withTrackerHost("ads.pubmatic.com")),
+                Category.FUNCTIONAL, Source.DATABASE);
+        assertDecided(classify("chk", "events.mediarithmics.com"), Category.MARKETING, Source.DATABASE);
+        assertDecided(classify("dc", ".t.tailtarget.com"), Category.FUNCTIONAL, Source.DATABASE);
+        assertDecided(classify("dc", "betweendigital.com"), Category.MARKETING, Source.DATABASE);
+        assertDecided(classify("euconsent", "faktor.io"), Category.MARKETING, Source.DATABASE);
+    }
+
+    @Test
+    void shouldLeaveConflictingNamesWithoutHostToLaterLayers() {
+        assertNotEquals(Source.DATABASE, classify("token").source());
+        assertNotEquals(Source.DATABASE, classify("dc").source());
+        // ShareThis lists euconsent as functional, LiveRamp as marketing: the consent rule decides
+        assertDecided(classify("euconsent"), Category.FUNCTIONAL, Source.RULE);
+    }
+
+    @Test
+    void shouldTreatAnotherHostsNamesakeAsFallbackOnly() {
+        // Instagram's sessionid is listed for instagram.com; a site's own sessionid is its session
+        assertDecided(classify("sessionid", "instagram.com"), Category.MARKETING, Source.DATABASE);
+        assertDecided(classify("sessionid", "www.shop.test"), Category.FUNCTIONAL, Source.RULE);
+        // nothing else knows "c", so the namesake still counts, with less confidence and a note why
+        Classification c = classify("c", "www.shop.test");
+        assertDecided(c, Category.MARKETING, Source.DATABASE);
+        assertEquals(0.7, c.confidence());
+        assertTrue(c.purpose().startsWith("Listed as a cookie of "), c.purpose());
+        assertEquals(0.95, classify("c", "pixel.rubiconproject.com").confidence());
+    }
+
+    // Layer 1: overrides
+
+    @Test
+    void shouldLetSiteOwnerOverridesWin() {
+        Classification overridden = classifier.classify(CookieFacts.named("_ga"), Map.of("_ga", Category.FUNCTIONAL));
+        assertDecided(overridden, Category.FUNCTIONAL, Source.OVERRIDE);
+        assertEquals(1.0, overridden.confidence());
+        assertDecided(classifier.classify(CookieFacts.named("_GA"), Map.of("_ga", Category.MARKETING)),
+                Category.MARKETING, Source.OVERRIDE);
+        assertDecided(classifier.classify(CookieFacts.named("_gid"), Map.of("_ga", Category.FUNCTIONAL)),
+                Category.ANALYTICAL, Source.DATABASE);
+    }
+
+    // Layer 3: the host that set the cookie
+
+    @Test
+    void shouldUseTheKnowledgeBasesCategoryOfTheSettingSite() {
+        Classification fromNexx = classify("xyz_unknown", "cdn.nexx360.io");
+        assertDecided(fromNexx, Category.MARKETING, Source.VENDOR);
+        assertEquals("Nexx360", fromNexx.vendor());
+        assertTrue(fromNexx.confidence() > 0.9, "98 marketing entries are strong evidence: " + fromNexx);
+    }
+
+    @Test
+    void shouldUseOurVendorTableForSitesTheKnowledgeBaseDoesNotList() {
+        Classification criteo = classify("qq_zz_41", "static.criteo.net");
+        assertDecided(criteo, Category.MARKETING, Source.VENDOR);
+        assertEquals("Criteo", criteo.vendor());
+        // the tracker host counts even when the cookie itself is first party
+        assertDecided(classifier.classify(CookieFacts.of("qq_zz_41", "www.shop.test").withTrackerHost("static.criteo.net")),
+                Category.MARKETING, Source.VENDOR);
+    }
+
+    @Test
+    void shouldNotDecideByHostWhoseKnownCookiesAreMixed() {
+        // linkedin.com sets functional, analytical and marketing cookies alike
+        assertNotEquals(Source.VENDOR, classify("qq_zz_41", "www.linkedin.com").source());
+    }
+
+    // Layer 4: name rules
+
+    @Test
+    void shouldRecogniseFunctionalNameConventions() {
+        Map<String, String> ruleOf = Map.of("myshop_session", "session", "app-csrf-guard", "csrf", "site_lang", "locale",
+                "lb_route", "load-balancer", "cookie_consent_level", "consent", "remember_login", "authentication",
+                "ui_theme", "display", "basket_items", "cart", "hcaptcha_pass", "bot-protection");
+        ruleOf.forEach((name, rule) -> {
+            Classification result = classify(name);
+            assertDecided(result, Category.FUNCTIONAL, Source.RULE);
+            assertTrue(result.purpose().contains("name rule " + rule), name + ": " + result.purpose());
+        });
+    }
+
+    @Test
+    void shouldRecogniseAdvertisingNames() {
+        assertDecided(classify("ad_campaign_ref"), Category.MARKETING, Source.RULE);
+        assertDecided(classify("shop_gclid"), Category.MARKETING, Source.RULE);
+    }
+
+    @Test
+    void shouldNotCallThirdPartyOrShortLivedSessionsFunctional() {
+        CookieFacts firstParty = CookieFacts.named("widgetco_session").withThirdParty(false);
+        assertDecided(classifier.classify(firstParty), Category.FUNCTIONAL, Source.RULE);
+        // a third party's "session", or one that lasts half an hour, is the way analytics tools count visits
+        assertNotEquals(Source.RULE, classifier.classify(firstParty.withThirdParty(true)).source());
+        assertNotEquals(Source.RULE, classifier.classify(firstParty.withLifetime(1800L)).source());
+        assertDecided(classifier.classify(firstParty.withLifetime(CookieFacts.SESSION)), Category.FUNCTIONAL,
+                Source.RULE);
+    }
+
+    // Layer 5: the model
+
+    @Test
+    void shouldGeneraliseToUnseenNamesOfKnownFamilies() {
+        Map<String, Category> expected = Map.of("__insp_newthing", Category.ANALYTICAL, "sbjs_newest",
+                Category.ANALYTICAL, "_gcl_xx", Category.MARKETING);
+        expected.forEach((name, category) -> {
+            Classification result = classify(name);
+            assertDecided(result, category, Source.MODEL);
+            assertTrue(result.confidence() >= 0.8, result::toString);
+        });
+    }
+
+    @Test
+    void shouldLeaveUnsureGuessesUnclassified() {
+        Classification unsure = classify("qqzzv_xkq");
+        assertDecided(unsure, Category.UNCLASSIFIED, Source.MODEL);
+        assertTrue(unsure.confidence() < Classifier.DEFAULT_MIN_CONFIDENCE, unsure::toString);
+        assertTrue(unsure.purpose().contains("below the 0.60 threshold"), unsure.purpose());
+        assertFalse(unsure.isClassified());
+
+        Classifier eager = new Classifier(KnowledgeBase.load(), 0.0);
+        Classification guess = eager.classify(CookieFacts.named("qqzzv_xkq"));
+        assertTrue(guess.isClassified());
+        assertEquals(Source.MODEL, guess.source());
+        assertEquals(unsure.confidence(), guess.confidence(), 1e-9, "the threshold must not change the model");
+    }
+
+    @Test
+    void shouldRefuseThresholdOutsideZeroToOne() {
+        assertThrows(IllegalArgumentException.class, () -> new Classifier(KnowledgeBase.load(), 1.5));
+    }
+
+    // For the scanner and the banner
+
+    @Test
+    void shouldListTrackerHostsWithTheirCategories() {
+        Map<String, Category> hosts = classifier.trackerHosts();
+        assertEquals(Category.ANALYTICAL, hosts.get("google-analytics.com"));
+        assertEquals(Category.MARKETING, hosts.get("doubleclick.net"));
+        assertEquals(Category.MARKETING, hosts.get("nexx360.io"), "derived from the knowledge base");
+        assertFalse(hosts.containsKey("cookiebot.com"), "a consent tool is no tracker");
+        assertFalse(hosts.containsValue(Category.FUNCTIONAL));
+        assertThrows(UnsupportedOperationException.class, () -> hosts.put("x.test", Category.MARKETING));
+    }
+
+    @Test
+    void shouldInferTheCookiesATrackerSets() {
+        List<String> ga = names(classifier.inferCookies("www.google-analytics.com"));
+        assertTrue(ga.containsAll(List.of("_ga", "_gid", "_ga_")), ga::toString);
+        List<KnownCookie> hotjar = classifier.inferCookies("Hotjar");
+        assertTrue(hotjar.stream().anyMatch(c -> c.name().equals("_hjSessionUser_") && c.wildcard()));
+        assertTrue(names(classifier.inferCookies("connect.facebook.net")).contains("_fbp"));
+        assertTrue(classifier.inferCookies("tracker.nobody-knows.test").isEmpty());
+        assertTrue(classifier.inferCookies(" ").isEmpty());
+    }
+
+    private static List<String> names(List<KnownCookie> cookies) {
+        return cookies.stream().map(KnownCookie::name).toList();
+    }
+
+    @Test
+    void shouldReadAndWriteCategoryLabels() {
+        assertEquals(Category.MARKETING, Category.fromLabel(" Marketing "));
+        assertEquals("analytical", Category.ANALYTICAL.label());
+        assertThrows(IllegalArgumentException.class, () -> Category.fromLabel("advertising"));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.akkoord.dashboard;
+
+import static dev.akkoord.testsupport.Api.createSite;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.akkoord.scan.ScanWorker;
+import dev.akkoord.scan.crawl.FixtureServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.core.Vertx;
+
+/** Scan now with progress, the latest scan's cookies with violations, and an override reaching the banner. */
+@QuarkusTest
+class DashboardScansTest {
+
+    private static Vertx vertx;
+    private static FixtureServer site;
+
+    @Inject
+    ScanWorker worker;
+
+    @BeforeAll
+    static void serveFixtureSite() throws Exception {
+        vertx = Vertx.vertx();
+        site = new FixtureServer(vertx.getDelegate());
+        site.page("/", "<html><body><a href=\"/blog\">Blog</a></body></html>", "PHPSESSID=s1; Path=/; HttpOnly");
+        site.page("/blog", "<html><body><a href=\"/\">Home</a></body></html>",
+                "_ga=GA1.1.1.1; Max-Age=63072000; Path=/");
+    }
+
+    @AfterAll
+    static void stopFixtureSite() throws Exception {
+        site.close();
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void shouldScanNowWithProgressShowCookiesAndApplyAnOverrideToTheBanner() {
+        JsonPath created = createSite("Scanned " + System.nanoTime(), "127.0.0.1:" + site.port());
+        String siteId = created.getString("id");
+        String base = "/dashboard/sites/" + siteId;
+        DashboardClient operator = DashboardClient.operator();
+        operator.get(base + "/cookies").then().statusCode(200).body(containsString("has not been scanned yet"));
+
+        String location = operator.post(base + "/scans", Map.of()).then().statusCode(303).extract().header("Location");
+        Matcher scan = Pattern.compile("/scans\\?scan=([0-9a-f-]{36})$").matcher(location);
+        assertTrue(scan.find(), location);
+        String progressUrl = base + "/scans/" + scan.group(1) + "/progress";
+        operator.get(base + "/scans?scan=" + scan.group(1)).then().statusCode(200)
+                .body(containsString("data-url=\"" + progressUrl + "\""));
+        JsonPath progress = awaitFinished(operator, progressUrl);
+        assertEquals("done", progress.getString("status"));
+        assertEquals(100, progress.getInt("percent"));
+        assertEquals(2, progress.getInt("pagesDone"));
+
+        String cookies = operator.get(base + "/cookies").then().statusCode(200).extract().asString();
+        assertTrue(cookies.contains("<tr class=\"violation\">\n    <th scope=\"row\"><code>_ga</code>"), cookies);
+        assertTrue(cookies.contains("set before consent"), cookies);
+        assertTrue(cookies.indexOf("<code>_ga</code>") < cookies.indexOf("<code>PHPSESSID</code>"),
+                "violations come before the rest");
+        operator.get(base + "/scans").then().body(containsString("New: <code>"));
+
+        String before = given().get("/api/v1/sites/" + siteId + "/banner").then().extract().path("version");
+        JsonPath config = given().get("/api/v1/sites/" + siteId + "/banner").then().extract().jsonPath();
+        assertTrue(config.getList("categories.find { it.key == 'analytical' }.cookies.name").contains("_ga"));
+        operator.post(base + "/cookies/override", Map.of("name", "_ga", "category", "functional")).then()
+                .statusCode(303).header("Location", containsString("/cookies?saved=_ga"));
+        JsonPath after = given().get("/api/v1/sites/" + siteId + "/banner").then().extract().jsonPath();
+        assertNotEquals(before, after.getString("version"));
+        List<String> functional = after.getList("categories.find { it.key == 'functional' }.cookies.name");
+        assertTrue(functional.contains("_ga"), functional.toString());
+        String overridden = operator.get(base + "/cookies").asString();
+        assertTrue(overridden.contains("<td>override</td>"), overridden);
+        assertTrue(!overridden.contains("set before consent"), "a functional cookie is no violation");
+    }
+
+    private JsonPath awaitFinished(DashboardClient operator, String progressUrl) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            worker.poll().await().atMost(Duration.ofSeconds(10));
+            JsonPath progress = operator.get(progressUrl).then().statusCode(200).extract().jsonPath();
+            if (progress.getBoolean("finished")) {
+                return progress;
+            }
+        }
+        throw new AssertionError("the scan did not finish within 60 s");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.akkoord.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged platform on its embedded default: it starts with nothing configured, keeps its data across a restart,
+ * runs PostgreSQL durably, and recovers from a JVM killed with its database and Redis still running.
+ */
+class EmbeddedDefaultIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldKeepDataAcrossRestartsEvenAfterKillMinusNine() throws Exception {
+        Map<String, String> env = Map.of("AKKOORD_DATA_DIR", dataDir.toString());
+        String siteId;
+        Path tokenFile = dataDir.resolve("admin-token");
+        PlatformProcess first = PlatformProcess.start(dataDir.resolve("first.log"), env);
+        try {
+            assertTrue(Files.exists(tokenFile), "the generated operator token is stored in the data directory");
+            String token = Files.readString(tokenFile).trim();
+            HttpResponse<String> created = Http.send("POST", first.url("/api/v1/sites"), token,
+                    "{\"name\":\"Survivor\",\"domains\":[\"www.example.test\"]}");
+            assertEquals(201, created.statusCode(), created.body());
+            siteId = Http.field(created.body(), "id");
+            assertDurable(dataDir.resolve("postgres"));
+        } finally {
+            first.kill();
+        }
+        List<ProcessHandle> orphans = children(dataDir);
+        assertTrue(!orphans.isEmpty(), "after kill -9 the embedded servers are still running, as in real life");
+
+        try (PlatformProcess second = PlatformProcess.start(dataDir.resolve("second.log"), env)) {
+            String token = Files.readString(tokenFile).trim();
+            HttpResponse<String> site = Http.send("GET", second.url("/api/v1/sites/" + siteId), token, null);
+            assertEquals(200, site.statusCode(), site.body());
+            assertEquals("Survivor", Http.field(site.body(), "name"));
+        }
+        for (ProcessHandle orphan : orphans) {
+            assertTrue(orphan.onExit().isDone() || !orphan.isAlive(), "the stale server was stopped: " + orphan.pid());
+        }
+    }
+
+    private static void assertDurable(Path pgData) throws Exception {
+        int port = Integer.parseInt(Files.readAllLines(pgData.resolve("postmaster.pid")).get(3).trim());
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/akkoord", "postgres", "");
+                Statement statement = connection.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet value = statement.executeQuery("SHOW " + setting)) {
+                    value.next();
+                    assertEquals("on", value.getString(1), setting);
+                }
+            }
+        }
+    }
+
+    /** The embedded servers of a data directory, found by their pid files. */
+    private static List<ProcessHandle> children(Path dataDir) throws Exception {
+        List<ProcessHandle> found = new java.util.ArrayList<>();
+        for (Path pidFile : List.of(dataDir.resolve("postgres/postmaster.pid"), dataDir.resolve("redis/redis.pid"))) {
+            if (Files.exists(pidFile)) {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+                Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+                handle.filter(ProcessHandle::isAlive).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,25 @@
+// The public API, installed as window.akkoord.
+
+import { acceptAllGrants, ACCEPT_ALL, decide, REJECT_ALL, withdrawCategories } from './decisions.js';
+import { listen, snapshot } from './events.js';
+import { showBanner } from './modals/banner.js';
+import { showPreferences } from './modals/preferences.js';
+import { hideAll, whenShown } from './modals/ui.js';
+
+/** Opens the first layer, or the preferences with show('preferences'). */
+export const show = (layer) => whenShown(layer == 'preferences' ? showPreferences : showBanner);
+
+export const hide = () => whenShown(hideAll);
+
+/** The current choice: {functional, analytical, marketing, decided, consentId, gpc}. */
+export const consent = snapshot;
+
+export const acceptAll = () => decide(ACCEPT_ALL, acceptAllGrants());
+
+export const rejectAll = () => decide(REJECT_ALL, {});
+
+/** Withdraws one category, or all of them without an argument; cleans up and (by default) reloads. */
+export const withdraw = withdrawCategories;
+
+/** Calls `callback(detail)` on 'consent' or 'change'; returns a function that stops it. */
+export const on = listen;

@@ -1,0 +1,35 @@
+// The banner config from the platform, type-checked before use.
+
+import { pageLanguage } from '../utils/language.js';
+
+const POSITIONS = ['bottom', 'top', 'center', 'bottom-left', 'bottom-right'];
+
+/** Throws on a config the banner cannot work with; fills in the optional parts. */
+export const checkConfig = (config) => {
+  if (!config || typeof config.version != 'string' || !config.texts || !config.texts.categories || !Array.isArray(config.categories)) {
+    throw new Error('akkoord: unusable banner config');
+  }
+  config.categories = config.categories
+    .filter((category) => category && typeof category.key == 'string')
+    .map((category) => Object.assign({}, category, { cookies: Array.isArray(category.cookies) ? category.cookies : [] }));
+  const ui = (config.ui = Object.assign({ floatingButton: true, reloadOnWithdraw: true }, config.ui));
+  if (!POSITIONS.includes(ui.position)) ui.position = POSITIONS[0];
+  if (!(config.consentLifetimeDays > 0)) config.consentLifetimeDays = 182;
+  return config;
+};
+
+/**
+ * Requests the config of the site named by the banner's own script tag, from the script's origin. Needs nothing
+ * but the tag and the page's language, so it can go out before any other work: it is the banner's critical path.
+ */
+export const fetchConfig = (script) =>
+  fetch(
+    new URL(script.src).origin + '/api/v1/sites/' + encodeURIComponent(script.getAttribute('data-site')) +
+      '/banner?lang=' + encodeURIComponent(pageLanguage()),
+    { credentials: 'omit' }
+  )
+    .then((response) => {
+      if (!response.ok) throw new Error('akkoord: banner config ' + response.status);
+      return response.json();
+    })
+    .then(checkConfig);

@@ -1,0 +1,66 @@
+// Start-up. The config request goes out first: the banner cannot show before its answer, and the request
+// needs nothing else. Then, synchronously while the page is still parsing, what keeps the page safe: the
+// Consent Mode default and blocking. The banner and the outbox follow when the config arrives.
+
+import { OPTIONAL } from '../utils/constants.js';
+import { onReady } from '../utils/dom.js';
+import { readJson, writeJson } from '../utils/storage.js';
+import { show } from './api.js';
+import { releaseGranted, settlePending, startBlocking } from './blocker.js';
+import { fetchConfig } from './config.js';
+import { isExpired, loadConsent, needsPrompt } from './consent.js';
+import { consentModeDefault, consentModeUpdate } from './consent-mode.js';
+import { decide, GPC } from './decisions.js';
+import { loadDeclaration } from './declaration-loader.js';
+import { fire } from './events.js';
+import { state } from './global.js';
+import { showBanner } from './modals/banner.js';
+import { showFloating, whenShown } from './modals/ui.js';
+import { flushOutbox } from './outbox.js';
+
+const HOSTS_KEY = 'akkoord_hosts';
+
+const openerClicks = (event) => {
+  const opener = event.target.closest && event.target.closest('[data-akkoord-open]');
+  if (!opener) return;
+  event.preventDefault();
+  show(opener.getAttribute('data-akkoord-open'));
+};
+
+const onConfig = (config) => {
+  state._config = config;
+  writeJson(HOSTS_KEY, config.trackerHosts);
+  settlePending();
+  const consent = state._consent;
+  if (consent && isExpired(consent, config)) {
+    consent._decided = false;
+    OPTIONAL.forEach((category) => (consent._granted[category] = false));
+  }
+  if (state._gpc && !consent) decide(GPC, {});
+  flushOutbox();
+  whenShown(() => (needsPrompt(state._consent, config) ? showBanner() : showFloating()));
+  return config;
+};
+
+export const init = (script) => {
+  const config = fetchConfig(script);
+  state._siteId = script.getAttribute('data-site');
+  state._origin = new URL(script.src).origin;
+  state._nonce = script.nonce;
+  state._gpc = navigator.globalPrivacyControl === true;
+  state._trackerHosts = readJson(HOSTS_KEY, null);
+  consentModeDefault();
+  const consent = loadConsent();
+  if (consent && consent._decided) consentModeUpdate(consent._granted);
+  startBlocking();
+  state._ready = config.then(onConfig, (error) => {
+    console.warn(error);
+    return null;
+  });
+  onReady(() => {
+    releaseGranted();
+    document.addEventListener('click', openerClicks);
+    loadDeclaration();
+    if (consent && consent._decided) fire('consent');
+  });
+};

@@ -1,0 +1,65 @@
+// The shadow root that holds every layer, its styles, and the floating reopen button.
+
+import css from '../styles.css';
+import { createNode, onReady } from '../../utils/dom.js';
+import { state } from '../global.js';
+import { hideBanner } from './banner.js';
+import { hidePreferences, showPreferences } from './preferences.js';
+
+const HEX = /^#[0-9a-f]{3,8}$/i;
+const DEFAULT_COLORS = { background: '#ffffff', text: '#1b1b1b', accent: '#1d4ed8', accentText: '#ffffff' };
+const VARIABLES = { background: '--b', text: '--t', accent: '--a', accentText: '--at' };
+
+/** @type {ShadowRoot} */
+let root = null;
+let floating = null;
+
+/**
+ * The shadow root, with `content` appended. The first call creates the host element and its styles (site
+ * colours accepted only as hex) and fills it before it enters the page: one insertion, one style pass.
+ */
+export const shadow = (content) => {
+  if (root) {
+    if (content) root.append(content);
+    return root;
+  }
+  const host = createNode('akkoord-banner');
+  root = host.attachShadow({ mode: 'open' });
+  const colors = state._config.ui.colors || {};
+  let text = css + ':host{';
+  for (const name in VARIABLES) text += VARIABLES[name] + ':' + (HEX.test(colors[name]) ? colors[name] : DEFAULT_COLORS[name]) + ';';
+  text += '}';
+  if (root.adoptedStyleSheets) {
+    // A constructed stylesheet needs no nonce: strict style-src policies leave it alone.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    root.adoptedStyleSheets = [sheet];
+  } else root.append(createNode('style', { nonce: state._nonce || null }, text));
+  if (content) root.append(content);
+  // First in <body>: keyboard users reach the banner before the page; fixed layers take no room.
+  document.body.prepend(host);
+  return root;
+};
+
+/** A button of the one style every choice shares. */
+export const button = (text, onclick, className) => createNode('button', { type: 'button', class: className, onclick }, text);
+
+export const hideFloating = () => floating && (floating.hidden = true);
+
+/** The floating reopen button, shown after a decision when the site wants it. */
+export const showFloating = () => {
+  const config = state._config;
+  if (!config.ui.floatingButton) return;
+  if (!floating) shadow((floating = button(config.texts.reopen, () => showPreferences(), 'float')));
+  floating.lang = config.language;
+  floating.hidden = false;
+};
+
+export const hideAll = () => {
+  hideBanner();
+  hidePreferences();
+  if (state._consent && state._consent._decided) showFloating();
+};
+
+/** Runs `fn` once the config is there and the page has a body. */
+export const whenShown = (fn) => state._ready.then((config) => config && (document.body ? fn() : onReady(fn)));

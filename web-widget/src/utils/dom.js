@@ -1,0 +1,17 @@
+// Small DOM helpers. Texts always go in through textContent, never as HTML: site owners write them.
+
+/** Creates `tag` with the given properties/attributes and optional text and children. */
+export const createNode = (tag, attrs, text, children) => {
+  const node = document.createElement(tag);
+  for (const name in attrs || {}) {
+    const value = attrs[name];
+    if (name[0] == 'o' && name[1] == 'n') node.addEventListener(name.slice(2), value);
+    else if (value != null && value !== false) node.setAttribute(name, value === true ? '' : value);
+  }
+  if (text != null) node.textContent = text;
+  (children || []).forEach((child) => child && node.append(child));
+  return node;
+};
+
+export const onReady = (fn) =>
+  document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', fn) : fn();

@@ -1,0 +1,41 @@
+// Headless Debian Chromium driven by playwright-core, with *.example.test mapped to 127.0.0.1.
+
+import { chromium } from 'playwright-core';
+import { DEADLINE_MS } from './platform.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const launch = () =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--host-resolver-rules=MAP *.example.test 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+
+/** A fresh context (own cookies, storage and cache) with page errors collected into `errors`. */
+export const newPage = async (browser, options = {}) => {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(DEADLINE_MS);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  return { context, page };
+};
+
+/** Waits until the banner's first layer is visible. */
+export const bannerShown = (page) => page.locator('akkoord-banner .bar').waitFor({ state: 'visible' });
+
+export const bannerButton = (page, name) => page.locator('akkoord-banner .bar').getByRole('button', { name, exact: true });
+
+export const dialog = (page) => page.locator('akkoord-banner').getByRole('dialog');
+
+/** Every cookie of the context as "name@domain path", sorted: easy to compare. */
+export const cookieList = async (context) =>
+  (await context.cookies()).map((cookie) => `${cookie.name}@${cookie.domain}${cookie.path}`).sort();
