@@ -5,6 +5,7 @@
 #   bench/consents/run.sh                 # 64 connections/clients, 30 s each side (3 alternating rounds of 10 s)
 #   CONNECTIONS=32 DURATION=60 ROUNDS=2 bench/consents/run.sh
 #   BENCH_SKIP_BUILD=1 bench/consents/run.sh   # reuse target/quarkus-app
+#   KEEP_LOGS=1 bench/consents/run.sh          # keep the service log and raw wrk/pgbench output
 #
 # Everything runs on 127.0.0.1: PostgreSQL 127.0.0.1:5432 database "test" (user postgres), Redis 127.0.0.1:6379,
 # and the service on a free loopback port. Both sides write into their own schema "akkoord_bench" (dropped before
@@ -39,6 +40,7 @@ cleanup() {
         kill "$SERVICE_PID" && wait "$SERVICE_PID" 2>/dev/null || true
     fi
     psql_q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+    if [[ "${KEEP_LOGS:-0}" == "1" ]]; then echo "logs: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -141,58 +143,5 @@ curl -fs "$BASE/q/metrics" | grep -E '^akkoord_(ledger|ratelimit)' >"$WORK/metri
 kill "$SERVICE_PID" && wait "$SERVICE_PID" 2>/dev/null || true
 SERVICE_PID=""
 
-python3 - "$WORK" "$ROUNDS" "$WARM_CREATED" "$STORED" "$INTACT" "$CONNECTIONS" "$SLICE" "$LOAD_AT_START" \
-    "$(getconf CLK_TCK)" <<'PY'
-import re, statistics, sys
-work, rounds, warm, stored, intact, conns, slice_s, load, hz = sys.argv[1:10]
-rounds, warm, stored, hz = int(rounds), int(warm), int(stored), int(hz)
-def cpu(side, r):
-    """CPU seconds of one side in round r: the load generator's own, plus the servers' (ticks)."""
-    user, system = map(float, open(f'{work}/{side}-{r}.time').read().split()[-2:])
-    return user + system + int(open(f'{work}/{side}-{r}.ticks').read()) / hz
-def bench(path):
-    text = open(path).read()
-    return {k: float(v) for k, v in re.findall(r'(\w+)=([0-9.]+)', ' '.join(re.findall(r'^BENCH (.*)$', text, re.M)))}
-def tps(path):
-    return float(re.search(r'^tps = ([0-9.]+)', open(path).read(), re.M).group(1))
-w = [bench(f'{work}/wrk-{r}.txt') for r in range(1, rounds + 1)]
-p = [tps(f'{work}/pgbench-{r}.txt') for r in range(1, rounds + 1)]
-created = sum(x['created'] for x in w)
-non201 = sum(x['non201'] for x in w)
-errors = sum(x['errors'] for x in w)
-rate = statistics.mean(x['rate'] for x in w)
-pg = statistics.mean(p)
-print()
-print(f'Akkoord consent benchmark: {conns} connections / pgbench clients, {rounds} x {slice_s}s each, '
-      f'PostgreSQL fsync=on synchronous_commit=on, load average at start {load}')
-txns = [float(re.search(r'^number of transactions actually processed: (\d+)', open(f'{work}/pgbench-{r}.txt').read(),
-                        re.M).group(1)) for r in range(1, rounds + 1)]
-print(f'  round   consents/s   p50 ms   p99 ms   pgbench tps   ratio   CPU us/consent   CPU us/INSERT')
-for r, (x, t) in enumerate(zip(w, p), 1):
-    print(f'  {r:>5}   {x["rate"]:>10.0f}   {x["p50_ms"]:>6.2f}   {x["p99_ms"]:>6.2f}   {t:>11.0f}   {x["rate"] / t:>5.2f}x'
-          f'   {cpu("wrk", r) / x["created"] * 1e6:>14.0f}   {cpu("pgbench", r) / txns[r - 1] * 1e6:>13.0f}')
-print(f'  consents/s (201 only)          {rate:.0f}')
-print(f'  latency p50 / p99              {statistics.median(x["p50_ms"] for x in w):.2f} ms / '
-      f'{max(x["p99_ms"] for x in w):.2f} ms  (median of rounds / worst round)')
-print(f'  non-201 answers                {non201:.0f} (socket errors: {errors:.0f})')
-print(f'  stored vs answered 201         {stored} rows for {created + warm:.0f} receipts (warm-up included); '
-      f'chain intact: {intact}')
-print(f'  pgbench single-row INSERT tps  {pg:.0f}')
-print(f'  ratio consents/s : pgbench     {rate / pg:.2f}x')
-service_cpu = sum(cpu('wrk', r) for r in range(1, rounds + 1))
-pgbench_cpu = sum(cpu('pgbench', r) for r in range(1, rounds + 1))
-wall = rounds * int(slice_s)
-print(f'  CPU per operation              consent {service_cpu / created * 1e6:.0f} us (service, PostgreSQL, Redis, '
-      f'wrk; {service_cpu / wall:.2f} cores busy) vs INSERT {pgbench_cpu / sum(txns) * 1e6:.0f} us '
-      f'(PostgreSQL, pgbench; {pgbench_cpu / wall:.2f} cores busy)')
-metrics = dict(re.findall(r'^(\S+) ([0-9.eE+-]+)$', open(f'{work}/metrics.txt').read(), re.M))
-batches = float(metrics.get('akkoord_ledger_batch_size_count', 0))
-if batches:
-    paths = ', '.join(f'{k.split(chr(34))[1]} {float(v):.0f}' for k, v in metrics.items()
-                      if k.startswith('akkoord_ledger_appends_total'))
-    print(f'  ledger                         {float(metrics["akkoord_ledger_batch_size_sum"]) / batches:.1f} records '
-          f'per commit on average; appends: {paths}; rate limit failed open '
-          f'{float(metrics.get("akkoord_ratelimit_fail_open_total", 0)):.0f} times')
-ok = non201 == 0 and stored >= created + warm and intact == 'True'
-sys.exit(0 if ok else 1)
-PY
+python3 "$HERE/report.py" "$WORK" "$ROUNDS" "$WARM_CREATED" "$STORED" "$INTACT" "$CONNECTIONS" "$SLICE" \
+    "$LOAD_AT_START" "$(getconf CLK_TCK)"
