@@ -77,8 +77,6 @@ final class SiteChain {
     private final ArrayDeque<Append> inFlight = new ArrayDeque<>();
     /** Where the chain ends once everything in flight is stored; null when unknown (the next append locks). */
     private Head tail;
-    /** An append in flight failed or missed the head, so those after it, chained from it, cannot succeed. */
-    private boolean broken;
 
     SiteChain(UUID siteId, int maxBatch, int maxInFlight, Supplier<Uni<SqlConnection>> connect) {
         this.siteId = siteId;
@@ -112,12 +110,12 @@ final class SiteChain {
                 }
             } else if (first.outcome == Outcome.FAILED) {
                 answer.add(first);
-                losePlace();
+                tail = null;
             } else {
-                // Another instance moved the head (or the append before failed): chain these decisions again,
-                // from the head as it is now.
+                // Another instance moved the head, or the append this one was chained onto failed: chain these
+                // decisions again, from the head as it really is (the next append locks it and reads it).
                 again.addAll(first.batch);
-                losePlace();
+                tail = null;
             }
         }
         for (int i = again.size() - 1; i >= 0; i--) {
@@ -125,17 +123,11 @@ final class SiteChain {
         }
         Uni<SqlConnection> release = null;
         if (inFlight.isEmpty()) {
-            broken = false;
             release = lane;
             lane = null;
         }
         fill(send);
         return new Next(send, answer, release);
-    }
-
-    private void losePlace() {
-        tail = null;
-        broken = !inFlight.isEmpty();
     }
 
     private void fill(List<Append> send) {
