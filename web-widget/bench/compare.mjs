@@ -2,10 +2,13 @@
 // turn (and one of the bare page), RUNS rounds, medians. On a shared machine the load changes from minute to
 // minute; comparing builds run at different times says more about the load than about the builds.
 //
-//   web-widget/test/e2e/run.sh compare main=/tmp/akkoord-main.js branch=web-widget/dist/akkoord.js
+//   web-widget/test/e2e/run.sh compare main=/tmp/akkoord-main.js branch=web-widget/dist/akkoord.js served=platform
 //
 // A proxy in front of the platform serves each build as /akkoord-<name>.js (gzip, as the platform does) and
-// forwards everything else, so every build talks to the same platform from the same origin.
+// forwards everything else, so every build talks to the same platform from the same origin. A build given as
+// `platform` is the script the platform itself serves (/akkoord.js through the proxy): the difference to the same
+// build from a file is what serving it from the platform costs; one given as `direct` is the page exactly as the
+// paint benchmark has it (the platform's /akkoord.js, no proxy).
 
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -18,14 +21,16 @@ import { measure, median, shopPage } from './shop.mjs';
 const RUNS = Number(process.env.RUNS || 20);
 const builds = process.argv.slice(2).map((argument) => {
   const [name, file] = argument.split('=');
-  if (!/^\w+$/.test(name) || !file) throw new Error('usage: compare.mjs NAME=path/to/akkoord.js …');
-  return { name, body: gzipSync(readFileSync(file)) };
+  if (!/^\w+$/.test(name) || !file) throw new Error('usage: compare.mjs NAME=path/to/akkoord.js|platform …');
+  if (file == 'direct') return { name, direct: true };
+  return { name, body: file == 'platform' ? null : gzipSync(readFileSync(file)) };
 });
 
 const platform = new URL(PLATFORM);
 const proxy = http.createServer((request, response) => {
-  const build = builds.find((candidate) => request.url == `/akkoord-${candidate.name}.js`);
-  if (build) {
+  const build = builds.find((candidate) => !candidate.direct && request.url == `/akkoord-${candidate.name}.js`);
+  if (build && !build.body) request.url = '/akkoord.js';
+  else if (build) {
     response.writeHead(200, {
       'content-type': 'text/javascript; charset=utf-8',
       'content-encoding': 'gzip',
@@ -53,7 +58,10 @@ const browser = await launch();
 const pages = await startPages();
 const site = await createSite({ name: 'paint comparison' });
 pages.page('/bare', shopPage(''));
-for (const { name } of builds) pages.page('/' + name, shopPage(`<script src="${origin}/akkoord-${name}.js" data-site="${site.id}"></script>`));
+for (const { name, direct } of builds) {
+  const src = direct ? PLATFORM + '/akkoord.js' : `${origin}/akkoord-${name}.js`;
+  pages.page('/' + name, shopPage(`<script src="${src}" data-site="${site.id}"></script>`));
+}
 const url = (path) => pages.url('www.example.test', path);
 
 await measure(browser, url('/bare'), false);

@@ -61,7 +61,11 @@ if [[ "${1:-}" == "bench" || "${1:-}" == "profile" || "${1:-}" == "compare" ]]; 
   [[ "$1" == "profile" ]] && script=bench/profile.mjs
   [[ "$1" == "compare" ]] && script=bench/compare.mjs
   builds=()
-  for build in "${@:2}"; do builds+=("${build%%=*}=$(cd "$ROOT" && realpath "${build#*=}")"); done
+  for build in "${@:2}"; do
+    file="${build#*=}"
+    [[ "$file" != platform && "$file" != direct ]] && file="$(cd "$ROOT" && realpath "$file")"
+    builds+=("${build%%=*}=$file")
+  done
   (cd web-widget && AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" node "$script" "${builds[@]}") || status=$?
 else
   AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" npm --prefix web-widget run --silent test:e2e || status=$?
