@@ -1,4 +1,5 @@
-// The benchmark's shop page and its statistics, shared by paint.mjs and profile.mjs.
+// The benchmark's shop page, its measurement of one fresh context, and its statistics; shared by paint.mjs,
+// profile.mjs and compare.mjs.
 
 const content = `
 <main id="main">
@@ -14,4 +15,34 @@ export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+// Runs in the page before anything else: records paint entries, layout shifts and the first frame in
+// which the banner's first layer exists (a frame's rAF callbacks run right before it is painted).
+const probe = () => {
+  window.__bench = { shift: 0, bannerFrame: null };
+  new PerformanceObserver((list) => list.getEntries().forEach((entry) => (window.__bench.shift += entry.hadRecentInput ? 0 : entry.value))).observe({ type: 'layout-shift', buffered: true });
+  const watch = (now) => {
+    const host = document.querySelector('akkoord-banner');
+    const bar = host && host.shadowRoot && host.shadowRoot.querySelector('.bar');
+    if (bar && !bar.hidden) window.__bench.bannerFrame = now;
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+};
+
+export const measure = async (browser, url, withBanner) => {
+  const context = await browser.newContext();
+  await context.addInitScript(probe);
+  const tab = await context.newPage();
+  await tab.goto(url, { waitUntil: 'load' });
+  if (withBanner) await tab.waitForFunction(() => window.__bench.bannerFrame != null, null, { timeout: 10000 });
+  await tab.waitForTimeout(100); // let late layout shifts report
+  const result = await tab.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const navigation = performance.getEntriesByType('navigation')[0];
+    return { fcp: paint ? paint.startTime : NaN, dcl: navigation.domContentLoadedEventStart, shift: window.__bench.shift, banner: window.__bench.bannerFrame };
+  });
+  await context.close();
+  return result;
 };

@@ -5,6 +5,7 @@
 #   web-widget/test/e2e/run.sh                     run the suite
 #   web-widget/test/e2e/run.sh bench               run the paint benchmark (bench/paint.mjs) instead
 #   web-widget/test/e2e/run.sh profile             break the banner's paint time down (bench/profile.mjs)
+#   web-widget/test/e2e/run.sh compare a=A.js b=B.js   compare banner builds under the same load (bench/compare.mjs)
 #   AKKOORD_REBUILD=1 web-widget/test/e2e/run.sh   rebuild the jar first
 set -euo pipefail
 
@@ -55,10 +56,17 @@ if [[ -z "$ready" ]]; then
 fi
 
 status=0
-if [[ "${1:-}" == "bench" || "${1:-}" == "profile" ]]; then
+if [[ "${1:-}" == "bench" || "${1:-}" == "profile" || "${1:-}" == "compare" ]]; then
   script=bench/paint.mjs
   [[ "$1" == "profile" ]] && script=bench/profile.mjs
-  (cd web-widget && AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" node "$script") || status=$?
+  [[ "$1" == "compare" ]] && script=bench/compare.mjs
+  builds=()
+  for build in "${@:2}"; do
+    file="${build#*=}"
+    [[ "$file" != platform && "$file" != direct ]] && file="$(cd "$ROOT" && realpath "$file")"
+    builds+=("${build%%=*}=$file")
+  done
+  (cd web-widget && AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" node "$script" "${builds[@]}") || status=$?
 else
   AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" npm --prefix web-widget run --silent test:e2e || status=$?
 fi

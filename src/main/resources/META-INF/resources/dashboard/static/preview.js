@@ -32,10 +32,24 @@
       return new Response(JSON.stringify({ consentId: '0'.repeat(32), recordId: 0, recordedAt: new Date().toISOString(), receipt: '' }),
         { status: 201, headers: { 'content-type': 'application/json' } });
     }
-    const response = await realFetch(input, init);
-    const draftText = sessionStorage.getItem(draftKey);
-    if (!draftText || !url.pathname.endsWith('/banner') || !response.ok) return response;
-    const config = overlay(await response.json(), JSON.parse(draftText));
-    return new Response(JSON.stringify(config), { status: 200, headers: { 'content-type': 'application/json' } });
+    return realFetch(input, init);
   };
+  // The banner reads its config through an XMLHttpRequest with a JSON response: the draft goes over that answer.
+  const xhr = XMLHttpRequest.prototype;
+  const realOpen = xhr.open;
+  const realResponse = Object.getOwnPropertyDescriptor(xhr, 'response');
+  const bannerRequests = new WeakSet();
+  xhr.open = function (method, url, ...rest) {
+    if (new URL(url, location.href).pathname.endsWith('/banner')) bannerRequests.add(this);
+    return realOpen.call(this, method, url, ...rest);
+  };
+  Object.defineProperty(xhr, 'response', {
+    configurable: true,
+    get() {
+      const config = realResponse.get.call(this);
+      const draftText = sessionStorage.getItem(draftKey);
+      if (!bannerRequests.has(this) || !draftText || this.status !== 200 || !config) return config;
+      return overlay(config, JSON.parse(draftText));
+    },
+  });
 })();
