@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
+import dev.akkoord.site.SiteService;
 import dev.akkoord.web.CallerResolver;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Multi;
@@ -36,11 +37,13 @@ public final class ConsentLogResource {
     private final ConsentQueries queries;
     private final ChainVerifier verifier;
     private final CallerResolver callers;
+    private final SiteService sites;
 
-    ConsentLogResource(ConsentQueries queries, ChainVerifier verifier, CallerResolver callers) {
+    ConsentLogResource(ConsentQueries queries, ChainVerifier verifier, CallerResolver callers, SiteService sites) {
         this.queries = queries;
         this.verifier = verifier;
         this.callers = callers;
+        this.sites = sites;
     }
 
     @GET
@@ -85,7 +88,13 @@ public final class ConsentLogResource {
         Instant start = instant("from", from, BEGINNING);
         Instant end = instant("to", to, Instant.now().plusSeconds(1));
         return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> verifier.verify(siteId, start, end, to == null));
+                .flatMap(caller -> sites.findSite(siteId))
+                .flatMap(site -> {
+                    if (site == null) {
+                        throw ProblemException.notFound("No site with id " + siteId);
+                    }
+                    return verifier.verify(siteId, start, end, to == null);
+                });
     }
 
     static Instant instant(String name, String value, Instant fallback) {

@@ -154,6 +154,13 @@ class ConsentResourceTest {
     }
 
     @Test
+    void shouldNotVerifyTheChainOfAnUnknownSite() {
+        given().header("Authorization", "Bearer " + dev.akkoord.testsupport.Api.OPERATOR_TOKEN)
+                .get("/api/v1/sites/7d1f3b9e-0000-4000-8000-000000000000/consents/verify").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void shouldRejectBadLogQueries() {
         JsonPath site = createSite("Query", "www.example.test");
         withKey(site.getString("apiKey")).get("/api/v1/sites/" + site.getString("id") + "/consents?from=yesterday")
