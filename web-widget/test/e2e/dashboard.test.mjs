@@ -304,7 +304,8 @@ test('Scan now shows progress to completion; an override changes the banner\'s l
 test('the dashboard works by keyboard alone', async () => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(platform.url + '/dashboard/login');
-  // The e-mail field has focus on arrival.
+  // The e-mail field has focus on arrival (autofocus applies at the first rendering, which may follow "load").
+  await page.waitForFunction(() => document.activeElement.id == 'email');
   await page.keyboard.type(OPERATOR.email);
   await page.keyboard.press('Tab');
   await page.keyboard.type(OPERATOR.password);
