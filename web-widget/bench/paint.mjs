@@ -1,8 +1,10 @@
-// Benchmark (not a test): how soon the banner is visible compared with the first contentful paint of
-// the same page without it, and what it costs the page (layout shift, DOMContentLoaded delay).
-// Medians over RUNS fresh browser contexts (own cache and cookies), both pages in the same run.
+// Benchmark (not a test): how soon the banner is visible compared with the first paint of the same page
+// without it (frame against frame, and presented paint against presented paint), and what it costs the page
+// (layout shift, delay of its own first paint and of DOMContentLoaded). Medians over RUNS fresh browser
+// contexts (own cache and cookies), both pages in the same run.
 //
 //   AKKOORD_URL=http://127.0.0.1:8080 AKKOORD_ADMIN_TOKEN=… node bench/paint.mjs
+//   EMBED=async …   measures the tag with the async attribute instead of the blocking one
 //   (or: web-widget/test/e2e/run.sh bench, which starts a platform for it)
 
 import { launch } from '../test/e2e/support/browser.mjs';
@@ -16,11 +18,17 @@ const browser = await launch();
 const pages = await startPages();
 const site = await createSite({ name: 'paint benchmark' });
 pages.page('/bare', page(''));
-pages.page('/banner', page(`<script src="${PLATFORM}/akkoord.js" data-site="${site.id}"></script>`));
+const EMBED = process.env.EMBED == 'async' ? ' async' : '';
+pages.page('/banner', page(`<script src="${PLATFORM}/akkoord.js" data-site="${site.id}"${EMBED}></script>`));
 const bareUrl = pages.url('www.example.test', '/bare');
 const bannerUrl = pages.url('www.example.test', '/banner');
 
-// One warm-up of each so that the platform's caches (banner config in Redis) are not what is measured.
+// A platform in service has answered these requests many times over: warm its JIT and its caches first, so
+// that a freshly started JVM is not what is measured. Then one page view of each warms the browser.
+for (let i = 0; i < 300; i++) {
+  await (await fetch(PLATFORM + '/akkoord.js', { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+  await (await fetch(`${PLATFORM}/api/v1/sites/${site.id}/banner?lang=en`, { headers: { origin: 'http://www.example.test' } })).arrayBuffer();
+}
 await measure(browser, bareUrl, false);
 await measure(browser, bannerUrl, true);
 
@@ -34,16 +42,25 @@ await browser.close();
 await pages.close();
 
 const ms = (value) => value.toFixed(1) + ' ms';
+const bareFrame = median(bare.map((run) => run.content));
+const bannerFrame = median(banner.map((run) => run.banner));
+const bareFcp = median(bare.map((run) => run.fcp));
+// On screen: the banner page's first contentful paint, plus the frames between its first text and the banner
+// (none where both came in one frame, as they do when the tag blocks the parser until the banner is there).
+const bannerShown = median(banner.map((run) => run.fcp + (run.banner - Math.min(run.content ?? run.banner, run.banner))));
 const rows = [
-  ['bare page: first contentful paint', ms(median(bare.map((run) => run.fcp)))],
-  ['banner page: first contentful paint', ms(median(banner.map((run) => run.fcp)))],
-  ['banner page: banner visible (first frame with the banner)', ms(median(banner.map((run) => run.banner)))],
-  ['banner visible − bare FCP (target ≤ 30 ms)', ms(median(banner.map((run) => run.banner)) - median(bare.map((run) => run.fcp)))],
+  ['bare page: first contentful paint (on screen)', ms(bareFcp)],
+  ['banner page: first contentful paint (on screen)', ms(median(banner.map((run) => run.fcp)))],
+  ['banner page: banner on screen', ms(bannerShown)],
+  ['banner on screen − bare FCP (target ≤ 30 ms)', ms(bannerShown - bareFcp)],
+  ['runs where text and banner came in one frame', banner.filter((run) => run.content == null || run.content >= run.banner).length + '/' + RUNS],
+  ['bare page: first frame with its text (rAF)', ms(bareFrame)],
+  ['banner page: first frame with the banner (rAF)', ms(bannerFrame)],
   ['bare page: DOMContentLoaded', ms(median(bare.map((run) => run.dcl)))],
   ['banner page: DOMContentLoaded', ms(median(banner.map((run) => run.dcl)))],
   ['DOMContentLoaded delay', ms(median(banner.map((run) => run.dcl)) - median(bare.map((run) => run.dcl)))],
   ['layout shift, banner page (max over runs)', Math.max(...banner.map((run) => run.shift)).toFixed(4)],
 ];
 const width = Math.max(...rows.map((row) => row[0].length));
-console.log(`Medians over ${RUNS} fresh contexts each, headless Chromium, pages on 127.0.0.1, platform ${PLATFORM}`);
+console.log(`Medians over ${RUNS} fresh contexts each, headless Chromium, pages on 127.0.0.1, platform ${PLATFORM}, ${EMBED ? 'async' : 'blocking'} tag`);
 for (const [name, value] of rows) console.log(name.padEnd(width + 2) + value.padStart(10));

@@ -17,16 +17,21 @@ export const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-// Runs in the page before anything else: records paint entries, layout shifts and the first frame in
-// which the banner's first layer exists (a frame's rAF callbacks run right before it is painted).
+// Runs in the page before anything else: records layout shifts, the first frame in which the page's own text
+// exists and the first in which the banner's first layer does. A frame's rAF callbacks run right before it is
+// painted, but Chromium stamps first-contentful-paint when the frame is presented, a frame or more later: so
+// frames are compared with frames and paints with paints, never a frame with a paint.
 const probe = () => {
-  window.__bench = { shift: 0, bannerFrame: null };
+  window.__bench = { shift: 0, contentFrame: null, bannerFrame: null };
   new PerformanceObserver((list) => list.getEntries().forEach((entry) => (window.__bench.shift += entry.hadRecentInput ? 0 : entry.value))).observe({ type: 'layout-shift', buffered: true });
   const watch = (now) => {
+    const marks = window.__bench;
+    if (marks.contentFrame == null && document.querySelector('main h1')) marks.contentFrame = now;
     const host = document.querySelector('akkoord-banner');
     const bar = host && host.shadowRoot && host.shadowRoot.querySelector('.bar');
-    if (bar && !bar.hidden) window.__bench.bannerFrame = now;
-    else requestAnimationFrame(watch);
+    if (bar && !bar.hidden) marks.bannerFrame = now;
+    const done = marks.bannerFrame != null || (marks.contentFrame != null && !document.querySelector('script[data-site]'));
+    if (!done) requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
 };
@@ -36,12 +41,13 @@ export const measure = async (browser, url, withBanner) => {
   await context.addInitScript(probe);
   const tab = await context.newPage();
   await tab.goto(url, { waitUntil: 'load' });
-  if (withBanner) await tab.waitForFunction(() => window.__bench.bannerFrame != null, null, { timeout: 10000 });
+  await tab.waitForFunction((banner) => window.__bench[banner ? 'bannerFrame' : 'contentFrame'] != null, withBanner, { timeout: 10000 });
   await tab.waitForTimeout(100); // let late layout shifts report
   const result = await tab.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     const navigation = performance.getEntriesByType('navigation')[0];
-    return { fcp: paint ? paint.startTime : NaN, dcl: navigation.domContentLoadedEventStart, shift: window.__bench.shift, banner: window.__bench.bannerFrame };
+    const marks = window.__bench;
+    return { fcp: paint ? paint.startTime : NaN, dcl: navigation.domContentLoadedEventStart, shift: marks.shift, content: marks.contentFrame, banner: marks.bannerFrame };
   });
   await context.close();
   return result;
