@@ -36,6 +36,12 @@ const probe = () => {
   requestAnimationFrame(watch);
 };
 
+/**
+ * When the banner of a measured run reached the screen: its page's first contentful paint, plus the frames between
+ * the page's first text and the banner (none where both came in one frame).
+ */
+export const bannerOnScreen = (run) => run.fcp + (run.banner - Math.min(run.content ?? run.banner, run.banner));
+
 export const measure = async (browser, url, withBanner) => {
   const context = await browser.newContext();
   await context.addInitScript(probe);
