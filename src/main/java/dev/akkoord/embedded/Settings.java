@@ -18,7 +18,7 @@ record Settings(Path dataDir, String adminToken, boolean databaseConfigured, boo
                 lookup("quarkus.redis.hosts", "QUARKUS_REDIS_HOSTS") != null);
     }
 
-    private static String lookup(String property, String environmentVariable) {
+    static String lookup(String property, String environmentVariable) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             value = System.getenv(environmentVariable);
