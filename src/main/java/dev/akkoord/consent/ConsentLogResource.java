@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 
 import dev.akkoord.site.SiteService;
 import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -89,12 +90,8 @@ public final class ConsentLogResource {
         Instant end = instant("to", to, Instant.now().plusSeconds(1));
         return callers.requireSite(authorization, siteId)
                 .flatMap(caller -> sites.findSite(siteId))
-                .flatMap(site -> {
-                    if (site == null) {
-                        throw ProblemException.notFound("No site with id " + siteId);
-                    }
-                    return verifier.verify(siteId, start, end, to == null);
-                });
+                .map(Found.orNotFound(() -> "No site with id " + siteId))
+                .flatMap(site -> verifier.verify(siteId, start, end, to == null));
     }
 
     static Instant instant(String name, String value, Instant fallback) {

@@ -1,6 +1,7 @@
 package dev.akkoord.scan;
 
 import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -67,11 +68,6 @@ public final class CookieOverrideResource {
             @RestPath UUID siteId, @RestPath String name) {
         return callers.requireSite(authorization, siteId)
                 .flatMap(caller -> scans.deleteOverride(siteId, name))
-                .map(deleted -> {
-                    if (!deleted) {
-                        throw ProblemException.notFound("Site " + siteId + " has no override for cookie '" + name + "'");
-                    }
-                    return Response.noContent().build();
-                });
+                .map(Found.noContentOrNotFound(() -> "Site " + siteId + " has no override for cookie '" + name + "'"));
     }
 }

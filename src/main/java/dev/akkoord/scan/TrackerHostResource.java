@@ -2,6 +2,7 @@ package dev.akkoord.scan;
 
 import dev.akkoord.scan.CookieOverrideResource.OverrideRequest;
 import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -68,11 +69,6 @@ public final class TrackerHostResource {
             @RestPath UUID siteId, @RestPath String host) {
         return callers.requireSite(authorization, siteId)
                 .flatMap(caller -> scans.deleteHostOverride(siteId, host))
-                .map(deleted -> {
-                    if (!deleted) {
-                        throw ProblemException.notFound("Site " + siteId + " has not declared host '" + host + "'");
-                    }
-                    return Response.noContent().build();
-                });
+                .map(Found.noContentOrNotFound(() -> "Site " + siteId + " has not declared host '" + host + "'"));
     }
 }

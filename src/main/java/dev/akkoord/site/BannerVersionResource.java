@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.akkoord.web.CallerResolver;
-import dev.akkoord.web.ProblemException;
+import dev.akkoord.web.Found;
 import io.smallrye.mutiny.Uni;
 
 /** The banner versions a site has shown, so the owner can prove what a consent record was given on. */
@@ -46,11 +46,6 @@ public final class BannerVersionResource {
             @RestPath UUID siteId, @RestPath String version) {
         return callers.requireSite(authorization, siteId)
                 .flatMap(caller -> sites.bannerContent(siteId, version))
-                .map(content -> {
-                    if (content == null) {
-                        throw ProblemException.notFound("Site " + siteId + " has no banner version '" + version + "'");
-                    }
-                    return content;
-                });
+                .map(Found.orNotFound(() -> "Site " + siteId + " has no banner version '" + version + "'"));
     }
 }

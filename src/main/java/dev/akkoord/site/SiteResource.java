@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -60,12 +61,7 @@ public final class SiteResource {
             @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId)
                 .flatMap(caller -> sites.findSite(siteId))
-                .map(site -> {
-                    if (site == null) {
-                        throw ProblemException.notFound("No site with id " + siteId);
-                    }
-                    return site;
-                });
+                .map(Found.orNotFound(() -> "No site with id " + siteId));
     }
 
     @PUT
