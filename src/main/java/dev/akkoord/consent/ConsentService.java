@@ -140,16 +140,22 @@ public class ConsentService {
         if (pageUrl.length() > 2048) {
             throw ProblemException.badRequest("'pageUrl' may have at most 2048 characters");
         }
+        URI uri;
         try {
-            URI uri = URI.create(pageUrl.trim());
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-                throw ProblemException.badRequest("'pageUrl' must be an absolute http(s) URL");
-            }
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            uri = URI.create(pageUrl.trim());
+        } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("'pageUrl' is not a valid URL");
         }
+        String scheme = uri.getScheme();
+        if (scheme == null || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw ProblemException.badRequest("'pageUrl' must be an absolute http(s) URL");
+        }
+        // Assembled from the parts of one parse: parsing the page again cost a noticeable share of each consent.
+        StringBuilder page = new StringBuilder(pageUrl.length()).append(scheme).append("://").append(uri.getHost());
+        if (uri.getPort() >= 0) {
+            page.append(':').append(uri.getPort());
+        }
+        return page.append(uri.getRawPath()).toString();
     }
 
     private static String userAgent(String userAgent) {
