@@ -37,7 +37,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  *
  * <p>A commit with fsync on costs a disk flush, so one transaction per request caps throughput at the disk's flush
  * rate. Instead decisions queue per site and each append takes everything queued: under load one commit stores
- * hundreds of records. Several appends per site (four by default) can be in flight, pipelined on one connection, each
+ * hundreds of records. Several appends per site (three by default) can be in flight, pipelined on one connection, each
  * chained onto where the one before will end, so the database never waits for this service between two commits (see
  * {@link SiteChain}). A caller's {@code Uni} completes only after the statement holding its record committed.
  *
@@ -66,7 +66,7 @@ public class ConsentLedger {
 
     ConsentLedger(Pool pool, Vertx vertx, MeterRegistry metrics,
             @ConfigProperty(name = "akkoord.consent.max-batch", defaultValue = "1000") int maxBatch,
-            @ConfigProperty(name = "akkoord.consent.appends-in-flight", defaultValue = "4") int maxInFlight) {
+            @ConfigProperty(name = "akkoord.consent.appends-in-flight", defaultValue = "3") int maxInFlight) {
         this.pool = pool;
         this.maxBatch = maxBatch;
         this.maxInFlight = maxInFlight;
