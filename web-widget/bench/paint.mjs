@@ -4,7 +4,9 @@
 // contexts (own cache and cookies), both pages in the same run.
 //
 //   AKKOORD_URL=http://127.0.0.1:8080 AKKOORD_ADMIN_TOKEN=… node bench/paint.mjs
-//   EMBED=async …   measures the tag with the async attribute instead of the blocking one
+//   EMBED=async …        the shared script's tag with the async attribute instead of the blocking one
+//   EMBED=site …         the per-site script (/akkoord/site/<id>.js, config inside), blocking
+//   EMBED=site-async …   the per-site script with the async attribute
 //   (or: web-widget/test/e2e/run.sh bench, which starts a platform for it)
 
 import { launch } from '../test/e2e/support/browser.mjs';
@@ -18,8 +20,11 @@ const browser = await launch();
 const pages = await startPages();
 const site = await createSite({ name: 'paint benchmark' });
 pages.page('/bare', page(''));
-const EMBED = process.env.EMBED == 'async' ? ' async' : '';
-pages.page('/banner', page(`<script src="${PLATFORM}/akkoord.js" data-site="${site.id}"${EMBED}></script>`));
+const EMBED = process.env.EMBED || 'blocking';
+const perSite = EMBED.startsWith('site');
+const src = perSite ? `${PLATFORM}/akkoord/site/${site.id}.js` : `${PLATFORM}/akkoord.js`;
+const attributes = (perSite ? '' : ` data-site="${site.id}"`) + (EMBED.endsWith('async') ? ' async' : '');
+pages.page('/banner', page(`<script src="${src}"${attributes}></script>`));
 const bareUrl = pages.url('www.example.test', '/bare');
 const bannerUrl = pages.url('www.example.test', '/banner');
 
@@ -28,6 +33,7 @@ const bannerUrl = pages.url('www.example.test', '/banner');
 for (let i = 0; i < 300; i++) {
   await (await fetch(PLATFORM + '/akkoord.js', { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
   await (await fetch(`${PLATFORM}/api/v1/sites/${site.id}/banner?lang=en`, { headers: { origin: 'http://www.example.test' } })).arrayBuffer();
+  await (await fetch(`${PLATFORM}/akkoord/site/${site.id}.js`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
 }
 await measure(browser, bareUrl, false);
 await measure(browser, bannerUrl, true);
@@ -60,5 +66,5 @@ const rows = [
   ['layout shift, banner page (max over runs)', Math.max(...banner.map((run) => run.shift)).toFixed(4)],
 ];
 const width = Math.max(...rows.map((row) => row[0].length));
-console.log(`Medians over ${RUNS} fresh contexts each, headless Chromium, pages on 127.0.0.1, platform ${PLATFORM}, ${EMBED ? 'async' : 'blocking'} tag`);
+console.log(`Medians over ${RUNS} fresh contexts each, headless Chromium, pages on 127.0.0.1, platform ${PLATFORM}, tag: ${EMBED}`);
 for (const [name, value] of rows) console.log(name.padEnd(width + 2) + value.padStart(10));

@@ -30,7 +30,7 @@ const probe = () => {
     const host = document.querySelector('akkoord-banner');
     const bar = host && host.shadowRoot && host.shadowRoot.querySelector('.bar');
     if (bar && !bar.hidden) marks.bannerFrame = now;
-    const done = marks.bannerFrame != null || (marks.contentFrame != null && !document.querySelector('script[data-site]'));
+    const done = marks.bannerFrame != null || (marks.contentFrame != null && !document.querySelector('script[src*="/akkoord"]'));
     if (!done) requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);

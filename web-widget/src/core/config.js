@@ -19,20 +19,32 @@ export const checkConfig = (config) => {
 };
 
 /**
- * Requests the config of the site named by the banner's own script tag, from the script's origin. Needs nothing
- * but the tag and the page's language, so it can go out before any other work: it is the banner's critical path.
+ * The config that the per-site script (`/akkoord/site/<id>.js`) carries in front of the banner, taken off the page.
+ */
+export const takePreloaded = () => {
+  const config = window.akkoordSiteConfig;
+  delete window.akkoordSiteConfig;
+  return config && typeof config == 'object' ? config : null;
+};
+
+/** Whether a preloaded config is the one this page would ask for: its language, or the site's default. */
+export const fitsPage = (config) => {
+  const wanted = pageLanguage();
+  const languages = config.languages || [];
+  return config.language == wanted || (!languages.includes(wanted) && config.language == languages[0]);
+};
+
+/**
+ * Requests a site's config from the platform at `origin`. Needs nothing but the site and the page's language, so
+ * it can go out before any other work: it is the banner's critical path.
  * An XMLHttpRequest hands over the parsed answer in one main-thread task when it has fully arrived; fetch() needs
  * one for the headers and another for the body, and on a busy page each waits behind the page's own rendering.
  * Without withCredentials a cross-origin request carries no cookies to the platform.
  */
-export const fetchConfig = (script) =>
+export const fetchConfig = (origin, siteId) =>
   new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open(
-      'GET',
-      new URL(script.src).origin + '/api/v1/sites/' + encodeURIComponent(script.getAttribute('data-site')) +
-        '/banner?lang=' + encodeURIComponent(pageLanguage())
-    );
+    request.open('GET', origin + '/api/v1/sites/' + encodeURIComponent(siteId) + '/banner?lang=' + encodeURIComponent(pageLanguage()));
     request.responseType = 'json';
     request.onload = () => (request.status == 200 ? resolve(request.response) : reject(new Error('akkoord: banner config ' + request.status)));
     request.onerror = () => reject(new Error('akkoord: banner config unreachable'));

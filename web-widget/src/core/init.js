@@ -1,5 +1,5 @@
-// Start-up. The config request goes out first: the banner cannot show before its answer, and the request
-// needs nothing else. Then, synchronously while the page is still parsing, what keeps the page safe: the
+// Start-up. The config comes first: the banner cannot show before it. The per-site script carries it; with the
+// shared script the request for it goes out before anything else. Then, synchronously while the page is still parsing, what keeps the page safe: the
 // Consent Mode default and blocking. The banner and the outbox follow when the config arrives.
 
 import { OPTIONAL } from '../utils/constants.js';
@@ -7,7 +7,7 @@ import { onReady } from '../utils/dom.js';
 import { readJson, writeJson } from '../utils/storage.js';
 import { show } from './api.js';
 import { releaseGranted, settlePending, startBlocking } from './blocker.js';
-import { fetchConfig } from './config.js';
+import { checkConfig, fetchConfig, fitsPage, takePreloaded } from './config.js';
 import { isExpired, loadConsent, needsPrompt } from './consent.js';
 import { consentModeDefault, consentModeUpdate } from './consent-mode.js';
 import { decide, GPC } from './decisions.js';
@@ -43,9 +43,10 @@ const onConfig = (config) => {
 };
 
 export const init = (script) => {
-  const config = fetchConfig(script);
-  state._siteId = script.getAttribute('data-site');
+  const preloaded = takePreloaded();
+  state._siteId = script.getAttribute('data-site') || (preloaded && preloaded.siteId);
   state._origin = new URL(script.src).origin;
+  const config = preloaded && fitsPage(preloaded) ? Promise.resolve(preloaded).then(checkConfig) : fetchConfig(state._origin, state._siteId);
   state._nonce = script.nonce;
   state._gpc = navigator.globalPrivacyControl === true;
   state._trackerHosts = readJson(HOSTS_KEY, null);

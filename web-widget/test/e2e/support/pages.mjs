@@ -47,13 +47,13 @@ export const startPages = async () => {
 };
 
 /**
- * A page with the banner first in <head>. `tagged` scripts run only after consent; each appends its
- * name to window.ran so order and execution can be checked.
+ * A page with the banner first in <head> (the shared script's tag unless `tag` gives another). `tagged` scripts
+ * run only after consent; each appends its name to window.ran so order and execution can be checked.
  */
-export const bannerPage = ({ siteId, platform = PLATFORM, lang = 'en', nonce, head = '', body = '' }) => `<!doctype html>
+export const bannerPage = ({ siteId, platform = PLATFORM, lang = 'en', nonce, head = '', body = '', tag }) => `<!doctype html>
 <html lang="${lang}">
 <head>
-<script src="${platform}/akkoord.js" data-site="${siteId}"${nonce ? ` nonce="${nonce}"` : ''}></script>
+${tag || `<script src="${platform}/akkoord.js" data-site="${siteId}"${nonce ? ` nonce="${nonce}"` : ''}></script>`}
 <meta charset="utf-8">
 <title>Shop</title>
 ${head}

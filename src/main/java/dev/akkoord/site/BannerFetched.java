@@ -1,5 +1,6 @@
 package dev.akkoord.site;
 
+import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -10,4 +11,22 @@ import java.util.UUID;
  *               null when neither was sent
  */
 public record BannerFetched(UUID siteId, String origin) {
+
+    /** From a request's Origin header, or failing that the origin of its Referer. */
+    public static BannerFetched from(UUID siteId, String origin, String referer) {
+        return new BannerFetched(siteId, origin != null ? origin : originOf(referer));
+    }
+
+    private static String originOf(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() == null || uri.getHost() == null ? null
+                    : uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package dev.akkoord.site;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.enterprise.event.Event;
@@ -42,7 +41,7 @@ public final class BannerResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @HeaderParam("Origin") String origin,
             @HeaderParam("Referer") String referer) {
         return configs.config(siteId, lang).invoke(config -> fetched.fire(
-                new BannerFetched(siteId, origin != null ? origin : originOf(referer)))).map(config -> {
+                BannerFetched.from(siteId, origin, referer))).map(config -> {
             String etag = "\"" + ApiKeys.sha256Hex(config).substring(0, 24) + "\"";
             Response.ResponseBuilder response = etag.equals(ifNoneMatch) ? Response.notModified()
                     : Response.ok(config, MediaType.APPLICATION_JSON_TYPE);
@@ -54,18 +53,5 @@ public final class BannerResource {
                     .header("Timing-Allow-Origin", "*")
                     .build();
         });
-    }
-
-    private static String originOf(String url) {
-        if (url == null) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url);
-            return uri.getScheme() == null || uri.getHost() == null ? null
-                    : uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

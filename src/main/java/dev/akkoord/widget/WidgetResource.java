@@ -62,8 +62,13 @@ public final class WidgetResource {
         } else {
             response = Response.ok(asset.body());
         }
+        return asScript(response, asset.etag(), cacheControl);
+    }
+
+    /** The headers every form of the banner script is served with. */
+    static Response asScript(Response.ResponseBuilder response, String etag, String cacheControl) {
         return response.type(JAVASCRIPT)
-                .header(HttpHeaders.ETAG, asset.etag())
+                .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 // Cross-origin <script integrity crossorigin> needs CORS; COEP sites need CORP.

@@ -1,0 +1,76 @@
+package dev.akkoord.widget;
+
+import static dev.akkoord.testsupport.Api.createSite;
+import static dev.akkoord.testsupport.Api.withKey;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SiteScriptResourceTests {
+
+    private static final String PREFIX = "window.akkoordSiteConfig=";
+
+    @Inject
+    WidgetService widgets;
+
+    @Test
+    void carriesTheSitesConfigInFrontOfTheBannerScript() {
+        JsonPath site = createSite(Map.of("name", "Shop", "domains", List.of("www.example.test"),
+                "languages", List.of("nl", "en")));
+        String siteId = site.getString("id");
+        String script = given().when().get("/akkoord/site/" + siteId + ".js")
+                .then().statusCode(200)
+                .header("Content-Type", WidgetResource.JAVASCRIPT)
+                .header("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
+                .header("Access-Control-Allow-Origin", "*")
+                .extract().asString();
+        String banner = new String(widgets.asset().orElseThrow().body(), StandardCharsets.UTF_8);
+        assertTrue(script.startsWith(PREFIX), script.substring(0, 40));
+        assertTrue(script.endsWith(banner), "the banner script follows the config unchanged");
+
+        JsonPath config = new JsonPath(script.substring(PREFIX.length(), script.indexOf(";\n")));
+        assertEquals(siteId, config.getString("siteId"));
+        assertEquals(site.getString("bannerVersion"), config.getString("version"));
+        assertEquals("nl", config.getString("language"), "the site's default language without ?lang");
+
+        String english = given().when().get("/akkoord/site/" + siteId + ".js?lang=en-GB").then().statusCode(200)
+                .extract().asString();
+        assertEquals("en", new JsonPath(english.substring(PREFIX.length(), english.indexOf(";\n"))).getString("language"));
+    }
+
+    @Test
+    void revalidatesByEtagAndChangesWithTheSite() {
+        JsonPath site = createSite("Shop", "www.example.test");
+        String path = "/akkoord/site/" + site.getString("id") + ".js";
+        String etag = given().when().get(path).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).when().get(path).then().statusCode(304);
+
+        withKey(site.getString("apiKey")).body(Map.of("texts", Map.of("en", Map.of("title", "Cookies, briefly"))))
+                .put("/api/v1/sites/" + site.getString("id")).then().statusCode(200);
+        Response changed = given().header("If-None-Match", etag).when().get(path);
+        assertEquals(200, changed.statusCode(), "a changed banner is a new script");
+        assertNotEquals(etag, changed.header("ETag"));
+        assertTrue(changed.asString().contains("Cookies, briefly"));
+    }
+
+    @Test
+    void anUnknownOrMalformedSiteIsAJsonNotFound() {
+        for (String id : List.of("7d1f3b9e-0000-4000-8000-000000000000", "not-a-site")) {
+            given().when().get("/akkoord/site/" + id + ".js")
+                    .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+// The per-site script (/akkoord/site/<id>.js): the banner with its site's config inside, one request instead of two.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bannerButton, bannerShown, newPage } from './support/browser.mjs';
+import { bannerPage, taggedScript } from './support/pages.mjs';
+import { bannerConfig, createSite, PLATFORM } from './support/platform.mjs';
+import { ran, recordsOf, useSuite } from './support/suite.mjs';
+
+const suite = useSuite();
+
+const siteScriptTag = (siteId) => `<script src="${PLATFORM}/akkoord/site/${siteId}.js" async></script>`;
+
+/** Opens `path` and collects the requests the page sends to the platform until the banner shows. */
+const openCountingRequests = async (path) => {
+  const opened = await newPage(suite.browser);
+  const requests = [];
+  opened.page.on('request', (request) => request.url().startsWith(PLATFORM) && requests.push(request.url()));
+  await opened.page.goto(suite.pages.url('www.example.test', path));
+  await bannerShown(opened.page);
+  return { ...opened, requests: [...requests] };
+};
+
+test('loaded async, the per-site script needs no second request, and the banner works as with the shared one', async () => {
+  const site = await createSite({ categories: ['functional', 'analytical'] });
+  suite.pages.page('/site-script', bannerPage({ tag: siteScriptTag(site.id), body: taggedScript('analytical', 'analytical') }));
+  const { context, page, requests } = await openCountingRequests('/site-script');
+  assert.deepEqual(requests, [`${PLATFORM}/akkoord/site/${site.id}.js`]);
+  assert.deepEqual(await ran(page), [], 'nothing tagged runs before a choice');
+
+  await bannerButton(page, 'Accept all').click();
+  const [record] = await recordsOf(page);
+  assert.equal(record.siteId, site.id);
+  assert.equal(record.bannerVersion, site.bannerVersion);
+  assert.equal(record.action, 'accept_all');
+  assert.deepEqual(await ran(page), ['analytical']);
+  await context.close();
+});
+
+test("a page in another of the site's languages fetches the config in its own", async () => {
+  const site = await createSite({ languages: ['en', 'nl'] });
+  suite.pages.page('/site-script-nl', bannerPage({ tag: siteScriptTag(site.id), lang: 'nl' }));
+  const { context, page, requests } = await openCountingRequests('/site-script-nl');
+  assert.equal(requests.length, 2, requests.join(', '));
+  assert.match(requests[1], /\/banner\?lang=nl$/);
+  const dutch = await bannerConfig(site.id, 'nl');
+  assert.equal(await page.locator('akkoord-banner h2').first().textContent(), dutch.texts.title);
+  await context.close();
+});
