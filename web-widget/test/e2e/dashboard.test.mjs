@@ -96,6 +96,7 @@ test('the operator registers a site and gets its snippet with SRI and its API ke
   const snippet = await operator.locator('#snippet').textContent();
   assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/akkoord\/[0-9a-f]{16}\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous" data-site="[0-9a-f-]{36}"><\/script>/);
   siteId = /data-site="([0-9a-f-]{36})"/.exec(snippet)[1];
+  assert.equal(await operator.locator('#site-snippet').textContent(), `<script src="${platform.url}/akkoord/site/${siteId}.js" async></script>`);
   assert.match(await operator.locator('#new-key').textContent(), /^ak_[0-9a-f]{64}$/);
   await expectNoAxeViolations(operator, 'site overview');
 });
