@@ -1,7 +1,11 @@
 package dev.akkoord.testsupport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,6 +30,7 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         if (external()) {
+            clearAkkoordKeys("127.0.0.1", 6379);
             return Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/test",
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
@@ -41,6 +46,29 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
                     "quarkus.datasource.username", "postgres",
                     "quarkus.redis.hosts", redis.url());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The machine's Redis outlives a run, and what a run leaves there (sign-in rate-limit windows above all) would
+     * fail the next one: drop Akkoord's keys first, as Flyway's clean-at-start does for the test database.
+     */
+    private static void clearAkkoordKeys(String host, int port) {
+        String script = "for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end return 0";
+        String[] command = { "EVAL", script, "0", "akkoord:*" };
+        StringBuilder resp = new StringBuilder("*").append(command.length).append("\r\n");
+        for (String part : command) {
+            resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+        }
+        try (Socket socket = new Socket(host, port)) {
+            socket.getOutputStream().write(resp.toString().getBytes(StandardCharsets.UTF_8));
+            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (reply == null || reply.startsWith("-")) {
+                throw new IllegalStateException("Redis did not clear the test keys: " + reply);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
