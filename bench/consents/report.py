@@ -4,6 +4,7 @@ Reads the raw wrk, pgbench, CPU and metrics files that one run left in its work 
 latency, the ratio to pgbench and the CPU each side used per operation. Exits 1 unless every answer was a 201,
 no request was lost, every 201 is a stored row and the chain verifies.
 """
+import glob
 import re
 import statistics
 import sys
@@ -33,7 +34,15 @@ def wrk(r):
 def pgbench(r):
     text = read(f'pgbench-{r}.txt')
     return {'tps': float(re.search(r'^tps = ([0-9.]+)', text, re.M).group(1)),
-            'txns': float(re.search(r'^number of transactions actually processed: (\d+)', text, re.M).group(1))}
+            'txns': float(re.search(r'^number of transactions actually processed: (\d+)', text, re.M).group(1)),
+            'p99_ms': pgbench_p99(r)}
+
+
+def pgbench_p99(r):
+    """99th percentile of the transaction latencies pgbench logged (a 10% sample; the third field, in us)."""
+    latencies = sorted(int(line.split()[2]) for name in glob.glob(f'{work}/pglog-{r}.*')
+                       for line in open(name) if line.strip())
+    return latencies[int(len(latencies) * 0.99)] / 1000 if latencies else float('nan')
 
 
 w = [wrk(r) for r in ROUNDS]
@@ -47,10 +56,10 @@ tps = statistics.mean(x['tps'] for x in p)
 print()
 print(f'Akkoord consent benchmark: {conns} connections / pgbench clients, {rounds} x {slice_s}s each, '
       f'PostgreSQL fsync=on synchronous_commit=on, load average at start {load}')
-print('  round   consents/s   p50 ms   p99 ms   pgbench tps   ratio   CPU us/consent   CPU us/INSERT')
+print('  round   consents/s   p50 ms   p99 ms   pgbench tps   pgbench p99 ms   ratio   CPU us/consent   CPU us/INSERT')
 for r, x, t in zip(ROUNDS, w, p):
     print(f'  {r:>5}   {x["rate"]:>10.0f}   {x["p50_ms"]:>6.2f}   {x["p99_ms"]:>6.2f}   {t["tps"]:>11.0f}   '
-          f'{x["rate"] / t["tps"]:>5.2f}x   {cpu("wrk", r) / x["created"] * 1e6:>14.0f}   '
+          f'{t["p99_ms"]:>14.2f}   {x["rate"] / t["tps"]:>5.2f}x   {cpu("wrk", r) / x["created"] * 1e6:>14.0f}   '
           f'{cpu("pgbench", r) / t["txns"] * 1e6:>13.0f}')
 print(f'  consents/s (201 only)          {rate:.0f}')
 print(f'  latency p50 / p99              {statistics.median(x["p50_ms"] for x in w):.2f} ms / '

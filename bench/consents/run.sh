@@ -128,7 +128,8 @@ for round in $(seq 1 "$ROUNDS"); do
     before=$(cpu_ticks)
     PGOPTIONS="-c search_path=$SCHEMA" /usr/bin/time -f '%U %S' -o "$WORK/pgbench-$round.time" \
         pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -M prepared \
-        -c "$CONNECTIONS" -j "$WRK_THREADS" -T "$SLICE" -f "$HERE/pgbench-insert.sql" "$PG_DB" \
+        -c "$CONNECTIONS" -j "$WRK_THREADS" -T "$SLICE" -f "$HERE/pgbench-insert.sql" \
+        -l --sampling-rate=0.1 --log-prefix="$WORK/pglog-$round" "$PG_DB" \
         >"$WORK/pgbench-$round.txt" 2>&1
     echo "$(( $(cpu_ticks) - before ))" >"$WORK/pgbench-$round.ticks"
     grep -E '^(tps|latency average|number of failed)' "$WORK/pgbench-$round.txt" >&2
