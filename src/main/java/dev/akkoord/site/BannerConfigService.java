@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -24,12 +25,24 @@ public class BannerConfigService {
     private final BannerConfigCache cache;
     private final BannerCookieSource cookieSource;
     private final SiteJson json;
+    private final Event<BannerFetched> fetched;
 
-    BannerConfigService(SiteService sites, BannerConfigCache cache, BannerCookieSource cookieSource, SiteJson json) {
+    BannerConfigService(SiteService sites, BannerConfigCache cache, BannerCookieSource cookieSource, SiteJson json,
+            Event<BannerFetched> fetched) {
         this.sites = sites;
         this.cache = cache;
         this.cookieSource = cookieSource;
         this.json = json;
+        this.fetched = fetched;
+    }
+
+    /**
+     * The config for a banner about to run on a page, whichever way it travels (alone or inside the per-site
+     * script): each one served is a sighting of the banner on the page's origin ({@link BannerFetched}).
+     */
+    public Uni<String> configForPage(UUID siteId, String requestedLanguage, String origin, String referer) {
+        return config(siteId, requestedLanguage)
+                .invoke(config -> fetched.fire(BannerFetched.from(siteId, origin, referer)));
     }
 
     /** The config as JSON text; the same text (and so the same ETag) until the site changes. */

@@ -13,7 +13,7 @@ import java.util.UUID;
 public record BannerFetched(UUID siteId, String origin) {
 
     /** From a request's Origin header, or failing that the origin of its Referer. */
-    public static BannerFetched from(UUID siteId, String origin, String referer) {
+    static BannerFetched from(UUID siteId, String origin, String referer) {
         return new BannerFetched(siteId, origin != null ? origin : originOf(referer));
     }
 

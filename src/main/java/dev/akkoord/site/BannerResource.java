@@ -2,7 +2,6 @@ package dev.akkoord.site;
 
 import java.util.UUID;
 
-import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -27,11 +26,9 @@ public final class BannerResource {
     private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
     private final BannerConfigService configs;
-    private final Event<BannerFetched> fetched;
 
-    BannerResource(BannerConfigService configs, Event<BannerFetched> fetched) {
+    BannerResource(BannerConfigService configs) {
         this.configs = configs;
-        this.fetched = fetched;
     }
 
     @GET
@@ -40,8 +37,7 @@ public final class BannerResource {
     public Uni<Response> bannerConfig(@RestPath UUID siteId, @RestQuery String lang,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @HeaderParam("Origin") String origin,
             @HeaderParam("Referer") String referer) {
-        return configs.config(siteId, lang).invoke(config -> fetched.fire(
-                BannerFetched.from(siteId, origin, referer))).map(config -> {
+        return configs.configForPage(siteId, lang, origin, referer).map(config -> {
             String etag = "\"" + ApiKeys.sha256Hex(config).substring(0, 24) + "\"";
             Response.ResponseBuilder response = etag.equals(ifNoneMatch) ? Response.notModified()
                     : Response.ok(config, MediaType.APPLICATION_JSON_TYPE);

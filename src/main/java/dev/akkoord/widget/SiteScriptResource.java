@@ -3,7 +3,6 @@ package dev.akkoord.widget;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.akkoord.site.BannerConfigService;
-import dev.akkoord.site.BannerFetched;
 import dev.akkoord.web.ApiKeys;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -35,12 +33,10 @@ public final class SiteScriptResource {
 
     private final WidgetService widgets;
     private final BannerConfigService configs;
-    private final Event<BannerFetched> fetched;
 
-    SiteScriptResource(WidgetService widgets, BannerConfigService configs, Event<BannerFetched> fetched) {
+    SiteScriptResource(WidgetService widgets, BannerConfigService configs) {
         this.widgets = widgets;
         this.configs = configs;
-        this.fetched = fetched;
     }
 
     @GET
@@ -52,7 +48,7 @@ public final class SiteScriptResource {
         UUID site = parseSiteId(siteId);
         WidgetAsset asset = widgets.asset()
                 .orElseThrow(() -> ProblemException.notFound("The banner script was not built into this release"));
-        return configs.config(site, lang).invoke(config -> fetched.fire(BannerFetched.from(site, origin, referer)))
+        return configs.configForPage(site, lang, origin, referer)
                 .map(config -> {
                     String etag = "\"" + ApiKeys.sha256Hex(asset.contentHash() + config).substring(0, 24) + "\"";
                     Response.ResponseBuilder response = Conditional.matches(ifNoneMatch, etag) ? Response.notModified()
