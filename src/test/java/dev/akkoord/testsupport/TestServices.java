@@ -20,6 +20,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public final class TestServices implements QuarkusTestResourceLifecycleManager {
 
+    private static final String MACHINE_HOST = "127.0.0.1";
+    private static final int MACHINE_REDIS_PORT = 6379;
+
     private EmbeddedPostgresServer postgres;
     private EmbeddedRedisServer redis;
 
@@ -30,12 +33,12 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         if (external()) {
-            clearAkkoordKeys("127.0.0.1", 6379);
+            clearAkkoordKeys(MACHINE_HOST, MACHINE_REDIS_PORT);
             return Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/test",
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
                     "quarkus.datasource.username", "postgres",
-                    "quarkus.redis.hosts", "redis://127.0.0.1:6379");
+                    "quarkus.redis.hosts", "redis://" + MACHINE_HOST + ":" + MACHINE_REDIS_PORT);
         }
         try {
             Path dir = Files.createTempDirectory("akkoord-test-");
