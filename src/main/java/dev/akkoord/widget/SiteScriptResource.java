@@ -2,6 +2,7 @@ package dev.akkoord.widget;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,6 +31,10 @@ import io.smallrye.mutiny.Uni;
 public final class SiteScriptResource {
 
     private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+    /** Script versions whose gzip form is kept: about 8 KB each. */
+    private static final int GZIP_CACHE_CAPACITY = 1024;
+
+    private final GzipCache gzipCache = new GzipCache(GZIP_CACHE_CAPACITY);
 
     private final WidgetService widgets;
     private final BannerConfigService configs;
@@ -43,16 +48,19 @@ public final class SiteScriptResource {
     @Path("{siteId}.js")
     @Operation(summary = "The banner script with the site's config for one language inside (public; ETag and 304)")
     public Uni<Response> siteScript(@RestPath String siteId, @RestQuery String lang,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @HeaderParam("Origin") String origin,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @HeaderParam("Origin") String origin,
             @HeaderParam("Referer") String referer) {
         UUID site = parseSiteId(siteId);
         WidgetAsset asset = widgets.asset()
                 .orElseThrow(() -> ProblemException.notFound("The banner script was not built into this release"));
         return configs.configForPage(site, lang, origin, referer)
                 .map(config -> {
-                    String etag = "\"" + ApiKeys.sha256Hex(asset.contentHash() + config).substring(0, 24) + "\"";
-                    Response.ResponseBuilder response = Conditional.matches(ifNoneMatch, etag) ? Response.notModified()
-                            : Response.ok(withConfig(config, asset.body()));
+                    // Weak: the gzip and identity forms are the same script.
+                    String etag = "W/\"" + ApiKeys.sha256Hex(asset.contentHash() + config).substring(0, 24) + "\"";
+                    Supplier<byte[]> body = () -> withConfig(config, asset.body());
+                    Response.ResponseBuilder response = WidgetResource.negotiate(ifNoneMatch, acceptEncoding, etag, body,
+                            () -> gzipCache.gzipped(etag, body));
                     return WidgetResource.asScript(response, etag, CACHE_CONTROL);
                 });
     }

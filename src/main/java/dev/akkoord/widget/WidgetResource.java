@@ -1,5 +1,7 @@
 package dev.akkoord.widget;
 
+import java.util.function.Supplier;
+
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -54,15 +56,20 @@ public final class WidgetResource {
     }
 
     private static Response serve(WidgetAsset asset, String cacheControl, String ifNoneMatch, String acceptEncoding) {
-        Response.ResponseBuilder response;
-        if (Conditional.matches(ifNoneMatch, asset.etag())) {
-            response = Response.notModified();
-        } else if (Conditional.acceptsGzip(acceptEncoding)) {
-            response = Response.ok(asset.gzipped()).header(HttpHeaders.CONTENT_ENCODING, "gzip");
-        } else {
-            response = Response.ok(asset.body());
-        }
+        Response.ResponseBuilder response = negotiate(ifNoneMatch, acceptEncoding, asset.etag(), asset::body, asset::gzipped);
         return asScript(response, asset.etag(), cacheControl);
+    }
+
+    /** 304 when the client holds this version, else the script, gzipped where the client accepts gzip. */
+    static Response.ResponseBuilder negotiate(String ifNoneMatch, String acceptEncoding, String etag, Supplier<byte[]> body,
+            Supplier<byte[]> gzipped) {
+        if (Conditional.matches(ifNoneMatch, etag)) {
+            return Response.notModified();
+        }
+        if (Conditional.acceptsGzip(acceptEncoding)) {
+            return Response.ok(gzipped.get()).header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return Response.ok(body.get());
     }
 
     /** The headers every form of the banner script is served with. */

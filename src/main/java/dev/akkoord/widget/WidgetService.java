@@ -78,7 +78,7 @@ public class WidgetService {
         }
     }
 
-    private static byte[] gzip(byte[] body) {
+    static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 2);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
             {

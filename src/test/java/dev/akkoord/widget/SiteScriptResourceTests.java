@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -22,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class SiteScriptResourceTests {
 
     private static final String PREFIX = "window.akkoordSiteConfig=";
+    /** rest-assured would otherwise ask for gzip itself and unpack it silently. */
+    private static final RestAssuredConfig RAW = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
 
     @Inject
     WidgetService widgets;
@@ -64,6 +71,33 @@ class SiteScriptResourceTests {
         assertEquals(200, changed.statusCode(), "a changed banner is a new script");
         assertNotEquals(etag, changed.header("ETag"));
         assertTrue(changed.asString().contains("Cookies, briefly"));
+    }
+
+    @Test
+    void theGzipFormIsTheSameScriptAndStaysTheSameUntilTheSiteChanges() throws IOException {
+        JsonPath site = createSite("Shop", "www.example.test");
+        String path = "/akkoord/site/" + site.getString("id") + ".js";
+        String plain = given().config(RAW).when().get(path).then().statusCode(200).extract().asString();
+
+        Response first = given().config(RAW).header("Accept-Encoding", "gzip, br").when().get(path);
+        first.then().statusCode(200).header("Content-Encoding", "gzip").header("Vary", "Accept-Encoding");
+        assertEquals(plain, gunzip(first.asByteArray()));
+        Response second = given().config(RAW).header("Accept-Encoding", "gzip").when().get(path);
+        assertEquals(first.header("ETag"), second.header("ETag"));
+        assertTrue(first.header("ETag").startsWith("W/"), "one validator for both codings is a weak one");
+        assertEquals(plain, gunzip(second.asByteArray()));
+
+        withKey(site.getString("apiKey")).body(Map.of("texts", Map.of("en", Map.of("title", "Cookies, in short"))))
+                .put("/api/v1/sites/" + site.getString("id")).then().statusCode(200);
+        Response changed = given().config(RAW).header("Accept-Encoding", "gzip").when().get(path);
+        assertNotEquals(first.header("ETag"), changed.header("ETag"));
+        assertTrue(gunzip(changed.asByteArray()).contains("Cookies, in short"), "no stale gzip of the old version");
+    }
+
+    private static String gunzip(byte[] gzipped) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
