@@ -20,10 +20,38 @@ wrk.body = '{"siteId":"' .. site .. '","bannerVersion":"' .. version .. '","acti
    .. '"categories":{"analytical":true,"marketing":false},"language":"nl",'
    .. '"pageUrl":"https://www.example.test/products/42?utm_source=mail","gpc":false}'
 
+-- Paced mode (BENCH_RATE requests/s over all BENCH_THREADS threads): each thread hands out send times on a fixed
+-- schedule and a connection waits for its slot, so the offered rate no longer follows the service's own speed
+-- and latency is measured at that rate (from the moment a request is sent: wrk cannot count a slot's wait). Without BENCH_RATE every connection sends as soon as it has its answer.
+local rate = tonumber(os.getenv("BENCH_RATE") or "")
+local ffi = require("ffi")
+ffi.cdef[[
+   typedef struct { long tv_sec; long tv_nsec; } akkoord_timespec;
+   int clock_gettime(int clock, akkoord_timespec *time);
+]]
+local now_ts = ffi.new("akkoord_timespec")
+local function now_ms()
+   ffi.C.clock_gettime(1, now_ts) -- CLOCK_MONOTONIC
+   return tonumber(now_ts.tv_sec) * 1000 + tonumber(now_ts.tv_nsec) / 1e6
+end
+
 function init(args)
    created = 0
    refused = 0
    last_refusal = 0
+   if rate then
+      interval_ms = 1000 / (rate / tonumber(os.getenv("BENCH_THREADS") or "1"))
+   end
+end
+
+if rate then
+   -- Slots that passed while the service was slow are still owed: they go out at once, as an open load would.
+   function delay()
+      local current = now_ms()
+      local slot = next_slot or current
+      next_slot = slot + interval_ms
+      return math.max(0, math.floor(slot - current))
+   end
 end
 
 function response(status, headers, body)

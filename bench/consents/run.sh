@@ -3,7 +3,10 @@
 # doing one single-row INSERT per transaction on the same database with the same number of clients.
 #
 #   bench/consents/run.sh                 # 64 connections/clients, 30 s each side (3 alternating rounds of 10 s)
-#   CONNECTIONS=32 DURATION=60 ROUNDS=2 bench/consents/run.sh
+#   CONNECTIONS=32 DURATION=60 ROUNDS=2 PACED=20 bench/consents/run.sh
+#
+# After the alternating rounds at full speed, a paced round (PACED seconds) offers the service pgbench's measured
+# rate and reports the latency at that rate.
 #   BENCH_SKIP_BUILD=1 bench/consents/run.sh   # reuse target/quarkus-app
 #   KEEP_LOGS=1 bench/consents/run.sh          # keep the service log and raw wrk/pgbench output
 #
@@ -17,6 +20,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-30}
 ROUNDS=${ROUNDS:-3}
+PACED=${PACED:-10}
 WRK_THREADS=${WRK_THREADS:-2}
 PG_HOST=127.0.0.1
 PG_PORT=${PG_PORT:-5432}
@@ -44,7 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say() { printf '== %s\n' "$*" >&2; }
+say() { printf '== %s %s\n' "$(date +%T)" "$*" >&2; }
 
 # CPU used so far (clock ticks) by PostgreSQL (every process of its user, plus the backends it already reaped),
 # Redis and the given extra processes: the machine is shared, so CPU per operation is the figure that does not
@@ -134,6 +138,13 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "$(( $(cpu_ticks) - before ))" >"$WORK/pgbench-$round.ticks"
     grep -E '^(tps|latency average|number of failed)' "$WORK/pgbench-$round.txt" >&2
 done
+
+# Latency at pgbench's rate, as the target asks: a paced round offering pgbench's mean rate of the rounds above.
+PGBENCH_RATE=$(cat "$WORK"/pgbench-*.txt | sed -n 's/^tps = \([0-9]*\).*/\1/p' | awk '{ s += $1; n++ } END { print int(s / n) }')
+say "paced round: wrk offering pgbench's ${PGBENCH_RATE}/s, $CONNECTIONS connections, ${PACED}s"
+BENCH_RATE=$PGBENCH_RATE BENCH_THREADS=$WRK_THREADS \
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${PACED}s" --timeout 10s -s "$HERE/consent.lua" "$BASE" >"$WORK/wrk-paced.txt"
+grep '^BENCH' "$WORK/wrk-paced.txt" >&2
 
 # Every 201 must be a committed row: after the run the table holds at least as many records as were answered
 # 201 (a request wrk gave up on at the very end may still have been stored), and the chain verifies.
