@@ -7,6 +7,7 @@
 //   EMBED=async …        the shared script's tag with the async attribute instead of the blocking one
 //   EMBED=site …         the per-site script (/akkoord/site/<id>.js, config inside), blocking
 //   EMBED=site-async …   the per-site script with the async attribute
+//   PRIORITY=high …      adds fetchpriority="high" to the tag (Chromium fetches async scripts at low priority)
 //   (or: web-widget/test/e2e/run.sh bench, which starts a platform for it)
 
 import { launch } from '../test/e2e/support/browser.mjs';
@@ -23,7 +24,7 @@ pages.page('/bare', page(''));
 const EMBED = process.env.EMBED || 'blocking';
 const perSite = EMBED.startsWith('site');
 const src = perSite ? `${PLATFORM}/akkoord/site/${site.id}.js` : `${PLATFORM}/akkoord.js`;
-const attributes = (perSite ? '' : ` data-site="${site.id}"`) + (EMBED.endsWith('async') ? ' async' : '');
+const attributes = (perSite ? '' : ` data-site="${site.id}"`) + (EMBED.endsWith('async') ? ' async' : '') + (process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : '');
 pages.page('/banner', page(`<script src="${src}"${attributes}></script>`));
 const bareUrl = pages.url('www.example.test', '/bare');
 const bannerUrl = pages.url('www.example.test', '/banner');

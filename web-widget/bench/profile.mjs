@@ -2,7 +2,7 @@
 // own). Medians over RUNS fresh contexts of: the script's download, its first statement, the config request,
 // the banner's host element in the DOM, and the first frame with the banner, against the page's own paints.
 //
-//   web-widget/test/e2e/run.sh profile
+//   [EMBED=async|site|site-async] web-widget/test/e2e/run.sh profile   (tags as in paint.mjs)
 
 import { launch } from '../test/e2e/support/browser.mjs';
 import { startPages } from '../test/e2e/support/pages.mjs';
@@ -46,7 +46,7 @@ const measure = async (browser, url) => {
   await tab.waitForFunction(() => window.__profile.bannerFrame != null, null, { timeout: 10000 });
   const result = await tab.evaluate(() => {
     const resource = (part) => performance.getEntriesByType('resource').find((entry) => entry.name.includes(part)) || {};
-    const script = resource('/akkoord.js');
+    const script = resource('/akkoord');
     const config = resource('/banner');
     const navigation = performance.getEntriesByType('navigation')[0];
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
@@ -76,7 +76,11 @@ const measure = async (browser, url) => {
 const browser = await launch();
 const pages = await startPages();
 const site = await createSite({ name: 'paint profile' });
-pages.page('/banner', shopPage(`<script src="${PLATFORM}/akkoord.js" data-site="${site.id}"></script>`));
+const EMBED = process.env.EMBED || 'blocking';
+const perSite = EMBED.startsWith('site');
+const src = perSite ? `${PLATFORM}/akkoord/site/${site.id}.js` : `${PLATFORM}/akkoord.js`;
+const attributes = (perSite ? '' : ` data-site="${site.id}"`) + (EMBED.endsWith('async') ? ' async' : '') + (process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : '');
+pages.page('/banner', shopPage(`<script src="${src}"${attributes}></script>`));
 const url = pages.url('www.example.test', '/banner');
 await measure(browser, url);
 const runs = [];

@@ -29,8 +29,10 @@ const probe = () => {
     if (marks.contentFrame == null && document.querySelector('main h1')) marks.contentFrame = now;
     const host = document.querySelector('akkoord-banner');
     const bar = host && host.shadowRoot && host.shadowRoot.querySelector('.bar');
-    if (bar && !bar.hidden) marks.bannerFrame = now;
-    const done = marks.bannerFrame != null || (marks.contentFrame != null && !document.querySelector('script[src*="/akkoord"]'));
+    // The reference banner (cookieconsent 3, see reference.mjs) shows its first layer by a class on <html>.
+    const reference = document.documentElement.classList.contains('show--consent') && document.querySelector('#cc-main .cm');
+    if ((bar && !bar.hidden) || reference) marks.bannerFrame = now;
+    const done = marks.bannerFrame != null || (marks.contentFrame != null && !document.querySelector('script[src*="/akkoord"], script[src*="/cc/"]'));
     if (!done) requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);

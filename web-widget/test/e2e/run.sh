@@ -6,6 +6,7 @@
 #   web-widget/test/e2e/run.sh bench               run the paint benchmark (bench/paint.mjs) instead
 #   web-widget/test/e2e/run.sh profile             break the banner's paint time down (bench/profile.mjs)
 #   web-widget/test/e2e/run.sh compare a=A.js b=B.js   compare banner builds under the same load (bench/compare.mjs)
+#   web-widget/test/e2e/run.sh reference           the paint benchmark beside cookieconsent 3.1 (bench/reference.mjs)
 #   AKKOORD_REBUILD=1 web-widget/test/e2e/run.sh   rebuild the jar first
 set -euo pipefail
 
@@ -56,10 +57,11 @@ if [[ -z "$ready" ]]; then
 fi
 
 status=0
-if [[ "${1:-}" == "bench" || "${1:-}" == "profile" || "${1:-}" == "compare" ]]; then
+if [[ "${1:-}" == "bench" || "${1:-}" == "profile" || "${1:-}" == "compare" || "${1:-}" == "reference" ]]; then
   script=bench/paint.mjs
   [[ "$1" == "profile" ]] && script=bench/profile.mjs
   [[ "$1" == "compare" ]] && script=bench/compare.mjs
+  [[ "$1" == "reference" ]] && script=bench/reference.mjs
   builds=()
   for build in "${@:2}"; do
     file="${build#*=}"
