@@ -29,7 +29,6 @@ const openerClicks = (event) => {
 
 const onConfig = (config) => {
   state._config = config;
-  writeJson(HOSTS_KEY, config.trackerHosts);
   settlePending();
   const consent = state._consent;
   if (consent && isExpired(consent, config)) {
@@ -37,8 +36,12 @@ const onConfig = (config) => {
     OPTIONAL.forEach((category) => (consent._granted[category] = false));
   }
   if (state._gpc && !consent) decide(GPC, {});
-  flushOutbox();
   whenShown(() => (needsPrompt(state._consent, config) ? showBanner() : showFloating()));
+  // After the banner: a page's first localStorage access opens the storage area, milliseconds it need not wait for.
+  setTimeout(() => {
+    writeJson(HOSTS_KEY, config.trackerHosts);
+    flushOutbox();
+  });
   return config;
 };
 
@@ -46,10 +49,12 @@ export const init = (script) => {
   const preloaded = takePreloaded();
   state._siteId = script.getAttribute('data-site') || (preloaded && preloaded.siteId);
   state._origin = new URL(script.src).origin;
-  const config = preloaded && fitsPage(preloaded) ? Promise.resolve(preloaded).then(checkConfig) : fetchConfig(state._origin, state._siteId);
+  const fits = preloaded && fitsPage(preloaded);
+  const config = fits ? Promise.resolve(preloaded).then(checkConfig) : fetchConfig(state._origin, state._siteId);
   state._nonce = script.nonce;
   state._gpc = navigator.globalPrivacyControl === true;
-  state._trackerHosts = readJson(HOSTS_KEY, null);
+  // Until a fetched config arrives, blocking goes by the tracker hosts the last page view kept.
+  state._trackerHosts = fits ? preloaded.trackerHosts : readJson(HOSTS_KEY, null);
   consentModeDefault();
   const consent = loadConsent();
   if (consent && consent._decided) consentModeUpdate(consent._granted);
