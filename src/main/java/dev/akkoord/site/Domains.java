@@ -69,8 +69,11 @@ public final class Domains {
         if (uri.getHost() == null) {
             return false;
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
+        return allows(domains, uri.getHost().toLowerCase(Locale.ROOT), uri.getPort());
+    }
+
+    /** Whether a page on {@code host} (lower case) and {@code port} (-1 for the scheme's own) is on one of the domains. */
+    static boolean allows(List<String> domains, String host, int port) {
         for (String domain : domains) {
             if (matches(domain, host, port)) {
                 return true;
@@ -79,7 +82,22 @@ public final class Domains {
         return false;
     }
 
-    private static boolean matches(String domain, String host, int port) {
+    /**
+     * How narrowly a domain pattern names a page, to choose between sites that both claim it: a longer host first,
+     * then a named host before a wildcard of the same base, then a given port before any port.
+     */
+    static int specificity(String domain) {
+        return baseHost(domain).length() * 4 + (domain.startsWith("*.") ? 0 : 2) + (domain.lastIndexOf(':') > 0 ? 1 : 0);
+    }
+
+    /** The host a domain pattern names: {@code *.example.test:8443} → {@code example.test}. */
+    static String baseHost(String domain) {
+        String host = domain.startsWith("*.") ? domain.substring(2) : domain;
+        int colon = host.lastIndexOf(':');
+        return colon > 0 ? host.substring(0, colon) : host;
+    }
+
+    static boolean matches(String domain, String host, int port) {
         String pattern = domain;
         int colon = pattern.lastIndexOf(':');
         if (colon > 0) {

@@ -43,7 +43,11 @@ final class SiteJson {
     }
 
     List<String> domains(Site site) {
-        return read(site.domains, new TypeReference<>() {
+        return domains(site.domains);
+    }
+
+    List<String> domains(String stored) {
+        return read(stored, new TypeReference<>() {
         });
     }
 

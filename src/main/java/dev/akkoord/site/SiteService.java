@@ -29,18 +29,24 @@ public class SiteService {
     private final SiteJson json;
     private final BannerCookieSource cookieSource;
     private final BannerConfigCache cache;
+    private final SiteHosts hosts;
 
     SiteService(SettingsValidator validator, DefaultTexts defaultTexts, SiteJson json,
-            BannerCookieSource cookieSource, BannerConfigCache cache) {
+            BannerCookieSource cookieSource, BannerConfigCache cache, SiteHosts hosts) {
         this.validator = validator;
         this.defaultTexts = defaultTexts;
         this.json = json;
         this.cookieSource = cookieSource;
         this.cache = cache;
+        this.hosts = hosts;
     }
 
-    @WithTransaction
+    /** Creates the site; this instance knows its domains at once (others within half a minute, see SiteHosts). */
     public Uni<SiteView> createSite(SiteRequest request) {
+        return Panache.withTransaction(() -> insertSite(request)).call(this::reloadHosts);
+    }
+
+    private Uni<SiteView> insertSite(SiteRequest request) {
         LOG.debugf("Creating site %s", request.name());
         Site site = new Site();
         site.id = UUID.randomUUID();
@@ -87,7 +93,12 @@ public class SiteService {
             site.settings = json.write(validator.apply(json.settings(site), request));
             site.updatedAt = now();
             return refreshVersion(site);
-        })).call(view -> cache.invalidate(siteId));
+        })).call(view -> cache.invalidate(siteId)).call(this::reloadHosts);
+    }
+
+    /** After the commit, so the reload reads the change; a failed reload leaves the half-minute one to catch up. */
+    private Uni<Void> reloadHosts(SiteView changed) {
+        return hosts.reload().onFailure().recoverWithNull();
     }
 
     /** Called when the scanner's cookie lists or the owner's overrides change. */
