@@ -27,11 +27,15 @@ export const takePreloaded = () => {
   return config && typeof config == 'object' ? config : null;
 };
 
-/** Whether a preloaded config is the one this page would ask for: its language, or the site's default. */
-export const fitsPage = (config) => {
+/**
+ * Whether a preloaded config is the one this page would ask for: of the tag's site (the shared script carries the
+ * config of the site that claims the page's host, which need not be the tag's), in the page's language or the
+ * site's default.
+ */
+export const fitsPage = (config, siteId) => {
   const wanted = pageLanguage();
   const languages = config.languages || [];
-  return config.language == wanted || (!languages.includes(wanted) && config.language == languages[0]);
+  return (!siteId || config.siteId == siteId) && (config.language == wanted || (!languages.includes(wanted) && config.language == languages[0]));
 };
 
 /**

@@ -1,4 +1,5 @@
 // The per-site script (/akkoord/site/<id>.js): the banner with its site's config inside, one request instead of two.
+// And the shared script (/akkoord.js), which brings the same along for a page whose host a site claims most narrowly.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -12,11 +13,11 @@ const suite = useSuite();
 const siteScriptTag = (siteId) => `<script src="${PLATFORM}/akkoord/site/${siteId}.js" async></script>`;
 
 /** Opens `path` and collects the requests the page sends to the platform until the banner shows. */
-const openCountingRequests = async (path) => {
+const openCountingRequests = async (path, host = 'www.example.test') => {
   const opened = await newPage(suite.browser);
   const requests = [];
   opened.page.on('request', (request) => request.url().startsWith(PLATFORM) && requests.push(request.url()));
-  await opened.page.goto(suite.pages.url('www.example.test', path));
+  await opened.page.goto(suite.pages.url(host, path));
   await bannerShown(opened.page);
   return { ...opened, requests: [...requests] };
 };
@@ -45,5 +46,22 @@ test("a page in another of the site's languages fetches the config in its own", 
   assert.match(requests[1], /\/banner\?lang=nl$/);
   const dutch = await bannerConfig(site.id, 'nl');
   assert.equal(await page.locator('akkoord-banner h2').first().textContent(), dutch.texts.title);
+  await context.close();
+});
+
+test('the shared tag on a host that one site claims most narrowly needs no second request either', async () => {
+  // Every other test's site claims *.example.test alike, and the demo site 127.0.0.1 on any port: this site's
+  // claim on the test server's address and port is the narrowest.
+  const host = '127.0.0.1';
+  const site = await createSite({ domains: [`${host}:${suite.pages.port}`], categories: ['functional', 'analytical'] });
+  suite.pages.page('/shared-claimed', bannerPage({ siteId: site.id, body: taggedScript('analytical', 'analytical') }));
+  const { context, page, requests } = await openCountingRequests('/shared-claimed', host);
+  assert.deepEqual(requests, [`${PLATFORM}/akkoord.js`]);
+
+  await bannerButton(page, 'Accept all').click();
+  const [record] = await recordsOf(page);
+  assert.equal(record.siteId, site.id);
+  assert.equal(record.bannerVersion, site.bannerVersion);
+  assert.deepEqual(await ran(page), ['analytical']);
   await context.close();
 });

@@ -29,3 +29,11 @@ test('a carried config is used where the page would have asked for it, else the 
   pageIn('de');
   assert.equal(fitsPage({ language: 'fr', languages: ['nl', 'fr'] }), false, 'but not another of its languages');
 });
+
+test("a carried config of another site than the tag's is not used", () => {
+  pageIn('en');
+  const carried = { siteId: 'a', language: 'en', languages: ['en'] };
+  assert.equal(fitsPage(carried, 'a'), true);
+  assert.equal(fitsPage(carried, 'b'), false, 'the shared script brought the config of the site that claims the host');
+  assert.equal(fitsPage(carried, null), true, 'the per-site script has no data-site');
+});

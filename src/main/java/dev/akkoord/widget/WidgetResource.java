@@ -1,5 +1,7 @@
 package dev.akkoord.widget;
 
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.smallrye.common.annotation.NonBlocking;
@@ -10,12 +12,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import dev.akkoord.site.SiteHosts;
 import dev.akkoord.web.ProblemException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Serves the banner script: {@code /akkoord.js} with a short max-age and an ETag (sites that embed it
  * pick up new builds within minutes), and {@code /akkoord/<hash>.js}, immutable for a year (sites that
- * pin a build, with Subresource Integrity). Both come gzip-compressed when the client accepts it.
+ * pin a build, with Subresource Integrity). Both come gzip-compressed when the client accepts it. Asked for
+ * by a page whose host a site claims ({@link SiteHosts}), {@code /akkoord.js} carries that site's config as the
+ * per-site script does, so the plain tag needs no second request; the immutable copy stays byte for byte the build.
  */
 @Path("/")
 public final class WidgetResource {
@@ -23,19 +29,33 @@ public final class WidgetResource {
     static final String JAVASCRIPT = "text/javascript; charset=utf-8";
     static final String LATEST_CACHE = "public, max-age=300, stale-while-revalidate=86400";
     static final String IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
+    /** With a site's config inside: for the browser only, and per page origin. */
+    static final String WITH_CONFIG_CACHE = "private, max-age=60, stale-while-revalidate=300";
+    static final String WITH_CONFIG_VARY = HttpHeaders.ACCEPT_ENCODING + ", Referer";
 
     private final WidgetService widgets;
+    private final SiteHosts hosts;
+    private final SiteScripts siteScripts;
 
-    public WidgetResource(WidgetService widgets) {
+    WidgetResource(WidgetService widgets, SiteHosts hosts, SiteScripts siteScripts) {
         this.widgets = widgets;
+        this.hosts = hosts;
+        this.siteScripts = siteScripts;
     }
 
     @GET
     @Path("akkoord.js")
-    @NonBlocking
-    public Response latest(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        return serve(current(), LATEST_CACHE, ifNoneMatch, acceptEncoding);
+    public Uni<Response> latest(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @HeaderParam("Referer") String referer) {
+        WidgetAsset asset = current();
+        Optional<UUID> site = hosts.siteFor(referer);
+        if (site.isEmpty()) {
+            return Uni.createFrom().item(serve(asset, LATEST_CACHE, ifNoneMatch, acceptEncoding));
+        }
+        SiteScripts.Asked asked = new SiteScripts.Asked(ifNoneMatch, acceptEncoding, null, referer);
+        return siteScripts.serve(asset, site.get(), null, asked, WITH_CONFIG_CACHE, WITH_CONFIG_VARY)
+                // The site may be gone since the hosts were read: the script alone still works.
+                .onFailure().recoverWithItem(() -> serve(asset, LATEST_CACHE, ifNoneMatch, acceptEncoding));
     }
 
     @GET
@@ -74,10 +94,14 @@ public final class WidgetResource {
 
     /** The headers every form of the banner script is served with. */
     static Response asScript(Response.ResponseBuilder response, String etag, String cacheControl) {
+        return asScript(response, etag, cacheControl, HttpHeaders.ACCEPT_ENCODING);
+    }
+
+    static Response asScript(Response.ResponseBuilder response, String etag, String cacheControl, String vary) {
         return response.type(JAVASCRIPT)
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.VARY, vary)
                 // Cross-origin <script integrity crossorigin> needs CORS; COEP sites need CORP.
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Cross-Origin-Resource-Policy", "cross-origin")
