@@ -15,3 +15,16 @@ export const createNode = (tag, attrs, text, children) => {
 
 export const onReady = (fn) =>
   document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', fn) : fn();
+
+/**
+ * Runs `fn` once the page has a <body>: as soon as the parser makes it, not at DOMContentLoaded, so a banner
+ * started from <head> can come in the same frame as the page's first text.
+ */
+export const whenBody = (fn) => {
+  if (document.body) return fn();
+  new MutationObserver((records, observer) => {
+    if (!document.body) return;
+    observer.disconnect();
+    fn();
+  }).observe(document.documentElement, { childList: true });
+};

@@ -1,7 +1,7 @@
 // The shadow root that holds every layer, its styles, and the floating reopen button.
 
 import css from '../styles.css';
-import { createNode, onReady } from '../../utils/dom.js';
+import { createNode, whenBody } from '../../utils/dom.js';
 import { state } from '../global.js';
 import { hideBanner } from './banner.js';
 import { hidePreferences, showPreferences } from './preferences.js';
@@ -62,4 +62,4 @@ export const hideAll = () => {
 };
 
 /** Runs `fn` once the config is there and the page has a body. */
-export const whenShown = (fn) => state._ready.then((config) => config && (document.body ? fn() : onReady(fn)));
+export const whenShown = (fn) => state._ready.then((config) => config && whenBody(fn));
