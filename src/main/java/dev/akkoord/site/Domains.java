@@ -69,11 +69,8 @@ public final class Domains {
         if (uri.getHost() == null) {
             return false;
         }
-        return allows(domains, uri.getHost().toLowerCase(Locale.ROOT), uri.getPort());
-    }
-
-    /** Whether a page on {@code host} (lower case) and {@code port} (-1 for the scheme's own) is on one of the domains. */
-    static boolean allows(List<String> domains, String host, int port) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
         for (String domain : domains) {
             if (matches(domain, host, port)) {
                 return true;

@@ -24,10 +24,10 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * Which site a page is on, from its origin: every site's domains, held in memory by host. The site with the
- * narrowest claim on the page's host is the answer; where sites tie on it, there is none. The shared banner script uses it to bring that site's config along, one
- * request instead of two in a row; the banner checks the config's site against its own {@code data-site}, so a
- * stale answer costs a request, never a wrong banner. Reloaded every half minute, and at once on the instance
- * where a site is created or changed.
+ * narrowest claim on the page's host is the answer; where sites tie on it, there is none. The shared banner script
+ * uses it to bring that site's config along, one request instead of two in a row; the banner checks the config's
+ * site against its own {@code data-site}, so a stale answer costs a request, never a wrong banner. Reloaded every
+ * half minute, and at once on the instance where a site is created or its domains change.
  */
 @ApplicationScoped
 public class SiteHosts {
@@ -47,7 +47,7 @@ public class SiteHosts {
         this.json = json;
     }
 
-    /** The one site whose domains include the page ({@code https://shop.example.test/…}, a Referer), if exactly one does. */
+    /** The site that claims the page ({@code https://shop.example.test/…}, a Referer) most narrowly, if one does alone. */
     public Optional<UUID> siteFor(String pageUrl) {
         URI uri;
         try {

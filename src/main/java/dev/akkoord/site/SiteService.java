@@ -93,7 +93,8 @@ public class SiteService {
             site.settings = json.write(validator.apply(json.settings(site), request));
             site.updatedAt = now();
             return refreshVersion(site);
-        })).call(view -> cache.invalidate(siteId)).call(this::reloadHosts);
+        })).call(view -> cache.invalidate(siteId))
+                .call(view -> request.domains() == null ? Uni.createFrom().voidItem() : reloadHosts(view));
     }
 
     /** After the commit, so the reload reads the change; a failed reload leaves the half-minute one to catch up. */
