@@ -1,6 +1,7 @@
 // Start-up. The config comes first: the banner cannot show before it. The per-site script carries it, and so does
-// the shared script on a host a site claims; otherwise the request for it goes out before anything else. Then, synchronously while the page is still parsing, what keeps the page safe: the
-// Consent Mode default and blocking. The banner and the outbox follow when the config arrives.
+// the shared script on a host a site claims; otherwise the request for it goes out before anything else. Then,
+// synchronously while the page is still parsing, what keeps the page safe: the Consent Mode default and blocking.
+// The banner and the outbox follow when the config arrives.
 
 import { OPTIONAL } from '../utils/constants.js';
 import { onReady } from '../utils/dom.js';
@@ -47,9 +48,10 @@ const onConfig = (config) => {
 
 export const init = (script) => {
   const preloaded = takePreloaded();
-  state._siteId = script.getAttribute('data-site') || (preloaded && preloaded.siteId);
+  const tagSite = script.getAttribute('data-site');
+  state._siteId = tagSite || (preloaded && preloaded.siteId);
   state._origin = new URL(script.src).origin;
-  const fits = preloaded && fitsPage(preloaded, script.getAttribute('data-site'));
+  const fits = preloaded && fitsPage(preloaded, tagSite);
   const config = fits ? Promise.resolve(preloaded).then(checkConfig) : fetchConfig(state._origin, state._siteId);
   state._nonce = script.nonce;
   state._gpc = navigator.globalPrivacyControl === true;
