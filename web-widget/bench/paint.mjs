@@ -13,7 +13,7 @@
 import { launch } from '../test/e2e/support/browser.mjs';
 import { startPages } from '../test/e2e/support/pages.mjs';
 import { createSite, PLATFORM } from '../test/e2e/support/platform.mjs';
-import { bannerOnScreen, measure, median, shopPage as page } from './shop.mjs';
+import { bannerOnScreen, bannerTag, EMBED, measure, median, shopPage as page, warmPlatform } from './shop.mjs';
 
 const RUNS = Number(process.env.RUNS || 20);
 
@@ -21,21 +21,12 @@ const browser = await launch();
 const pages = await startPages();
 const site = await createSite({ name: 'paint benchmark' });
 pages.page('/bare', page(''));
-const EMBED = process.env.EMBED || 'blocking';
-const perSite = EMBED.startsWith('site');
-const src = perSite ? `${PLATFORM}/akkoord/site/${site.id}.js` : `${PLATFORM}/akkoord.js`;
-const attributes = (perSite ? '' : ` data-site="${site.id}"`) + (EMBED.endsWith('async') ? ' async' : '') + (process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : '');
-pages.page('/banner', page(`<script src="${src}"${attributes}></script>`));
+pages.page('/banner', page(bannerTag(site.id)));
 const bareUrl = pages.url('www.example.test', '/bare');
 const bannerUrl = pages.url('www.example.test', '/banner');
 
-// A platform in service has answered these requests many times over: warm its JIT and its caches first, so
-// that a freshly started JVM is not what is measured. Then one page view of each warms the browser.
-for (let i = 0; i < 300; i++) {
-  await (await fetch(PLATFORM + '/akkoord.js', { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
-  await (await fetch(`${PLATFORM}/api/v1/sites/${site.id}/banner?lang=en`, { headers: { origin: 'http://www.example.test' } })).arrayBuffer();
-  await (await fetch(`${PLATFORM}/akkoord/site/${site.id}.js`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
-}
+// The platform first, then one page view of each warms the browser.
+await warmPlatform(site.id);
 await measure(browser, bareUrl, false);
 await measure(browser, bannerUrl, true);
 

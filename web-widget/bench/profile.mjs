@@ -7,7 +7,7 @@
 import { launch } from '../test/e2e/support/browser.mjs';
 import { startPages } from '../test/e2e/support/pages.mjs';
 import { createSite, PLATFORM } from '../test/e2e/support/platform.mjs';
-import { median, shopPage } from './shop.mjs';
+import { bannerTag, median, shopPage } from './shop.mjs';
 
 const RUNS = Number(process.env.RUNS || 20);
 
@@ -76,11 +76,7 @@ const measure = async (browser, url) => {
 const browser = await launch();
 const pages = await startPages();
 const site = await createSite({ name: 'paint profile' });
-const EMBED = process.env.EMBED || 'blocking';
-const perSite = EMBED.startsWith('site');
-const src = perSite ? `${PLATFORM}/akkoord/site/${site.id}.js` : `${PLATFORM}/akkoord.js`;
-const attributes = (perSite ? '' : ` data-site="${site.id}"`) + (EMBED.endsWith('async') ? ' async' : '') + (process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : '');
-pages.page('/banner', shopPage(`<script src="${src}"${attributes}></script>`));
+pages.page('/banner', shopPage(bannerTag(site.id)));
 const url = pages.url('www.example.test', '/banner');
 await measure(browser, url);
 const runs = [];
@@ -102,7 +98,8 @@ const STEPS = [
 const print = (title, rows) => {
   console.log(title);
   const width = Math.max(...rows.map((row) => row[0].length));
-  for (const [name, value] of rows) console.log('  ' + name.padEnd(width + 2) + value.toFixed(1).padStart(8));
+  // A step the page did not take (no config request where the script carried the config) shows as a dash.
+  for (const [name, value] of rows) console.log('  ' + name.padEnd(width + 2) + (Number.isFinite(value) ? value.toFixed(1) : '—').padStart(8));
 };
 const names = Object.keys(runs[0]).sort((a, b) => median(runs.map((run) => run[a])) - median(runs.map((run) => run[b])));
 print(`Medians over ${RUNS} fresh contexts, ms since navigation start (platform ${PLATFORM})`, names.map((name) => [name, median(runs.map((run) => run[name]))]));

@@ -14,10 +14,9 @@ import { createRequire } from 'node:module';
 import { launch } from '../test/e2e/support/browser.mjs';
 import { startPages } from '../test/e2e/support/pages.mjs';
 import { createSite, PLATFORM } from '../test/e2e/support/platform.mjs';
-import { bannerOnScreen, measure, median, shopPage as page } from './shop.mjs';
+import { bannerOnScreen, bannerTag, EMBED, measure, median, shopPage as page, warmPlatform } from './shop.mjs';
 
 const RUNS = Number(process.env.RUNS || 20);
-const EMBED = process.env.EMBED || 'blocking';
 const reference = (file) => readFileSync(createRequire(import.meta.url).resolve('vanilla-cookieconsent/dist/' + file), 'utf8');
 
 // The site's own call, with texts of ours: a first layer with the same three choices as Akkoord's. hideFromBots
@@ -41,17 +40,11 @@ pages.script('/cc/cookieconsent.umd.js', reference('cookieconsent.umd.js'));
 pages.script('/cc/run.js', runReference);
 pages.page('/cc/cookieconsent.css', reference('cookieconsent.css'), { 'content-type': 'text/css' });
 pages.page('/bare', page(''));
-const perSite = EMBED.startsWith('site');
-const src = perSite ? `${PLATFORM}/akkoord/site/${site.id}.js` : `${PLATFORM}/akkoord.js`;
-const attributes = (perSite ? '' : ` data-site="${site.id}"`) + (EMBED.endsWith('async') ? ' async' : '');
-pages.page('/akkoord', page(`<script src="${src}"${attributes}></script>`));
+pages.page('/akkoord', page(bannerTag(site.id)));
 pages.page('/cookieconsent', page('<link rel="stylesheet" href="/cc/cookieconsent.css"><script defer src="/cc/cookieconsent.umd.js"></script><script defer src="/cc/run.js"></script>'));
 const urls = ['/bare', '/akkoord', '/cookieconsent'].map((path) => pages.url('www.example.test', path));
 
-for (let i = 0; i < 300; i++) {
-  await (await fetch(src, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
-  await (await fetch(`${PLATFORM}/api/v1/sites/${site.id}/banner?lang=en`, { headers: { origin: 'http://www.example.test' } })).arrayBuffer();
-}
+await warmPlatform(site.id);
 const runs = urls.map(() => []);
 for (let i = -1; i < RUNS; i++) {
   for (const [index, url] of urls.entries()) {

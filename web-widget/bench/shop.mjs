@@ -1,5 +1,7 @@
-// The benchmark's shop page, its measurement of one fresh context, and its statistics; shared by paint.mjs,
-// profile.mjs and compare.mjs.
+// The benchmark's shop page, the banner's tag on it, the platform's warm-up, the measurement of one fresh
+// context, and its statistics; shared by paint.mjs, profile.mjs, reference.mjs and compare.mjs.
+
+import { PLATFORM } from '../test/e2e/support/platform.mjs';
 
 const content = `
 <main id="main">
@@ -7,6 +9,31 @@ const content = `
 <p>Linen shirts, wool coats and leather boots, made to last and repaired for free.</p>
 ${'<p>Every item is made in small batches by workshops we visit ourselves. We publish what each one costs us to make.</p>\n'.repeat(12)}
 </main>`;
+
+/** Which form of the banner's tag is measured: blocking (the default), async, site or site-async. */
+export const EMBED = process.env.EMBED || 'blocking';
+
+/** The banner's tag in the form EMBED names, with fetchpriority where PRIORITY sets it. */
+export const bannerTag = (siteId) => {
+  const perSite = EMBED.startsWith('site');
+  const src = perSite ? `${PLATFORM}/akkoord/site/${siteId}.js` : `${PLATFORM}/akkoord.js`;
+  const attributes = (perSite ? '' : ` data-site="${siteId}"`) + (EMBED.endsWith('async') ? ' async' : '') +
+    (process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : '');
+  return `<script src="${src}"${attributes}></script>`;
+};
+
+/**
+ * A platform in service has answered these requests many times over: warm its JIT and its caches first, so that a
+ * freshly started JVM is not what is measured. The shared script is asked for as the shop's pages ask for it.
+ */
+export const warmPlatform = async (siteId) => {
+  const page = { referer: 'http://www.example.test/', 'accept-encoding': 'gzip' };
+  for (let i = 0; i < 300; i++) {
+    await (await fetch(PLATFORM + '/akkoord.js', { headers: page })).arrayBuffer();
+    await (await fetch(`${PLATFORM}/api/v1/sites/${siteId}/banner?lang=en`, { headers: { origin: 'http://www.example.test' } })).arrayBuffer();
+    await (await fetch(`${PLATFORM}/akkoord/site/${siteId}.js`, { headers: page })).arrayBuffer();
+  }
+};
 
 /** The shop page with `head` first in its <head> (the banner's tag, or nothing for the bare page). */
 export const shopPage = (head) => `<!doctype html><html lang="en"><head>${head}<meta charset="utf-8"><title>Shop</title></head><body>${content}</body></html>`;
