@@ -4,7 +4,7 @@
 // The banner and the outbox follow when the config arrives.
 
 import { OPTIONAL } from '../utils/constants.js';
-import { onReady } from '../utils/dom.js';
+import { onReady, whenIdle } from '../utils/dom.js';
 import { readJson, writeJson } from '../utils/storage.js';
 import { show } from './api.js';
 import { releaseGranted, settlePending, startBlocking } from './blocker.js';
@@ -37,11 +37,14 @@ const onConfig = (config) => {
     OPTIONAL.forEach((category) => (consent._granted[category] = false));
   }
   if (state._gpc && !consent) decide(GPC, {});
-  whenShown(() => (needsPrompt(state._consent, config) ? showBanner() : showFloating()));
-  // After the banner: a page's first localStorage access opens the storage area, milliseconds it need not wait for.
-  setTimeout(() => {
-    writeJson(HOSTS_KEY, config.trackerHosts);
-    flushOutbox();
+  whenShown(() => {
+    // After the banner's frame: a page's first localStorage access opens the storage area, milliseconds the banner
+    // need not wait for. Scheduled from here: a timer set while <body> is still to come fires before the banner.
+    whenIdle(() => {
+      writeJson(HOSTS_KEY, config.trackerHosts);
+      flushOutbox();
+    });
+    needsPrompt(state._consent, config) ? showBanner() : showFloating();
   });
   return config;
 };

@@ -17,6 +17,12 @@ export const onReady = (fn) =>
   document.readyState == 'loading' ? document.addEventListener('DOMContentLoaded', fn) : fn();
 
 /**
+ * Runs `fn` when the browser is idle, after the frame being prepared is painted; within a second, or after a
+ * timer where there are no idle callbacks (Safari).
+ */
+export const whenIdle = (fn) => (window.requestIdleCallback ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
+
+/**
  * Runs `fn` once the page has a <body>: as soon as the parser makes it, not at DOMContentLoaded, so a banner
  * started from <head> can come in the same frame as the page's first text.
  */

@@ -65,3 +65,34 @@ test('the shared tag on a host that one site claims most narrowly needs no secon
   assert.deepEqual(await ran(page), ['analytical']);
   await context.close();
 });
+
+test('with its config carried, the banner reaches a frame before the page first touches localStorage', async () => {
+  const site = await createSite();
+  suite.pages.page('/storage-after-frame', bannerPage({ tag: siteScriptTag(site.id) }));
+  const { context, page } = await newPage(suite.browser);
+  // Notes each storage call, and whether a frame with the banner's first layer had been prepared before it.
+  await context.addInitScript(() => {
+    window.storageCalls = [];
+    let bannerFramed = false;
+    const watch = () => {
+      const bar = document.querySelector('akkoord-banner')?.shadowRoot?.querySelector('.bar');
+      if (bar && !bar.hidden) bannerFramed = true;
+      else requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    for (const name of ['getItem', 'setItem', 'removeItem', 'key']) {
+      const original = Storage.prototype[name];
+      Storage.prototype[name] = function (...args) {
+        window.storageCalls.push(`${name} ${bannerFramed ? 'after' : 'before'} the banner's frame`);
+        return original.apply(this, args);
+      };
+    }
+  });
+  await page.goto(suite.pages.url('www.example.test', '/storage-after-frame'));
+  await bannerShown(page);
+  // The banner keeps the tracker hosts for the next page view once it is on screen.
+  await page.waitForFunction(() => window.storageCalls.some((call) => call.startsWith('setItem')));
+  const calls = await page.evaluate(() => window.storageCalls);
+  assert.deepEqual(calls.filter((call) => call.includes('before')), [], calls.join(', '));
+  await context.close();
+});
