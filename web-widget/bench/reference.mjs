@@ -8,6 +8,10 @@
 //
 // cookieconsent is embedded as its documentation suggests for a self-hosted copy: its stylesheet in <head>, its
 // script and the site's call to CookieConsent.run() as deferred scripts, all served by the site itself.
+//
+// A third page carries an empty script in the tag form EMBED names, from another origin (cdn.example.test): what
+// any external script in that form costs the page, its request and nothing else. The part of the banner's
+// DOMContentLoaded delay that is the banner's own is what it adds to that.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,29 +43,39 @@ const site = await createSite({ name: 'paint reference' });
 pages.script('/cc/cookieconsent.umd.js', reference('cookieconsent.umd.js'));
 pages.script('/cc/run.js', runReference);
 pages.page('/cc/cookieconsent.css', reference('cookieconsent.css'), { 'content-type': 'text/css' });
-pages.page('/bare', page(''));
-pages.page('/akkoord', page(bannerTag(site.id)));
-pages.page('/cookieconsent', page('<link rel="stylesheet" href="/cc/cookieconsent.css"><script defer src="/cc/cookieconsent.umd.js"></script><script defer src="/cc/run.js"></script>'));
-const urls = ['/bare', '/akkoord', '/cookieconsent'].map((path) => pages.url('www.example.test', path));
+pages.script('/empty.js', '');
+const emptyTag = `<script src="${pages.url('cdn.example.test', '/empty.js')}"${EMBED.endsWith('async') ? ' async' : ''}` +
+  `${process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : ''}></script>`;
+// In the order they are measured in each round; `banner` says whether a run waits for a banner to show.
+const measured = [
+  { path: '/bare', head: '', banner: false },
+  { path: '/akkoord', head: bannerTag(site.id), banner: true },
+  { path: '/cookieconsent', head: '<link rel="stylesheet" href="/cc/cookieconsent.css"><script defer src="/cc/cookieconsent.umd.js"></script><script defer src="/cc/run.js"></script>', banner: true },
+  { path: '/empty', head: emptyTag, banner: false },
+];
+measured.forEach(({ path, head }) => pages.page(path, page(head)));
 
 await warmPlatform(site.id);
-const runs = urls.map(() => []);
+const runs = measured.map(() => []);
 for (let i = -1; i < RUNS; i++) {
-  for (const [index, url] of urls.entries()) {
-    const run = await measure(browser, url, index > 0);
+  for (const [index, { path, banner }] of measured.entries()) {
+    const run = await measure(browser, pages.url('www.example.test', path), banner);
     if (i >= 0) runs[index].push(run); // the first round only warms the browser
   }
 }
 await browser.close();
 await pages.close();
 
-const bareFcp = median(runs[0].map((run) => run.fcp));
+const [bare, akkoord, cookieconsent, empty] = runs;
+const bareFcp = median(bare.map((run) => run.fcp));
+const dclDelay = (page) => median(page.map((run) => run.dcl)) - median(bare.map((run) => run.dcl));
 const rows = [
   ['bare page: first contentful paint', bareFcp],
-  ['Akkoord (' + EMBED + '): banner on screen − bare FCP', median(runs[1].map(bannerOnScreen)) - bareFcp],
-  ['cookieconsent 3.1: banner on screen − bare FCP', median(runs[2].map(bannerOnScreen)) - bareFcp],
-  ['Akkoord: DOMContentLoaded delay', median(runs[1].map((run) => run.dcl)) - median(runs[0].map((run) => run.dcl))],
-  ['cookieconsent 3.1: DOMContentLoaded delay', median(runs[2].map((run) => run.dcl)) - median(runs[0].map((run) => run.dcl))],
+  ['Akkoord (' + EMBED + '): banner on screen − bare FCP', median(akkoord.map(bannerOnScreen)) - bareFcp],
+  ['cookieconsent 3.1: banner on screen − bare FCP', median(cookieconsent.map(bannerOnScreen)) - bareFcp],
+  ['Akkoord: DOMContentLoaded delay', dclDelay(akkoord)],
+  ['empty ' + EMBED + ' script from another origin: DOMContentLoaded delay', dclDelay(empty)],
+  ['cookieconsent 3.1: DOMContentLoaded delay', dclDelay(cookieconsent)],
 ];
 const width = Math.max(...rows.map((row) => row[0].length));
 console.log(`Medians over ${RUNS} fresh contexts each, headless Chromium, pages on 127.0.0.1, platform ${PLATFORM}`);
