@@ -7,10 +7,11 @@ if (!PLATFORM || !TOKEN) {
   throw new Error('Set AKKOORD_URL and AKKOORD_ADMIN_TOKEN (test/e2e/run.sh starts a platform and sets both)');
 }
 
-const call = async (method, path, body) => {
-  const response = await fetch(PLATFORM + path, {
+/** Calls to the operator API of the platform at `url`, signed in with `token`. */
+export const operatorCalls = (url, token) => async (method, path, body) => {
+  const response = await fetch(url + path, {
     method,
-    headers: { authorization: 'Bearer ' + TOKEN, 'content-type': 'application/json' },
+    headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
     body: body && JSON.stringify(body),
   });
   const text = await response.text();
@@ -18,9 +19,11 @@ const call = async (method, path, body) => {
   return text ? JSON.parse(text) : null;
 };
 
-/** Registers a site on *.example.test (any port) through the operator API. */
-export const createSite = (settings = {}) =>
-  call('POST', '/api/v1/sites', { name: 'e2e ' + Date.now(), domains: ['*.example.test'], ...settings });
+const call = operatorCalls(PLATFORM, TOKEN);
+
+/** Registers a site on *.example.test (any port) through the operator API (of another platform with `on`). */
+export const createSite = (settings = {}, on = call) =>
+  on('POST', '/api/v1/sites', { name: 'e2e ' + Date.now(), domains: ['*.example.test'], ...settings });
 
 export const updateSite = (siteId, settings) => call('PUT', '/api/v1/sites/' + siteId, settings);
 
@@ -43,9 +46,9 @@ export const declareTrackerHosts = async (siteId, hosts) => {
   }
 };
 
-/** The visitor's own record history (public endpoint). */
-export const consentHistory = async (consentId) => {
-  const response = await fetch(PLATFORM + '/api/v1/consents/' + consentId);
+/** The visitor's own record history (public endpoint), at the suite's platform or the one at `url`. */
+export const consentHistory = async (consentId, url = PLATFORM) => {
+  const response = await fetch(url + '/api/v1/consents/' + consentId);
   if (response.status == 404) return { records: [] };
   if (!response.ok) throw new Error('history ' + response.status);
   return response.json();
