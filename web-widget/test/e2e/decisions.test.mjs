@@ -66,6 +66,27 @@ test('the three first-layer choices are equal in size and style, and the layer i
   await context.close();
 });
 
+test('the first layer works in the first frame it is drawn in', async () => {
+  const { context, page } = await newPage(suite.browser);
+  // In the animation frame in which the first layer is first visible, before that frame is painted: press Reject all.
+  await context.addInitScript(() => {
+    const watch = () => {
+      const bar = document.querySelector('akkoord-banner')?.shadowRoot?.querySelector('.bar');
+      if (!bar || bar.hidden) return requestAnimationFrame(watch);
+      const reject = [...bar.querySelectorAll('button')].find((button) => button.textContent == 'Reject all');
+      window.pressedInFirstFrame = !!reject;
+      reject?.click();
+    };
+    requestAnimationFrame(watch);
+  });
+  await page.goto(suite.pages.url('www.example.test', '/shop'));
+  await page.waitForFunction(() => window.pressedInFirstFrame === true);
+  const [record] = await recordsOf(page);
+  assert.equal(record.action, 'reject_all');
+  assert.equal(await page.locator('akkoord-banner .bar').isVisible(), false, 'the press closed the first layer');
+  await context.close();
+});
+
 test('accept all runs tagged scripts in document order, stores and records the choice', async () => {
   const { context, page } = await openWithBanner(suite, '/shop');
   await bannerButton(page, 'Accept all').click();
