@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { launch } from '../test/e2e/support/browser.mjs';
 import { startPages } from '../test/e2e/support/pages.mjs';
 import { createSite, PLATFORM } from '../test/e2e/support/platform.mjs';
-import { bannerOnScreen, bannerTag, EMBED, measure, median, shopPage as page, warmPlatform } from './shop.mjs';
+import { bannerOnScreen, bannerTag, EMBED, measure, median, scriptTag, shopPage as page, warmPlatform } from './shop.mjs';
 
 const RUNS = Number(process.env.RUNS || 20);
 const reference = (file) => readFileSync(createRequire(import.meta.url).resolve('vanilla-cookieconsent/dist/' + file), 'utf8');
@@ -44,14 +44,12 @@ pages.script('/cc/cookieconsent.umd.js', reference('cookieconsent.umd.js'));
 pages.script('/cc/run.js', runReference);
 pages.page('/cc/cookieconsent.css', reference('cookieconsent.css'), { 'content-type': 'text/css' });
 pages.script('/empty.js', '');
-const emptyTag = `<script src="${pages.url('cdn.example.test', '/empty.js')}"${EMBED.endsWith('async') ? ' async' : ''}` +
-  `${process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : ''}></script>`;
 // In the order they are measured in each round; `banner` says whether a run waits for a banner to show.
 const measured = [
   { path: '/bare', head: '', banner: false },
   { path: '/akkoord', head: bannerTag(site.id), banner: true },
   { path: '/cookieconsent', head: '<link rel="stylesheet" href="/cc/cookieconsent.css"><script defer src="/cc/cookieconsent.umd.js"></script><script defer src="/cc/run.js"></script>', banner: true },
-  { path: '/empty', head: emptyTag, banner: false },
+  { path: '/empty', head: scriptTag(pages.url('cdn.example.test', '/empty.js')), banner: false },
 ];
 measured.forEach(({ path, head }) => pages.page(path, page(head)));
 

@@ -13,14 +13,14 @@ ${'<p>Every item is made in small batches by workshops we visit ourselves. We pu
 /** Which form of the banner's tag is measured: blocking (the default), async, site or site-async. */
 export const EMBED = process.env.EMBED || 'blocking';
 
-/** The banner's tag in the form EMBED names, with fetchpriority where PRIORITY sets it. */
-export const bannerTag = (siteId) => {
-  const perSite = EMBED.startsWith('site');
-  const src = perSite ? `${PLATFORM}/akkoord/site/${siteId}.js` : `${PLATFORM}/akkoord.js`;
-  const attributes = (perSite ? '' : ` data-site="${siteId}"`) + (EMBED.endsWith('async') ? ' async' : '') +
-    (process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : '');
-  return `<script src="${src}"${attributes}></script>`;
-};
+/** A script tag for `src` in the form EMBED names (blocking or async), with fetchpriority where PRIORITY sets it. */
+export const scriptTag = (src, attributes = '') =>
+  `<script src="${src}"${attributes}${EMBED.endsWith('async') ? ' async' : ''}` +
+  `${process.env.PRIORITY ? ` fetchpriority="${process.env.PRIORITY}"` : ''}></script>`;
+
+/** The banner's tag in the form EMBED names. */
+export const bannerTag = (siteId) =>
+  EMBED.startsWith('site') ? scriptTag(`${PLATFORM}/akkoord/site/${siteId}.js`) : scriptTag(`${PLATFORM}/akkoord.js`, ` data-site="${siteId}"`);
 
 /**
  * A platform in service has answered these requests many times over: warm its JIT and its caches first, so that a
