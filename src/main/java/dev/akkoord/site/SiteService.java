@@ -43,7 +43,7 @@ public class SiteService {
 
     /** Creates the site; this instance knows its domains at once (others within half a minute, see SiteHosts). */
     public Uni<SiteView> createSite(SiteRequest request) {
-        return Panache.withTransaction(() -> insertSite(request)).call(this::reloadHosts);
+        return Panache.withTransaction(() -> insertSite(request)).call(created -> reloadHosts());
     }
 
     private Uni<SiteView> insertSite(SiteRequest request) {
@@ -94,11 +94,11 @@ public class SiteService {
             site.updatedAt = now();
             return refreshVersion(site);
         })).call(view -> cache.invalidate(siteId))
-                .call(view -> request.domains() == null ? Uni.createFrom().voidItem() : reloadHosts(view));
+                .call(view -> request.domains() == null ? Uni.createFrom().voidItem() : reloadHosts());
     }
 
     /** After the commit, so the reload reads the change; a failed reload leaves the half-minute one to catch up. */
-    private Uni<Void> reloadHosts(SiteView changed) {
+    private Uni<Void> reloadHosts() {
         return hosts.reload().onFailure().recoverWithNull();
     }
 
