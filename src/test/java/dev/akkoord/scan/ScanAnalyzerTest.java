@@ -42,7 +42,7 @@ class ScanAnalyzerTest {
 
     private static CrawlReport report(List<CookieSighting> cookies, List<TrackerSighting> trackers,
             List<LoadedResource> hosts) {
-        return new CrawlReport(List.of(HOME), List.of(), cookies, trackers, List.of(), 0, 0, hosts, false);
+        return new CrawlReport(List.of(HOME), List.of(), cookies, trackers, List.of(), 0, 0, hosts, false, java.util.Map.of());
     }
 
     private static ScanCookie find(ScanFindings findings, String name) {

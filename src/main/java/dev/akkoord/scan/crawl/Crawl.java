@@ -385,12 +385,7 @@ final class Crawl {
 
     /** Called with the lock held. */
     private RobotsRules robotsFor(URI url) {
-        RobotsRules rules = robots.get(url.getRawAuthority());
-        if (rules == null) {
-            String authority = url.getRawAuthority();
-            rules = robots.get(authority.startsWith("www.") ? authority.substring(4) : "www." + authority);
-        }
-        return rules == null ? RobotsRules.allowAll() : rules;
+        return RobotsRules.forUrl(robots, url);
     }
 
     // ---- findings ----
@@ -448,7 +443,7 @@ final class Crawl {
         CrawlReport report;
         synchronized (this) {
             report = new CrawlReport(origins, pages, List.copyOf(cookies.values()), List.copyOf(trackers.values()),
-                    problems, frontier.size(), loadsStarted, List.copyOf(thirdPartyHosts.values()), deadlineHit);
+                    problems, frontier.size(), loadsStarted, List.copyOf(thirdPartyHosts.values()), deadlineHit, Map.copyOf(robots));
         }
         emitter.complete(report);
     }

@@ -96,6 +96,16 @@ public final class RobotsRules {
         return sitemaps;
     }
 
+    /** The rules of the URL's origin among rules read per authority; www. and its bare domain stand in for each other. */
+    public static RobotsRules forUrl(java.util.Map<String, RobotsRules> byAuthority, URI url) {
+        RobotsRules rules = byAuthority.get(url.getRawAuthority());
+        if (rules == null) {
+            String authority = url.getRawAuthority();
+            rules = byAuthority.get(authority.startsWith("www.") ? authority.substring(4) : "www." + authority);
+        }
+        return rules == null ? allowAll() : rules;
+    }
+
     public boolean allows(URI url) {
         if (disallowAll) {
             return false;

@@ -100,6 +100,12 @@ public final class SiteScope {
         return false;
     }
 
+    /** The page a link leads to, in the crawler's canonical form, or null when it is not an HTML page of the site. */
+    public URI pageOf(String link) {
+        URI url = Urls.canonical(link);
+        return url != null && isPage(url) && Urls.looksLikePage(url) ? url : null;
+    }
+
     /** Whether the host belongs to the site (same registrable domain as one of its domains). */
     public boolean isSiteHost(String host) {
         return registrable.contains(registrableDomain(AddressPolicy.normalizeHost(host)));
