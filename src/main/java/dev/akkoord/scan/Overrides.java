@@ -36,10 +36,7 @@ final class Overrides {
                 result.add(c);
                 continue;
             }
-            result.add(new ScanCookie(c.name(), c.domain(), c.found(), c.hostOnly(), c.path(), c.expiresAt(),
-                    c.lifetimeSeconds(), c.secure(), c.httpOnly(), c.sameSite(), c.thirdParty(), c.firstPage(),
-                    c.setBy(), category, 1.0, "override", c.vendor(), "Decided by the site owner", c.lifetime(),
-                    ScanCookie.violates(c.found(), category), c.evidence()));
+            result.add(c.reclassified(category, 1.0, "override", c.vendor(), "Decided by the site owner"));
         }
         return result;
     }

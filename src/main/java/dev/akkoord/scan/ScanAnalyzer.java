@@ -5,6 +5,7 @@ import dev.akkoord.classify.Classification;
 import dev.akkoord.classify.Classifier;
 import dev.akkoord.classify.CookieFacts;
 import dev.akkoord.classify.KnownCookie;
+import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.crawl.CookieSighting;
 import dev.akkoord.scan.crawl.CrawlReport;
 import dev.akkoord.scan.crawl.LoadedResource;
@@ -31,16 +32,32 @@ public final class ScanAnalyzer {
     private static final String VENDOR_HOST = "host:";
 
     private final Classifier classifier;
+    private final BrowserAnalysis browserAnalysis;
 
     public ScanAnalyzer(Classifier classifier) {
         this.classifier = classifier;
+        this.browserAnalysis = new BrowserAnalysis(classifier);
+    }
+
+    /** A static crawl alone; {@code note} says why there was no browser pass. */
+    public ScanFindings analyze(CrawlReport report, String note, Map<String, Category> overrides) {
+        return analyze(report, null, note, overrides);
     }
 
     /**
+     * @param browser   what the browser pass saw, or null when there was none
+     * @param note      why there was no browser pass (ignored when there was one)
      * @param overrides the site owner's categories by cookie name; they win over everything
      */
-    public ScanFindings analyze(CrawlReport report, Map<String, Category> overrides) {
+    public ScanFindings analyze(CrawlReport report, BrowserReport browser, String note,
+            Map<String, Category> overrides) {
         Map<String, ScanCookie> cookies = new LinkedHashMap<>();
+        if (browser != null) {
+            // What a browser held comes first: it knows who set each cookie and in which journey.
+            for (ScanCookie cookie : browserAnalysis.cookies(browser, overrides)) {
+                cookies.putIfAbsent(key(cookie.name(), cookie.domain()), cookie);
+            }
+        }
         for (CookieSighting sighting : report.cookies()) {
             ScanCookie cookie = observed(sighting, overrides);
             cookies.putIfAbsent(key(cookie.name(), cookie.domain()), cookie);
@@ -62,8 +79,52 @@ public final class ScanAnalyzer {
                 inferFromKnowledgeBase(tracker, cookies, overrides);
             }
         }
-        return new ScanFindings(report.origins(), report.pages(), List.copyOf(cookies.values()), trackers,
-                report.problems(), report.pagesQueued(), report.resourcesFetched(), report.deadlineHit());
+        List<ScanCookie> found = List.copyOf(cookies.values());
+        if (browser == null) {
+            return new ScanFindings(report.origins(), report.pages(), found, trackers, report.problems(),
+                    report.pagesQueued(), report.resourcesFetched(), report.deadlineHit(), staticHeadline(found, note),
+                    BrowserFindings.staticOnly(note));
+        }
+        Map<String, Category> vendorHosts = classifier.trackerHosts();
+        List<BrowserFindings.HostRequest> requests = BrowserAnalysis.requests(browser,
+                host -> vendorCategory(vendorHosts, host), host -> vendorOf(trackers, host));
+        addRequestedTrackers(trackers, requests);
+        List<dev.akkoord.scan.crawl.FetchProblem> problems = new ArrayList<>(report.problems());
+        problems.addAll(browser.problems());
+        String summary = "Scanned in " + browser.browser() + ": " + browser.pages().size() + " pages, "
+                + browser.visits() + " journeys (no decision, reject, accept, Global Privacy Control).";
+        return new ScanFindings(report.origins(), report.pages(), found, trackers, problems, report.pagesQueued(),
+                report.resourcesFetched(), report.deadlineHit() || browser.deadlineHit(),
+                BrowserAnalysis.headline(found, browser, requests),
+                new BrowserFindings(BrowserFindings.BROWSER, summary, browser.pages(), requests));
+    }
+
+    private static String staticHeadline(List<ScanCookie> cookies, String note) {
+        long violations = cookies.stream().filter(ScanCookie::violation).count();
+        return violations + (violations == 1 ? " cookie that needs consent is" : " cookies that need consent are")
+                + " set by the site's responses before consent. " + note;
+    }
+
+    /** Tracker hosts that only the browser's traffic showed (no signature, no script tag) join the trackers. */
+    private static void addRequestedTrackers(List<ScanTracker> trackers, List<BrowserFindings.HostRequest> requests) {
+        Set<String> covered = new LinkedHashSet<>();
+        trackers.forEach(t -> covered.addAll(t.hosts()));
+        for (BrowserFindings.HostRequest r : requests) {
+            if (r.category() != null && ScanCookie.needsConsent(Category.fromLabel(r.category()))
+                    && covered.add(r.host())) {
+                trackers.add(new ScanTracker(VENDOR_HOST + r.host(), r.vendor() != null ? r.vendor() : r.host(),
+                        r.category(), null, r.page(), "request", r.example(), List.of(r.host())));
+            }
+        }
+    }
+
+    private static String vendorOf(List<ScanTracker> trackers, String host) {
+        for (ScanTracker t : trackers) {
+            if (t.hosts().contains(host)) {
+                return t.vendor();
+            }
+        }
+        return null;
     }
 
     /**
@@ -88,7 +149,7 @@ public final class ScanAnalyzer {
                     + tracker.via() + " " + tracker.evidence() + " on " + tracker.page();
             ScanCookie cookie = new ScanCookie(name, domain, ScanCookie.INFERRED, false, "/", null, null, false, false,
                     null, thirdParty, tracker.page(), null, c.category(), c.confidence(), c.source().label(),
-                    c.vendor() != null ? c.vendor() : tracker.vendor(), c.purpose(), c.lifetime(), false, evidence);
+                    c.vendor() != null ? c.vendor() : tracker.vendor(), c.purpose(), c.lifetime(), false, evidence, null);
             if (cookies.putIfAbsent(key(name, domain), cookie) == null) {
                 added++;
             }
@@ -110,7 +171,8 @@ public final class ScanAnalyzer {
         return new ScanCookie(s.name(), s.domain(), ScanCookie.OBSERVED, s.hostOnly(), s.path(), s.expiresAt(),
                 s.lifetimeSeconds(), s.secure(), s.httpOnly(), s.sameSite(), s.thirdParty(), s.page().toString(),
                 s.setBy().toString(), c.category(), c.confidence(), c.source().label(), c.vendor(), c.purpose(),
-                c.lifetime() != null ? c.lifetime() : Lifetimes.describe(s.lifetimeSeconds()), violation, evidence);
+                c.lifetime() != null ? c.lifetime() : Lifetimes.describe(s.lifetimeSeconds()), violation, evidence,
+                null);
     }
 
     private ScanCookie inferred(String name, String domain, TrackerSighting sighting, Map<String, Category> overrides) {
@@ -126,7 +188,7 @@ public final class ScanAnalyzer {
                 + sighting.describe();
         return new ScanCookie(name, domain, ScanCookie.INFERRED, false, "/", null, null, false, false, null,
                 thirdParty, sighting.page().toString(), null, c.category(), c.confidence(), c.source().label(), vendor,
-                c.purpose(), c.lifetime(), false, evidence);
+                c.purpose(), c.lifetime(), false, evidence, null);
     }
 
     /** The catalogue's trackers, plus hosts the classifier knows as analytical or marketing vendors. */

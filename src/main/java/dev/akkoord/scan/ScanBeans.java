@@ -1,6 +1,8 @@
 package dev.akkoord.scan;
 
 import dev.akkoord.classify.Classifier;
+import dev.akkoord.scan.browser.BrowserScanner;
+import dev.akkoord.scan.crawl.AddressGuard;
 import dev.akkoord.scan.crawl.AddressPolicy;
 import dev.akkoord.scan.crawl.Crawler;
 import dev.akkoord.scan.crawl.HostLimits;
@@ -12,10 +14,13 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /** The scanner's plain-Java parts, built once per application from {@link ScanConfig}. */
 @Singleton
 final class ScanBeans {
+
+    private static final Logger LOG = Logger.getLogger(ScanBeans.class);
 
     @Produces
     @Singleton
@@ -26,16 +31,34 @@ final class ScanBeans {
     @Produces
     @Singleton
     Crawler crawler(Vertx vertx, ScanConfig config, TrackerCatalog trackers) {
-        AddressPolicy policy = AddressPolicy.allowing(config.allowHosts().orElse(List.of()));
-        if (config.onlyAllowedHosts()) {
-            policy = policy.onlyAllowed();
-        }
-        return new Crawler(vertx, policy, new HostLimits(config.perHostConcurrency()), trackers,
+        return new Crawler(vertx, addressPolicy(config), new HostLimits(config.perHostConcurrency()), trackers,
                 Infrastructure.getDefaultWorkerPool(), config.crawlSettings().userAgent());
     }
 
     void closeCrawler(@Disposes Crawler crawler) {
         crawler.close();
+    }
+
+    /** The browser reaches the same addresses as the static crawl, vetted by the same guard. */
+    @Produces
+    @Singleton
+    BrowserScanner browserScanner(Vertx vertx, ScanConfig config) {
+        BrowserScanner scanner = new BrowserScanner(vertx.getDelegate(),
+                new AddressGuard(addressPolicy(config), Infrastructure.getDefaultWorkerPool()),
+                config.browserSettings());
+        if (!scanner.available() && config.browser().equalsIgnoreCase("on")) {
+            LOG.warn(scanner.unavailableReason());
+        }
+        return scanner;
+    }
+
+    void closeBrowserScanner(@Disposes BrowserScanner scanner) {
+        scanner.close();
+    }
+
+    private static AddressPolicy addressPolicy(ScanConfig config) {
+        AddressPolicy policy = AddressPolicy.allowing(config.allowHosts().orElse(List.of()));
+        return config.onlyAllowedHosts() ? policy.onlyAllowed() : policy;
     }
 
     @Produces

@@ -1,6 +1,9 @@
 package dev.akkoord.scan;
 
+import dev.akkoord.scan.browser.BrowserSettings;
+import dev.akkoord.scan.browser.VisitSettings;
 import dev.akkoord.scan.crawl.CrawlSettings;
+import java.nio.file.Path;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -86,6 +89,37 @@ public interface ScanConfig {
      */
     @WithDefault("2m")
     Duration claimAfter();
+
+    /**
+     * Whether scans drive headless Chromium ({@code AKKOORD_SCAN_BROWSER}): {@code auto} when a Chromium binary is
+     * found, {@code on} (the same, and the start-up log warns when none is found), {@code off} for the static crawl
+     * alone. Without a browser, cookies written by JavaScript are not seen.
+     */
+    @WithDefault("auto")
+    String browser();
+
+    /** The Chromium binary ({@code AKKOORD_SCAN_BROWSER_PATH}); by default the usual places are looked in. */
+    Optional<String> browserPath();
+
+    /** Pages, from the start page on, that get every consent journeys (reject, accept, GPC) besides the plain visit. */
+    @WithDefault("10")
+    int journeyPages();
+
+    /** Journeys run at once in one scan's browser, each in its own context. */
+    @WithDefault("4")
+    int browserTabs();
+
+    /** The whole time one journey on one page may take. */
+    @WithDefault("30s")
+    Duration pageTimeout();
+
+    /** The browser's settings, as the browser scanner takes them. */
+    default BrowserSettings browserSettings() {
+        VisitSettings defaults = VisitSettings.defaults();
+        return new BrowserSettings(browser(), browserPath().map(Path::of), journeyPages(), browserTabs(),
+                new VisitSettings(pageTimeout(), defaults.quiet(), defaults.minDwell(), defaults.maxSettle(),
+                        defaults.bannerWait()));
+    }
 
     /** The limits of one crawl, as the crawler takes them. */
     default CrawlSettings crawlSettings() {

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.akkoord.classify.Category;
+import dev.akkoord.scan.browser.BrowserReport;
+import dev.akkoord.scan.browser.Journey;
 import dev.akkoord.scan.crawl.FetchProblem;
 import dev.akkoord.scan.crawl.PageVisit;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -30,10 +33,11 @@ import java.util.UUID;
 public class ScanRepository {
 
     private static final String SCAN_COLUMNS = "id, site_id, trigger, status, schedule_day, queued_at, started_at, "
-            + "finished_at, attempts, worker, pages_done, pages_queued, resources, origins, deadline_hit, failure";
+            + "finished_at, attempts, worker, pages_done, pages_queued, resources, origins, deadline_hit, failure, method, "
+            + "method_note, headline";
     private static final String COOKIE_COLUMNS = "name, domain, found, host_only, path, expires_at, lifetime_seconds, "
             + "secure, http_only, same_site, third_party, first_page, set_by, category, confidence, source, vendor, "
-            + "purpose, lifetime, violation, evidence";
+            + "purpose, lifetime, violation, evidence, seen";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -125,13 +129,17 @@ public class ScanRepository {
                             .flatMap(v -> insertCookies(connection, scanId, findings.cookies()))
                             .flatMap(v -> insertErrors(connection, scanId, findings.problems()))
                             .flatMap(v -> insertTrackers(connection, scanId, findings.trackers()))
+                            .flatMap(v -> insertBrowserPages(connection, scanId, findings.browser().pages()))
+                            .flatMap(v -> insertRequests(connection, scanId, findings.browser().requests()))
                             .flatMap(v -> connection.preparedQuery("UPDATE scans SET status = 'done', finished_at = $2, "
                                             + "pages_done = $3, pages_queued = $4, resources = $5, origins = $6, "
-                                            + "deadline_hit = $7, failure = NULL WHERE id = $1")
+                                            + "deadline_hit = $7, failure = NULL, method = $8, method_note = $9, "
+                                            + "headline = $10 WHERE id = $1")
                                     .execute(Tuple.from(Arrays.asList(scanId, time(now), findings.pages().size(),
                                             findings.pagesQueued(), findings.resources(),
                                             findings.origins().stream().map(URI::toString).toArray(String[]::new),
-                                            findings.deadlineHit()))))
+                                            findings.deadlineHit(), findings.browser().method(),
+                                            findings.browser().note(), findings.headline()))))
                             .map(done -> true);
                 }));
     }
@@ -142,6 +150,8 @@ public class ScanRepository {
                 .flatMap(r -> connection.preparedQuery("DELETE FROM scan_cookies WHERE scan_id = $1").execute(id))
                 .flatMap(r -> connection.preparedQuery("DELETE FROM scan_errors WHERE scan_id = $1").execute(id))
                 .flatMap(r -> connection.preparedQuery("DELETE FROM scan_trackers WHERE scan_id = $1").execute(id))
+                .flatMap(r -> connection.preparedQuery("DELETE FROM scan_browser_pages WHERE scan_id = $1").execute(id))
+                .flatMap(r -> connection.preparedQuery("DELETE FROM scan_requests WHERE scan_id = $1").execute(id))
                 .replaceWithVoid();
     }
 
@@ -162,10 +172,37 @@ public class ScanRepository {
             batch.add(Tuple.from(Arrays.asList(scanId, c.name(), c.domain(), c.found(), c.hostOnly(), c.path(),
                     c.expiresAt() == null ? null : time(c.expiresAt()), c.lifetimeSeconds(), c.secure(), c.httpOnly(),
                     c.sameSite(), c.thirdParty(), c.firstPage(), c.setBy(), c.category().label(), c.confidence(),
-                    c.source(), c.vendor(), c.purpose(), c.lifetime(), c.violation(), c.evidence())));
+                    c.source(), c.vendor(), c.purpose(), c.lifetime(), c.violation(), c.evidence(),
+                    c.seen() == null ? null : JsonObject.mapFrom(c.seen()))));
         }
         return batch(connection, "INSERT INTO scan_cookies (scan_id, " + COOKIE_COLUMNS + ") VALUES ($1, $2, $3, $4, "
-                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)", batch);
+                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)", batch);
+    }
+
+    private static Uni<Void> insertBrowserPages(SqlConnection connection, UUID scanId, List<BrowserReport.Page> pages) {
+        List<Tuple> batch = new ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            BrowserReport.Page p = pages.get(i);
+            batch.add(Tuple.from(Arrays.asList(scanId, i, p.url().toString(), p.finalUrl().toString(), p.status(),
+                    p.banner(), p.journeys().stream().map(Journey::label).toArray(String[]::new),
+                    p.localStorage().toArray(String[]::new), p.sessionStorage().toArray(String[]::new),
+                    p.indexedDb().toArray(String[]::new), p.problem())));
+        }
+        return batch(connection, "INSERT INTO scan_browser_pages (scan_id, position, url, final_url, status, banner, "
+                + "journeys, local_storage, session_storage, indexed_db, problem) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", batch);
+    }
+
+    private static Uni<Void> insertRequests(SqlConnection connection, UUID scanId,
+            List<BrowserFindings.HostRequest> requests) {
+        List<Tuple> batch = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            BrowserFindings.HostRequest r = requests.get(i);
+            batch.add(Tuple.from(Arrays.asList(scanId, i, r.host(), r.phase(), r.example(), r.page(), r.count(),
+                    r.pages(), r.category(), r.vendor(), r.violation())));
+        }
+        return batch(connection, "INSERT INTO scan_requests (scan_id, position, host, phase, example, page, requests, "
+                + "pages, category, vendor, violation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", batch);
     }
 
     private static Uni<Void> insertErrors(SqlConnection connection, UUID scanId, List<FetchProblem> problems) {
@@ -247,7 +284,8 @@ public class ScanRepository {
                 instant(row, "started_at"), instant(row, "finished_at"), row.getInteger("attempts"),
                 row.getString("worker"), row.getInteger("pages_done"), row.getInteger("pages_queued"),
                 row.getInteger("resources"), origins == null ? List.of() : List.of(origins),
-                row.getBoolean("deadline_hit"), row.getString("failure"));
+                row.getBoolean("deadline_hit"), row.getString("failure"), row.getString("method"),
+                row.getString("method_note"), row.getString("headline"));
     }
 
     // ---- findings ----
@@ -265,7 +303,7 @@ public class ScanRepository {
                                 r.getString("set_by"), Category.fromLabel(r.getString("category")),
                                 r.getDouble("confidence"), r.getString("source"), r.getString("vendor"),
                                 r.getString("purpose"), r.getString("lifetime"), r.getBoolean("violation"),
-                                r.getString("evidence")));
+                                r.getString("evidence"), seen(r.getJsonObject("seen"))));
                     }
                     return cookies;
                 });
@@ -282,6 +320,46 @@ public class ScanRepository {
                                 r.getBoolean("parsed")));
                     }
                     return pages;
+                });
+    }
+
+    private static ScanCookie.Seen seen(JsonObject json) {
+        return json == null ? null : json.mapTo(ScanCookie.Seen.class);
+    }
+
+    public Uni<List<BrowserReport.Page>> browserPages(UUID scanId) {
+        return pool.preparedQuery("SELECT url, final_url, status, banner, journeys, local_storage, session_storage, "
+                        + "indexed_db, problem FROM scan_browser_pages WHERE scan_id = $1 ORDER BY position")
+                .execute(Tuple.of(scanId)).map(rows -> {
+                    List<BrowserReport.Page> pages = new ArrayList<>();
+                    for (Row r : rows) {
+                        pages.add(new BrowserReport.Page(URI.create(r.getString("url")),
+                                URI.create(r.getString("final_url")), r.getInteger("status"), r.getBoolean("banner"),
+                                Arrays.stream(r.getArrayOfStrings("journeys")).map(ScanRepository::journey).toList(),
+                                List.of(r.getArrayOfStrings("local_storage")),
+                                List.of(r.getArrayOfStrings("session_storage")),
+                                List.of(r.getArrayOfStrings("indexed_db")), r.getString("problem")));
+                    }
+                    return pages;
+                });
+    }
+
+    private static Journey journey(String label) {
+        return Arrays.stream(Journey.values()).filter(j -> j.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    public Uni<List<BrowserFindings.HostRequest>> requests(UUID scanId) {
+        return pool.preparedQuery("SELECT host, phase, example, page, requests, pages, category, vendor, violation "
+                        + "FROM scan_requests WHERE scan_id = $1 ORDER BY position")
+                .execute(Tuple.of(scanId)).map(rows -> {
+                    List<BrowserFindings.HostRequest> requests = new ArrayList<>();
+                    for (Row r : rows) {
+                        requests.add(new BrowserFindings.HostRequest(r.getString("host"), r.getString("phase"),
+                                r.getString("example"), r.getString("page"), r.getInteger("requests"),
+                                r.getInteger("pages"), r.getString("category"), r.getString("vendor"),
+                                r.getBoolean("violation")));
+                    }
+                    return requests;
                 });
     }
 

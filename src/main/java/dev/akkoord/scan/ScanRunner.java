@@ -1,6 +1,11 @@
 package dev.akkoord.scan;
 
+import dev.akkoord.scan.browser.BrowserReport;
+import dev.akkoord.scan.browser.BrowserScanner;
 import dev.akkoord.scan.crawl.CrawlListener;
+import dev.akkoord.scan.crawl.CrawlReport;
+import dev.akkoord.scan.crawl.SiteScope;
+import java.util.List;
 import dev.akkoord.scan.crawl.Crawler;
 import dev.akkoord.site.SiteService;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +32,12 @@ public class ScanRunner {
     private final ScanConfig config;
     private final SiteService sites;
     private final Vertx vertx;
+    private final BrowserScanner browser;
 
     ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config, SiteService sites,
-            Vertx vertx) {
+            Vertx vertx, BrowserScanner browser) {
         this.vertx = vertx;
+        this.browser = browser;
         this.scans = scans;
         this.crawler = crawler;
         this.analyzer = analyzer;
@@ -61,9 +68,13 @@ public class ScanRunner {
 
     private Uni<Void> crawlAndStore(ScanRow scan, java.util.List<String> domains) {
         UUID scanId = scan.id();
-        return crawler.crawl(domains, config.crawlSettings(), progressWriter(scanId))
+        long deadline = System.currentTimeMillis() + config.crawlTimeout().toMillis();
+        CrawlListener progress = progressWriter(scanId);
+        return crawler.crawl(domains, config.crawlSettings(), progress)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(report -> scans.overrides(scan.siteId()).map(overrides -> analyzer.analyze(report, overrides)))
+                .flatMap(report -> inBrowser(report, domains, deadline, progress)
+                        .flatMap(seen -> scans.overrides(scan.siteId()).map(overrides ->
+                                analyzer.analyze(report, seen.report(), seen.note(), overrides))))
                 .flatMap(findings -> scans.saveFindings(scanId, findings, Instant.now()).invoke(saved -> {
                     if (saved) {
                         LOG.infof("Scan %s done: %d pages, %d cookies, %d problems", scanId, findings.pages().size(),
@@ -74,6 +85,31 @@ public class ScanRunner {
                 .onFailure(IllegalArgumentException.class).recoverWithUni(failure ->
                         scans.failScan(scanId, "the site's domains cannot be scanned: " + failure.getMessage(),
                                 Instant.now()));
+    }
+
+    private record BrowserPass(BrowserReport report, String note) {
+    }
+
+    /**
+     * The browser pass over what the static crawl found. A browser that cannot start leaves the static findings,
+     * with the reason for the owner.
+     */
+    private Uni<BrowserPass> inBrowser(CrawlReport report, List<String> domains, long deadline,
+            CrawlListener progress) {
+        if (!browser.available()) {
+            return Uni.createFrom().item(new BrowserPass(null, browser.unavailableReason()));
+        }
+        if (report.origins().isEmpty()) {
+            return Uni.createFrom().item(new BrowserPass(null, "The site could not be reached, so it was not "
+                    + "visited in a browser either."));
+        }
+        return browser.scan(report, new SiteScope(domains), config.crawlSettings(), deadline, progress)
+                .map(seen -> new BrowserPass(seen, null))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Browser pass failed, keeping the static crawl: %s", failure.getMessage());
+                    return new BrowserPass(null, "The browser could not be used for this scan (" + failure.getMessage()
+                            + "): cookies set by JavaScript were not looked for.");
+                });
     }
 
     /** Writes progress at most twice a second, without waiting for it. */

@@ -1,6 +1,7 @@
 package dev.akkoord.scan;
 
 import dev.akkoord.classify.Category;
+import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.crawl.PageVisit;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.web.ProblemException;
@@ -78,7 +79,7 @@ public class ScanService {
         }
         return scans.overrides(row.siteId()).flatMap(overrides -> Uni.combine().all()
                 .unis(scans.cookies(row.id()), scans.trackers(row.id()), scans.pages(row.id()), scans.errors(row.id()),
-                        previousScan(row))
+                        previousScan(row), scans.browserPages(row.id()), scans.requests(row.id()))
                 .asTuple()
                 .map(parts -> {
                     List<ScanCookie> cookies = Overrides.apply(parts.getItem1(), overrides);
@@ -86,8 +87,8 @@ public class ScanService {
                     Previous previous = parts.getItem5();
                     ScanView.Diff diff = previous.scanId() == null ? ScanDiff.first(parts.getItem1())
                             : ScanDiff.between(previous.scanId(), previous.cookies(), parts.getItem1());
-                    return summary.with(results(row, cookies, parts.getItem2(), parts.getItem3(), parts.getItem4()),
-                            diff);
+                    return summary.with(results(row, cookies, parts.getItem2(), parts.getItem3(), parts.getItem4(),
+                            parts.getItem6(), parts.getItem7()), diff);
                 }));
     }
 
@@ -102,7 +103,8 @@ public class ScanService {
     }
 
     private static ScanView.Results results(ScanRow row, List<ScanCookie> cookies, List<ScanTracker> trackers,
-            List<PageVisit> pages, List<Map<String, String>> errors) {
+            List<PageVisit> pages, List<Map<String, String>> errors, List<BrowserReport.Page> browserPages,
+            List<BrowserFindings.HostRequest> requests) {
         Map<String, Integer> byCategory = new LinkedHashMap<>();
         for (Category category : Category.values()) {
             byCategory.put(category.label(), 0);
@@ -116,7 +118,8 @@ public class ScanService {
         }
         ScanView.Summary summary = new ScanView.Summary(pages.size(), row.resources(), cookies.size(), observed,
                 cookies.size() - observed, violations, byCategory, errors.size());
-        return new ScanView.Results(row.origins(), summary, cookies, trackers, pages, errors, row.deadlineHit());
+        return new ScanView.Results(row.origins(), row.method(), row.methodNote(), row.headline(), summary, cookies,
+                trackers, pages, browserPages, requests, errors, row.deadlineHit());
     }
 
     // ---- overrides ----

@@ -1,6 +1,7 @@
 package dev.akkoord.scan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.crawl.PageVisit;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,18 @@ public record ScanView(UUID id, UUID siteId, String status, String trigger, Inst
     /**
      * What the scan found. Cookies show the owner's current overrides (source {@code override}), and the violation
      * flag follows the category shown.
+     *
+     * @param method       {@code browser} (headless Chromium with consent journeys) or {@code static}
+     * @param methodNote   which browser, or why cookies set by JavaScript were not looked for and how to change that
+     * @param headline     the findings in a sentence or two
+     * @param browserPages each page the browser visited: whether the banner showed, the journeys, storage names
+     * @param requests     requests to hosts outside the site per phase of the journeys; {@code violation} for a
+     *                     tracker host contacted without consent
      */
-    public record Results(List<String> origins, Summary summary, List<ScanCookie> cookies, List<ScanTracker> trackers,
-            List<PageVisit> pages, List<Map<String, String>> errors, boolean deadlineHit) {
+    public record Results(List<String> origins, String method, String methodNote, String headline, Summary summary,
+            List<ScanCookie> cookies, List<ScanTracker> trackers, List<PageVisit> pages,
+            List<BrowserReport.Page> browserPages, List<BrowserFindings.HostRequest> requests,
+            List<Map<String, String>> errors, boolean deadlineHit) {
     }
 
     public record Summary(int pages, int resources, int cookies, int observed, int inferred, int violations,

@@ -56,7 +56,7 @@ class ScanAnalyzerTest {
                 observed("_ga", "shop.test", 63_072_000L, BLOG, BLOG),
                 observed("PHPSESSID", "www.shop.test", null, HOME, HOME),
                 observed("IDE", "doubleclick.net", 33_696_000L, HOME, URI.create("https://ad.doubleclick.net/px"))),
-                List.of(), List.of()), Map.of());
+                List.of(), List.of()), "static crawl", Map.of());
 
         ScanCookie ga = find(findings, "_ga");
         assertEquals(Category.ANALYTICAL, ga.category());
@@ -82,7 +82,7 @@ class ScanAnalyzerTest {
         trackers.addAll(catalog.inSnippet(HOME, "gtag('config', 'G-ZZ99'); _hjSettings={hjid:1234,hjsv:6};"));
         trackers.addAll(catalog.inResource(HOME, "frame", URI.create("https://www.youtube.com/embed/v")));
         ScanFindings findings = analyzer.analyze(report(List.of(observed("_ga", "shop.test", 60L, HOME, HOME)),
-                trackers, List.of()), Map.of());
+                trackers, List.of()), "static crawl", Map.of());
 
         ScanCookie ga4 = find(findings, "_ga_ZZ99");
         assertEquals(ScanCookie.INFERRED, ga4.found());
@@ -104,7 +104,7 @@ class ScanAnalyzerTest {
     @Test
     void shouldLetOverridesWinOverEveryLayer() {
         ScanFindings findings = analyzer.analyze(report(List.of(observed("_ga", "shop.test", 60L, HOME, HOME)),
-                List.of(), List.of()), Map.of("_GA", Category.FUNCTIONAL));
+                List.of(), List.of()), "static crawl", Map.of("_GA", Category.FUNCTIONAL));
         ScanCookie ga = find(findings, "_ga");
         assertEquals(Category.FUNCTIONAL, ga.category());
         assertEquals("override", ga.source());
@@ -119,7 +119,7 @@ class ScanAnalyzerTest {
                 new LoadedResource("connect.facebook.net", URI.create("https://connect.facebook.net/x.js"), "script", HOME),
                 new LoadedResource("static.criteo.net", URI.create("https://static.criteo.net/js/ld.js"), "script", HOME),
                 new LoadedResource("cdn.jsdelivr.net", URI.create("https://cdn.jsdelivr.net/lib.js"), "script", HOME))),
-                Map.of());
+                "static crawl", Map.of());
 
         assertEquals(List.of("meta-pixel", "host:static.criteo.net"),
                 findings.trackers().stream().map(ScanTracker::tracker).toList(),
@@ -131,7 +131,7 @@ class ScanAnalyzerTest {
     @Test
     void shouldInferKnowledgeBaseCookiesForVendorHostsOutsideTheCatalogue() {
         ScanFindings findings = analyzer.analyze(report(List.of(), List.of(), List.of(new LoadedResource(
-                "api-js.mixpanel.com", URI.create("https://api-js.mixpanel.com/lib.min.js"), "script", HOME))), Map.of());
+                "api-js.mixpanel.com", URI.create("https://api-js.mixpanel.com/lib.min.js"), "script", HOME))), "static crawl", Map.of());
 
         assertEquals(List.of("host:api-js.mixpanel.com"), findings.trackers().stream().map(ScanTracker::tracker).toList());
         ScanCookie mixpanel = find(findings, "mp_*");

@@ -49,11 +49,12 @@ public record BrowserReport(String browser, List<Page> pages, List<Cookie> cooki
     public record Cookie(String name, String domain, boolean hostOnly, String path, Instant expiresAt,
             Long lifetimeSeconds, boolean secure, boolean httpOnly, String sameSite, boolean partitioned, int size,
             int valueLength, String valueShape, URI firstPage, Setter setter, Set<Journey> journeys,
-            Set<Phase> phases, int pages, int pagesWithoutConsent) {
+            Set<Phase> phases, int pages, Set<URI> pagesWithoutConsent) {
 
         public Cookie {
             journeys = Set.copyOf(journeys);
             phases = Set.copyOf(phases);
+            pagesWithoutConsent = Set.copyOf(pagesWithoutConsent);
         }
 
         public boolean setBeforeConsent() {

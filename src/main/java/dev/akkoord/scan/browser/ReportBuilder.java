@@ -132,7 +132,7 @@ final class ReportBuilder {
             cookieList.add(new BrowserReport.Cookie(c.name(), c.domain(), c.hostOnly(), c.path(), c.expiresAt(),
                     c.lifetimeSeconds(), c.secure(), c.httpOnly(), c.sameSite(), c.partitioned(), c.size(),
                     c.valueLength(), c.valueShape(), e.firstPage, e.setter, e.journeys, e.phases, e.pages.size(),
-                    e.pagesWithoutConsent.size()));
+                    e.pagesWithoutConsent));
         }
         List<BrowserReport.HostRequest> requests = new ArrayList<>();
         hosts.forEach((key, h) -> {
