@@ -117,7 +117,12 @@ final class BrowserGate implements AutoCloseable {
                     .setHost(target.getHost()).setPort(port).setURI(pathAndQuery)
                     .setHeaders(endToEnd(request.headers()));
             Future<Void> done = http.request(options)
-                    .compose(upstream -> upstream.send(request))
+                    .compose(upstream -> {
+                        // The browser drops a request whose tab closed or whose renderer died, by closing the
+                        // connection: the site's answer is dropped too, instead of piped into a closed response.
+                        request.response().closeHandler(closed -> upstream.reset());
+                        return upstream.send(request);
+                    })
                     .compose(response -> {
                         var downstream = request.response().setStatusCode(response.statusCode())
                                 .setStatusMessage(response.statusMessage());
