@@ -97,6 +97,13 @@ final class BrowserScan {
             offer(origin, 0);
         }
         for (PageVisit page : crawl.pages()) {
+            if (crawl.origins().contains(page.url()) && !page.finalUrl().equals(page.url())) {
+                // A start page that redirects (/ to /en/) is visited as a visitor enters, and lands there: the
+                // page it lands on is not visited a second time, nor takes a second place in the page limit.
+                known.add(page.finalUrl());
+            }
+        }
+        for (PageVisit page : crawl.pages()) {
             if (page.parsed() && page.status() < 400) {
                 offer(page.finalUrl(), page.depth());
             }

@@ -98,4 +98,22 @@ class BrowserScannerTest {
             assertFalse(report.pages().stream().anyMatch(p -> Boolean.TRUE.equals(p.banner())));
         }
     }
+
+    @Test
+    void visitsAStartPageThatRedirectsOnceWhereItLands() throws Exception {
+        try (FixtureServer site = new FixtureServer(vertx.getDelegate())) {
+            site.redirect("/", "/home");
+            site.page("/home", "<html><body><a href=\"/home\">home</a><a href=\"/other\">other</a>"
+                    + "<script>document.cookie='home_c=1; path=/'</script></body></html>");
+            site.page("/other", "<html><body><a href=\"/home\">home</a></body></html>");
+
+            BrowserReport report = scan(site);
+            String origin = "http://127.0.0.1:" + site.port();
+            assertEquals(List.of(origin + "/", origin + "/other"),
+                    report.pages().stream().map(p -> p.url().toString()).toList(), "/home is not visited twice");
+            assertEquals(origin + "/home", report.pages().get(0).finalUrl().toString());
+            assertEquals(2, report.visits());
+            assertTrue(report.cookies().stream().anyMatch(c -> c.name().equals("home_c")));
+        }
+    }
 }
