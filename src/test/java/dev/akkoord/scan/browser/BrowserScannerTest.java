@@ -19,6 +19,7 @@ import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -109,9 +110,11 @@ class BrowserScannerTest {
 
             BrowserReport report = scan(site);
             String origin = "http://127.0.0.1:" + site.port();
-            assertEquals(List.of(origin + "/", origin + "/other"),
-                    report.pages().stream().map(p -> p.url().toString()).toList(), "/home is not visited twice");
-            assertEquals(origin + "/home", report.pages().get(0).finalUrl().toString());
+            assertEquals(Set.of(origin + "/", origin + "/other"),
+                    report.pages().stream().map(p -> p.url().toString()).collect(Collectors.toSet()),
+                    "/home is not visited twice");
+            assertEquals(origin + "/home", report.pages().stream().filter(p -> p.url().getPath().equals("/"))
+                    .findFirst().orElseThrow().finalUrl().toString());
             assertEquals(2, report.visits());
             assertTrue(report.cookies().stream().anyMatch(c -> c.name().equals("home_c")));
         }
