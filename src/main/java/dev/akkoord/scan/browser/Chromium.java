@@ -75,7 +75,11 @@ final class Chromium implements AutoCloseable {
                 // popup WebUI costs every new context about 100 ms of CPU for nothing.
                 "--disable-features=IsolateOrigins,site-per-process,WebUIOmniboxPopup,WebUIOmniboxFullPopup,"
                         + "WebUIOmniboxAimPopup,PreloadTopChromeWebUI,MediaRouter,OptimizationHints,Translate",
-                "--disable-site-isolation-trials", "about:blank");
+                "--disable-site-isolation-trials",
+                // No window of its own: each journey opens its page in its own context. The GPU (software, with
+                // --disable-gpu) and the network service run in the browser process: three processes fewer, about
+                // 300 MB of resident memory less, and nothing a scan sees changes.
+                "--no-startup-window", "--in-process-gpu", "--enable-features=NetworkServiceInProcess2");
     }
 
     DevTools devTools() {
