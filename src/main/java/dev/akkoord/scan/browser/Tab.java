@@ -170,18 +170,29 @@ final class Tab {
                 null, cookies, storage, List.copyOf(requests), links);
     }
 
+    /**
+     * Sets the session up before the page loads. The commands go out at once and are answered in order: the new
+     * renderer is usually still starting, and one round trip per command would wait for it each time.
+     */
     private void prepare() {
-        send("Network.enable", new JsonObject());
-        send("Page.enable", new JsonObject());
-        send("Runtime.enable", new JsonObject());
-        send("Runtime.addBinding", new JsonObject().put("name", BINDING));
-        send("Page.addScriptToEvaluateOnNewDocument", new JsonObject().put("source", COOKIE_HOOK));
+        List<CompletableFuture<JsonObject>> answers = new ArrayList<>();
+        answers.add(devTools.send(session, "Network.enable", new JsonObject()));
+        answers.add(devTools.send(session, "Page.enable", new JsonObject()));
+        answers.add(devTools.send(session, "Runtime.enable", new JsonObject()));
+        answers.add(devTools.send(session, "Runtime.addBinding", new JsonObject().put("name", BINDING)));
+        answers.add(devTools.send(session, "Page.addScriptToEvaluateOnNewDocument",
+                new JsonObject().put("source", COOKIE_HOOK)));
         // The scanner's decisions are not a visitor's: they never reach the consent ledger.
-        send("Fetch.enable", new JsonObject().put("patterns", new JsonArray().add(new JsonObject()
-                .put("urlPattern", "*/api/v1/consents*").put("requestStage", "Request"))));
+        answers.add(devTools.send(session, "Fetch.enable", new JsonObject().put("patterns", new JsonArray()
+                .add(new JsonObject().put("urlPattern", "*/api/v1/consents*").put("requestStage", "Request")))));
         if (journey == Journey.GPC) {
-            send("Page.addScriptToEvaluateOnNewDocument", new JsonObject().put("source", GPC_HOOK));
-            send("Network.setExtraHTTPHeaders", new JsonObject().put("headers", new JsonObject().put("Sec-GPC", "1")));
+            answers.add(devTools.send(session, "Page.addScriptToEvaluateOnNewDocument",
+                    new JsonObject().put("source", GPC_HOOK)));
+            answers.add(devTools.send(session, "Network.setExtraHTTPHeaders",
+                    new JsonObject().put("headers", new JsonObject().put("Sec-GPC", "1"))));
+        }
+        for (CompletableFuture<JsonObject> answer : answers) {
+            await(answer, deadline);
         }
     }
 
