@@ -58,6 +58,7 @@ class HostSpellingTest {
     void shouldRefuseHostsThatEndInANumberButAreNoIpv4Address() {
         assertRefused(
                 "1.2.3.4.5", // five parts
+                "1.2.3.4.0", // five parts, even where the last one would fit
                 "256.1.1.1.1",
                 "0x100000000", // more than 32 bits
                 "4294967296",
