@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class HostSpelling {
 
-    /** Spelled {@code %} and the code points browsers refuse anywhere in a domain ("forbidden domain code points"). */
+    /** What browsers refuse in a host once it is percent-decoded, besides controls ("forbidden domain code points"). */
     private static final String FORBIDDEN = " #%/:<>?@[\\]^|";
 
     private static final BigInteger BYTE_VALUES = BigInteger.valueOf(256);
