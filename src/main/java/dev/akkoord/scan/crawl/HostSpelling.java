@@ -39,7 +39,7 @@ final class HostSpelling {
             if (host.length() < 2 || !host.endsWith("]")) {
                 return Optional.empty();
             }
-            return ipv6(host.substring(1, host.length() - 1)).map(pieces -> "[" + ipv6Text(pieces) + "]");
+            return Ipv6Literal.compressed(host.substring(1, host.length() - 1)).map(address -> "[" + address + "]");
         }
         String domain = percentDecoded(host);
         if (domain == null) {
@@ -62,7 +62,7 @@ final class HostSpelling {
      */
     static Optional<String> canonical(String host) {
         if (host.contains(":") && !host.startsWith("[")) {
-            return ipv6(host).map(HostSpelling::ipv6Text);
+            return Ipv6Literal.compressed(host);
         }
         return urlForm(host).flatMap(form -> {
             if (form.startsWith("[")) {
@@ -203,122 +203,7 @@ final class HostSpelling {
                 + (address & 0xff);
     }
 
-    // ---- IPv6 ----
-
-    /** The eight 16-bit pieces, or empty; the standard's IPv6 parser (no zone ids, strict dotted IPv4 at the end). */
-    private static Optional<int[]> ipv6(String text) {
-        int[] pieces = new int[8];
-        int piece = 0;
-        int compress = -1;
-        int at = 0;
-        if (charAt(text, at) == ':') {
-            if (charAt(text, at + 1) != ':') {
-                return Optional.empty();
-            }
-            at += 2;
-            compress = ++piece;
-        }
-        while (at < text.length()) {
-            if (piece == 8) {
-                return Optional.empty();
-            }
-            if (text.charAt(at) == ':') {
-                if (compress != -1) {
-                    return Optional.empty();
-                }
-                at++;
-                compress = ++piece;
-                continue;
-            }
-            int value = 0;
-            int length = 0;
-            while (length < 4 && hexValue(charAt(text, at)) >= 0) {
-                value = value * 16 + hexValue(charAt(text, at));
-                at++;
-                length++;
-            }
-            if (charAt(text, at) == '.') {
-                if (length == 0 || piece > 6) {
-                    return Optional.empty();
-                }
-                return embeddedIpv4(text, at - length, pieces, piece)
-                        ? compressed(pieces, compress, piece + 2) : Optional.empty();
-            }
-            if (charAt(text, at) == ':') {
-                at++;
-                if (at == text.length()) {
-                    return Optional.empty();
-                }
-            } else if (at < text.length()) {
-                return Optional.empty();
-            }
-            pieces[piece++] = value;
-        }
-        return compressed(pieces, compress, piece);
-    }
-
-    /** Reads {@code a.b.c.d} (decimal, no leading zeros) into two pieces; false if it is anything else. */
-    private static boolean embeddedIpv4(String text, int at, int[] pieces, int piece) {
-        String[] numbers = text.substring(at).split("\\.", -1);
-        if (numbers.length != 4) {
-            return false;
-        }
-        for (int i = 0; i < 4; i++) {
-            String n = numbers[i];
-            if (n.isEmpty() || n.length() > 3 || n.length() > 1 && n.charAt(0) == '0'
-                    || !n.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(n) > 255) {
-                return false;
-            }
-            pieces[piece + i / 2] = pieces[piece + i / 2] * 256 + Integer.parseInt(n);
-        }
-        return true;
-    }
-
-    /** Moves the pieces after {@code ::} to the end, the zeros it stands for between; without one, all 8 are needed. */
-    private static Optional<int[]> compressed(int[] pieces, int compress, int filled) {
-        if (compress == -1) {
-            return filled == 8 ? Optional.of(pieces) : Optional.empty();
-        }
-        int[] out = new int[8];
-        System.arraycopy(pieces, 0, out, 0, compress);
-        int after = filled - compress;
-        System.arraycopy(pieces, compress, out, 8 - after, after);
-        return Optional.of(out);
-    }
-
-    /** Lower-case hex pieces; the first longest run of two or more zero pieces becomes {@code ::}. */
-    private static String ipv6Text(int[] pieces) {
-        int runStart = -1;
-        int runLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && pieces[j] == 0) {
-                j++;
-            }
-            if (j - i > runLength) {
-                runStart = i;
-                runLength = j - i;
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == runStart) {
-                out.append(i == 0 ? "::" : ":");
-                i += runLength - 1;
-                continue;
-            }
-            out.append(Integer.toHexString(pieces[i]));
-            if (i != 7) {
-                out.append(':');
-            }
-        }
-        return out.toString();
-    }
-
-    private static int charAt(String text, int at) {
-        return at < text.length() ? text.charAt(at) : -1;
-    }
-
+    /** The value of an ASCII hex digit, or -1. */
     private static int hexValue(int c) {
         return c >= 0 && c < 0x80 ? Character.digit(c, 16) : -1;
     }
