@@ -45,7 +45,7 @@ final class HostSpelling {
         if (domain == null) {
             return Optional.empty();
         }
-        String mapped = mappedToAscii(domain);
+        String mapped = folded(domain);
         if (mapped.isEmpty() || mapped.chars().anyMatch(HostSpelling::isForbidden)) {
             return Optional.empty();
         }
@@ -110,7 +110,7 @@ final class HostSpelling {
      * browsers' IDNA mapping by which full-width {@code １２７．０．０．１} is 127.0.0.1. Other non-ASCII text is kept;
      * the crawler does not convert IDNs to punycode.
      */
-    private static String mappedToAscii(String domain) {
+    private static String folded(String domain) {
         if (domain.chars().allMatch(c -> c < 0x80)) {
             return domain.toLowerCase(Locale.ROOT);
         }
@@ -126,9 +126,6 @@ final class HostSpelling {
     /** The standard's "ends in a number" check: such a host must be an IPv4 address, or the URL is invalid. */
     private static boolean endsInANumber(String domain) {
         List<String> parts = parts(domain);
-        if (parts.size() == 1 && parts.get(0).isEmpty()) {
-            return false;
-        }
         String last = parts.get(parts.size() - 1);
         return !last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9') || ipv4Number(last) != null;
     }
