@@ -63,6 +63,17 @@ final class CookieWrites {
         return chosen == null ? Setter.UNKNOWN : chosen.setter;
     }
 
+    /** Whether the cookie was written after {@code order} (by name, and by domain where the write names one). */
+    synchronized boolean writtenAfter(long order, String name, String cookieDomain) {
+        for (Write write : writes) {
+            if (write.order > order && write.name.equals(name)
+                    && (write.domain == null || strip(write.domain).equals(strip(cookieDomain)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean matches(Write write, String cookieDomain) {
         String cookie = strip(cookieDomain);
         if (write.domain != null) {

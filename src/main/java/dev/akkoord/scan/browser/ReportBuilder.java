@@ -111,8 +111,11 @@ final class ReportBuilder {
         }
         entry.journeys.add(visit.journey());
         entry.phases.add(cookie.phase());
+        if (cookie.writtenAfter() != null) {
+            entry.phases.add(cookie.writtenAfter());
+        }
         entry.pages.add(visit.page());
-        if (cookie.phase().withoutConsent()) {
+        if (cookie.phase().withoutConsent() || cookie.writtenAfter() != null && cookie.writtenAfter().withoutConsent()) {
             entry.pagesWithoutConsent.add(visit.page());
         }
     }

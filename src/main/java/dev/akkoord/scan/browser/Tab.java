@@ -141,10 +141,12 @@ final class Tab {
         boolean decided = false;
         Set<String> before = Set.of();
         Phase beforePhase = phase;
+        long decisionOrder = Long.MAX_VALUE;
         JsonObject probe = findBanner(journey == Journey.ACCEPT ? 0 : 1);
         banner = probe.getBoolean("shown", false);
         if (banner && (journey == Journey.REJECT || journey == Journey.ACCEPT)) {
             before = PageVisitor.cookieKeys(jar());
+            decisionOrder = order.incrementAndGet();
             phase = journey == Journey.REJECT ? Phase.AFTER_REJECT : Phase.AFTER_ACCEPT;
             click(probe.getDouble("x"), probe.getDouble("y"));
             decided = true;
@@ -154,7 +156,8 @@ final class Tab {
                 .put("awaitPromise", true).put("returnByValue", true)).getJsonObject("result", new JsonObject())
                 .getJsonObject("value", new JsonObject());
         attributeHttpCookies();
-        List<Visit.Cookie> cookies = PageVisitor.readCookies(jar(), phase, before, beforePhase, writes);
+        List<Visit.Cookie> cookies = PageVisitor.readCookies(jar(), phase, before, beforePhase, writes,
+                decisionOrder);
         URI finalUrl = parse(reading.getString("url"));
         List<URI> links = new ArrayList<>();
         for (String href : PageVisitor.strings(reading.getJsonArray("links"))) {
