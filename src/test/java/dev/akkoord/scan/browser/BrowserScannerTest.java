@@ -5,22 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.akkoord.scan.crawl.AddressGuard;
-import dev.akkoord.scan.crawl.AddressPolicy;
-import dev.akkoord.scan.crawl.CrawlListener;
-import dev.akkoord.scan.crawl.CrawlReport;
-import dev.akkoord.scan.crawl.CrawlSettings;
-import dev.akkoord.scan.crawl.Crawler;
 import dev.akkoord.scan.crawl.FixtureServer;
-import dev.akkoord.scan.crawl.HostLimits;
-import dev.akkoord.scan.crawl.SiteScope;
-import dev.akkoord.scan.tracker.TrackerCatalog;
-import io.vertx.mutiny.core.Vertx;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -30,46 +16,23 @@ import org.junit.jupiter.api.Test;
 /** The browser pass against a small site on 127.0.0.1: cookies written by scripts, who wrote them, rendered links. */
 class BrowserScannerTest {
 
-    private static final AddressPolicy LOCAL_ONLY = AddressPolicy.allowing(List.of("127.0.0.1")).onlyAllowed();
-
-    private static Vertx vertx;
-    private static ExecutorService worker;
-    private static BrowserScanner scanner;
+    private static ScanRig rig;
 
     @BeforeAll
     static void start() {
-        NeedsChromium.check(BrowserSettings.defaults());
-        vertx = Vertx.vertx();
-        worker = Executors.newFixedThreadPool(2);
-        scanner = new BrowserScanner(vertx.getDelegate(), new AddressGuard(LOCAL_ONLY, worker),
-                BrowserSettings.defaults());
+        rig = new ScanRig();
     }
 
     @AfterAll
     static void stop() {
-        if (scanner != null) {
-            scanner.close();
-            vertx.closeAndAwait();
-            worker.shutdownNow();
-        }
-    }
-
-    static BrowserReport scan(FixtureServer site) {
-        List<String> domains = List.of("127.0.0.1:" + site.port());
-        Crawler crawler = new Crawler(vertx, LOCAL_ONLY, new HostLimits(4), TrackerCatalog.bundled(), worker, "test");
-        try {
-            CrawlSettings settings = CrawlSettings.defaults().withRequestTimeout(Duration.ofSeconds(2));
-            CrawlReport crawl = crawler.crawl(domains, settings, CrawlListener.NONE).await().atMost(Duration.ofSeconds(30));
-            return scanner.scan(crawl, new SiteScope(domains), settings, System.currentTimeMillis() + 120_000,
-                    CrawlListener.NONE).await().atMost(Duration.ofSeconds(150));
-        } finally {
-            crawler.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     @Test
     void findsCookiesWrittenByScriptsWithTheirWriterAndFollowsRenderedLinks() throws Exception {
-        try (FixtureServer site = new FixtureServer(vertx.getDelegate())) {
+        try (FixtureServer site = new FixtureServer(rig.vertx.getDelegate())) {
             site.page("/", """
                     <html><head><script src="/js/a.js"></script></head><body>
                     <script>document.cookie = 'inline_c=1; path=/; max-age=600';</script>
@@ -80,7 +43,7 @@ class BrowserScannerTest {
                     .end("document.cookie = '_js_a=' + 'x'.repeat(40) + '; path=/; max-age=86400';"));
             site.page("/rendered-only", "<html><body><script>document.cookie='deep=1; path=/'</script></body></html>");
 
-            BrowserReport report = scan(site);
+            BrowserReport report = rig.scan(site.port());
             Map<String, BrowserReport.Cookie> cookies = report.cookies().stream()
                     .collect(Collectors.toMap(BrowserReport.Cookie::name, Function.identity()));
             String origin = "http://127.0.0.1:" + site.port();

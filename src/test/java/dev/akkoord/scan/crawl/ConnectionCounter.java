@@ -8,14 +8,14 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A plain TCP listener that answers nothing: it only counts the connections it accepts, and closes them. */
-final class ConnectionCounter implements AutoCloseable {
+public final class ConnectionCounter implements AutoCloseable {
 
     private final ServerSocket listener = new ServerSocket();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
 
     /** @param address an address literal; never looked up */
-    ConnectionCounter(byte[] address, int port) throws IOException {
+    public ConnectionCounter(byte[] address, int port) throws IOException {
         listener.bind(new InetSocketAddress(InetAddress.getByAddress(address), port));
         acceptor = new Thread(this::acceptAll, "connection-counter");
         acceptor.setDaemon(true);
@@ -32,7 +32,11 @@ final class ConnectionCounter implements AutoCloseable {
         }
     }
 
-    int accepted() {
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public int accepted() {
         return accepted.get();
     }
 
