@@ -43,9 +43,9 @@ class BrowserAnalysisTest {
     private static ScanFindings analyze(List<BrowserReport.Cookie> cookies) {
         BrowserReport browser = new BrowserReport("Chrome/156", List.of(
                 new BrowserReport.Page(HOME, HOME, 200, true, List.of(Journey.NO_DECISION), List.of(), List.of(),
-                        List.of(), null),
+                        List.of(), null, List.of()),
                 new BrowserReport.Page(PRODUCTS, PRODUCTS, 200, false, List.of(Journey.NO_DECISION), List.of(),
-                        List.of(), List.of(), null)),
+                        List.of(), List.of(), null, List.of("px.ads.example"))),
                 cookies, List.of(), List.of(), 2, false);
         CrawlReport crawl = new CrawlReport(List.of(HOME), List.of(), List.of(), List.of(), List.of(), 0, 0,
                 List.of(), false, Map.of());

@@ -138,6 +138,7 @@ class BrowserScanResourceTest {
         assertEquals(4, ((List<?>) home.get("journeys")).size(), home.toString());
         assertTrue(((List<?>) home.get("localStorage")).size() + ((List<?>) home.get("sessionStorage")).size() > 0,
                 "PostHog and Mixpanel keep state in Web Storage too: " + home);
+        assertEquals(List.of(), home.get("outsideHosts"), "the shop self-hosts everything");
         assertTrue(browserPages.stream().anyMatch(p -> p.get("url").equals(origin + "/spa-only")),
                 "the page linked only from the rendered DOM");
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.FixtureServer;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,7 +37,7 @@ class BrowserScannerTest {
             site.page("/", """
                     <html><head><script src="/js/a.js"></script></head><body>
                     <script>document.cookie = 'inline_c=1; path=/; max-age=600';</script>
-                    <div id="nav"></div>
+                    <div id="nav"></div><img src="http://localhost:9/px.gif" alt="">
                     <script>document.getElementById('nav').innerHTML = '<a href="/rendered-only">x</a>';</script>
                     </body></html>""", "srv_session=abc; Path=/; HttpOnly; SameSite=Lax");
             site.route("/js/a.js", request -> request.response().putHeader("Content-Type", "text/javascript")
@@ -59,6 +60,11 @@ class BrowserScannerTest {
             assertTrue(cookies.get("_js_a").setBeforeConsent());
             assertTrue(cookies.containsKey("deep"), "the page linked only from the rendered DOM was visited: " + cookies);
             assertFalse(report.pages().stream().anyMatch(p -> Boolean.TRUE.equals(p.banner())));
+            BrowserReport.Page home = report.pages().stream().filter(p -> p.url().toString().equals(origin + "/"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("localhost"), home.outsideHosts(), "another host, asked before any decision");
+            assertTrue(report.requests().stream().anyMatch(r -> r.host().equals("localhost")
+                    && r.phase() == Phase.BEFORE_CONSENT && r.example().getPath().equals("/px.gif")));
         }
     }
 }
