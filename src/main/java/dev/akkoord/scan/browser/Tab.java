@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -137,13 +140,12 @@ final class Tab {
         }
         waitForLoad();
         settle();
-        Boolean banner = null;
         boolean decided = false;
         Set<String> before = Set.of();
         Phase beforePhase = phase;
         long decisionOrder = Long.MAX_VALUE;
         JsonObject probe = findBanner(journey == Journey.ACCEPT ? 0 : 1);
-        banner = probe.getBoolean("shown", false);
+        boolean banner = probe.getBoolean("shown", false);
         if (banner && (journey == Journey.REJECT || journey == Journey.ACCEPT)) {
             before = PageVisitor.cookieKeys(jar());
             decisionOrder = order.incrementAndGet();
@@ -278,10 +280,10 @@ final class Tab {
     private void waitForLoad() {
         long left = Math.min(deadline - System.currentTimeMillis(), settings.maxSettle().toMillis() * 3);
         try {
-            loaded.get(Math.max(1, left), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            loaded.get(Math.max(1, left), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             // a page that never fires load (a hanging resource) is read as it is
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
