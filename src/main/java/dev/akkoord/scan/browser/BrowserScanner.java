@@ -8,6 +8,7 @@ import dev.akkoord.scan.crawl.FetchProblem;
 import dev.akkoord.scan.crawl.SiteScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +67,13 @@ public final class BrowserScanner implements AutoCloseable {
     private final ExecutorService threads;
     private volatile boolean closed;
 
-    public BrowserScanner(Vertx vertx, AddressGuard guard, BrowserSettings settings) {
-        this.vertx = vertx;
+    /**
+     * The gates run on a Vert.x of their own: the application's carries HTTP server metrics, which would take each
+     * gate for a second server with other tags and refuse to start it.
+     */
+    public BrowserScanner(AddressGuard guard, BrowserSettings settings) {
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
+                .setInternalBlockingPoolSize(2));
         this.guard = guard;
         this.settings = settings;
         this.binary = settings.resolveBinary();
@@ -193,5 +199,6 @@ public final class BrowserScanner implements AutoCloseable {
         }
         idle.clear();
         threads.shutdownNow();
+        vertx.close();
     }
 }

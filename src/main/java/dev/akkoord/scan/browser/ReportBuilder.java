@@ -131,7 +131,7 @@ final class ReportBuilder {
     synchronized BrowserReport build(String browser, boolean deadlineHit) {
         List<BrowserReport.Page> pageList = new ArrayList<>();
         pages.forEach((url, p) -> pageList.add(new BrowserReport.Page(url, p.finalUrl == null ? url : p.finalUrl,
-                p.status, p.banner, List.copyOf(p.journeys), List.copyOf(p.local), List.copyOf(p.session),
+                p.status, p.banner, p.journeys.stream().sorted().toList(), List.copyOf(p.local), List.copyOf(p.session),
                 List.copyOf(p.indexedDb), p.problem,
                 p.outsideHosts.stream().filter(host -> !platformHosts.contains(host)).toList())));
         List<BrowserReport.Cookie> cookieList = new ArrayList<>();

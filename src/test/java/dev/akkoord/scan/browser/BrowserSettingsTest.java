@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.AddressGuard;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
@@ -20,12 +19,9 @@ class BrowserSettingsTest {
     }
 
     private static String reason(BrowserSettings settings) {
-        Vertx vertx = Vertx.vertx();
-        try (BrowserScanner scanner = new BrowserScanner(vertx, new AddressGuard(ScanRig.LOCAL_ONLY,
+        try (BrowserScanner scanner = new BrowserScanner(new AddressGuard(ScanRig.LOCAL_ONLY,
                 ForkJoinPool.commonPool()), settings)) {
             return scanner.available() ? null : scanner.unavailableReason();
-        } finally {
-            vertx.close();
         }
     }
 

@@ -29,7 +29,7 @@ final class ScanRig implements AutoCloseable {
 
     ScanRig(BrowserSettings settings) {
         NeedsChromium.check(settings);
-        scanner = new BrowserScanner(vertx.getDelegate(), new AddressGuard(LOCAL_ONLY, worker), settings);
+        scanner = new BrowserScanner(new AddressGuard(LOCAL_ONLY, worker), settings);
     }
 
     ScanRig() {
