@@ -63,10 +63,10 @@ record LatestScan(UUID id, Instant finishedAt, String method, String methodNote,
      * @param banner            whether Akkoord's banner showed; null when the page did not load
      * @param journeys          the journeys run on it, in the order of {@link Journey}
      * @param storage           Web Storage and IndexedDB names, per kind of storage that holds any
-     * @param trackersFirstHere tracker hosts this page was the first to contact without consent
+     * @param trackers          tracker hosts this page contacted without consent
      */
     record PageRow(String page, String finalPage, int status, Boolean banner, List<String> journeys,
-            List<Storage> storage, List<String> trackersFirstHere, String problem) {
+            List<Storage> storage, List<String> trackers, String problem) {
 
         /** Pages without the banner or that did not load first, then by address. */
         static List<PageRow> sorted(List<BrowserReport.Page> pages, List<BrowserFindings.HostRequest> requests,
@@ -83,9 +83,10 @@ record LatestScan(UUID id, Instant finishedAt, String method, String methodNote,
             Storage.add(storage, "localStorage", page.localStorage());
             Storage.add(storage, "sessionStorage", page.sessionStorage());
             Storage.add(storage, "IndexedDB", page.indexedDb());
-            // Requests are counted per host and phase with the first page as example: that page is where it started.
-            List<String> trackers = requests.stream().filter(r -> r.violation() && url.equals(r.page()))
-                    .map(BrowserFindings.HostRequest::host).distinct().toList();
+            // The page knows which outside hosts it contacted without consent; the requests say which are trackers.
+            java.util.Set<String> trackerHosts = new java.util.HashSet<>();
+            requests.stream().filter(BrowserFindings.HostRequest::violation).forEach(r -> trackerHosts.add(r.host()));
+            List<String> trackers = page.outsideHosts().stream().filter(trackerHosts::contains).toList();
             return new PageRow(urls.shorten(url), finalUrl.equals(url) ? null : urls.shorten(finalUrl), page.status(),
                     page.banner(), page.journeys().stream().sorted().map(Journey::label).toList(), storage, trackers,
                     page.problem());

@@ -70,8 +70,10 @@ class DashboardScanReportTest {
                 + "1 tracker host is contacted without consent: www.google-analytics.com. <em>Loud</em>";
         BrowserFindings browser = new BrowserFindings(BrowserFindings.BROWSER,
                 "Scanned in HeadlessChrome/140 with 4 journeys (no decision, reject, accept, Global Privacy Control).",
-                List.of(StoredScans.page(ORIGIN + "/", true, List.of(Journey.values()), List.of("ph_session"), null),
-                        StoredScans.page(ORIGIN + "/no-banner", false, List.of(Journey.NO_DECISION), List.of(), null),
+                List.of(StoredScans.page(ORIGIN + "/", true, List.of(Journey.values()), List.of("ph_session"), null,
+                                "www.google-analytics.com", "cdn.fonts.example"),
+                        StoredScans.page(ORIGIN + "/no-banner", false, List.of(Journey.NO_DECISION), List.of(), null,
+                                "www.google-analytics.com"),
                         StoredScans.page(ORIGIN + "/slow", null, List.of(Journey.NO_DECISION), List.of(),
                                 "the page did not load within 15 s")),
                 List.of(new BrowserFindings.HostRequest("www.google-analytics.com", "before-consent",
@@ -132,10 +134,12 @@ class DashboardScanReportTest {
         String noBanner = row(report, "/no-banner");
         assertTrue(noBanner.contains("<span class=\"badge bad\">banner missing</span>"), noBanner);
         assertTrue(noBanner.contains("no decision") && !noBanner.contains("Reject all"), noBanner);
+        assertTrue(noBanner.contains("<code>www.google-analytics.com</code>"), "a tracker on a second page: " + noBanner);
         String home = row(report, "/");
         assertTrue(home.contains("<span class=\"badge ok\">banner shown</span>"), home);
         assertTrue(home.contains("no decision, Reject all, Accept all, GPC"), home);
-        assertTrue(home.contains("www.google-analytics.com"), "the tracker its page contacted first: " + home);
+        assertTrue(home.contains("www.google-analytics.com"), "the tracker its page contacted: " + home);
+        assertTrue(!home.contains("cdn.fonts.example"), "an outside host that is no tracker is not listed: " + home);
         assertTrue(home.contains("ph_session"), "storage names: " + home);
         String slow = row(report, "/slow");
         assertTrue(slow.contains("the page did not load within 15 s") && slow.contains("not loaded"), slow);

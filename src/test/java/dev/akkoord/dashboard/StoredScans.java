@@ -78,8 +78,8 @@ final class StoredScans {
     }
 
     static BrowserReport.Page page(String url, Boolean banner, List<dev.akkoord.scan.browser.Journey> journeys,
-            List<String> localStorage, String problem) {
+            List<String> localStorage, String problem, String... outsideHosts) {
         return new BrowserReport.Page(URI.create(url), URI.create(url), problem == null ? 200 : 0, banner, journeys,
-                localStorage, List.of(), List.of(), problem);
+                localStorage, List.of(), List.of(), problem, List.of(outsideHosts));
     }
 }
