@@ -48,8 +48,16 @@ final class Tab {
                 const name = (eq < 0 || (semi >= 0 && semi < eq)) ? s.slice(0, semi < 0 ? s.length : semi) : s.slice(0, eq);
                 return name.trim() + (semi < 0 ? '' : s.slice(semi));
               };
+              // A script the page held back for a category (data-category, as Akkoord's banner releases them) says
+              // what its cookies need; only known while it runs its top level.
+              const gate = () => {
+                const script = document.currentScript;
+                return script && script.getAttribute ? script.getAttribute('data-category') : null;
+              };
               const report = (text) => {
-                try { send(JSON.stringify({ c: withoutValue(text).slice(0, 2048), s: stack(), u: location.href })); } catch (e) {}
+                try {
+                  send(JSON.stringify({ c: withoutValue(text).slice(0, 2048), s: stack(), u: location.href, g: gate() }));
+                } catch (e) {}
               };
               const own = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
               if (own && own.set) {
@@ -250,7 +258,7 @@ final class Tab {
         try {
             JsonObject write = new JsonObject(payload);
             writes.script(order.incrementAndGet(), write.getString("c", ""), write.getString("s"),
-                    parse(write.getString("u")));
+                    parse(write.getString("u")), write.getString("g"));
         } catch (RuntimeException e) {
             // a page may call what it finds; a malformed report is not a write
         }

@@ -103,6 +103,9 @@ class BrowserScanResourceTest {
         assertEquals(List.of("accept"), consented.get("journeys"), "released by the banner only after accept");
         assertEquals(true, consented.get("onlyAfterAccept"));
         assertEquals(false, consented.get("setBeforeConsent"));
+        // Its name reads like a consent cookie (functional by name), but the page tags its script analytical.
+        assertEquals("analytical", cookie(cookies, "shop_consented").get("category"));
+        assertEquals(false, cookie(cookies, "shop_consented").get("violation"), "set only with consent");
 
         Map<String, Object> mixpanel = cookie(cookies, "mp_" + FixtureShop.MIXPANEL_TOKEN + "_mixpanel");
         assertEquals("analytical", mixpanel.get("category"));
