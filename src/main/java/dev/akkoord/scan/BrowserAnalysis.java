@@ -7,7 +7,6 @@ import dev.akkoord.classify.CookieFacts;
 import dev.akkoord.classify.Source;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.browser.Journey;
-import dev.akkoord.scan.browser.Phase;
 import dev.akkoord.scan.browser.Setter;
 import dev.akkoord.scan.crawl.SiteScope;
 import java.net.URI;
