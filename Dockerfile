@@ -9,15 +9,17 @@ COPY web-widget web-widget
 COPY src src
 RUN ./mvnw -B -q package -DskipTests
 
-# Run: a slim JRE as an unprivileged user. Without database settings it starts embedded PostgreSQL and Redis
-# with their data in /data; mount a volume there, or set QUARKUS_DATASOURCE_* and QUARKUS_REDIS_HOSTS.
-FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# Run: Debian with its JRE and its Chromium (the scanner's browser; Ubuntu ships Chromium only as a snap, which
+# does not run in a container), as an unprivileged user. Without database settings it starts embedded PostgreSQL
+# and Redis with their data in /data; mount a volume there, or set QUARKUS_DATASOURCE_* and QUARKUS_REDIS_HOSTS.
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless chromium curl \
+        fonts-liberation ca-certificates && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --uid 10001 akkoord && mkdir /data && chown akkoord /data
 WORKDIR /app
 COPY --from=build --chown=akkoord /src/target/quarkus-app/ /app/
 USER akkoord
-ENV AKKOORD_DATA_DIR=/data JAVA_OPTS="-XX:MaxRAMPercentage=75"
+ENV AKKOORD_DATA_DIR=/data AKKOORD_SCAN_BROWSER_PATH=/usr/bin/chromium JAVA_OPTS="-XX:MaxRAMPercentage=50"
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

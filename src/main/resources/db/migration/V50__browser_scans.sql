@@ -22,6 +22,8 @@ CREATE TABLE scan_browser_pages (
     session_storage text[]  NOT NULL,
     indexed_db      text[]  NOT NULL,
     problem         text,
+    -- hosts outside the site contacted without consent (before a decision, after a rejection, under GPC)
+    outside_hosts   text[]  NOT NULL,
     PRIMARY KEY (scan_id, position)
 );
 

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.akkoord.scan.ScanConfig;
-import dev.akkoord.scan.ScanCookie;
 import dev.akkoord.scan.ScanRow;
 import dev.akkoord.scan.ScanService;
 import dev.akkoord.scan.ScanView;
@@ -44,10 +43,15 @@ public class ScanResults {
                 .collect().asList());
     }
 
-    public Uni<ScanDetail> latest(UUID siteId) {
-        return scans.latestScan(siteId)
-                .map(view -> view.results() == null ? null : new ScanDetail(view.id(), view.finishedAt(),
-                        view.results().cookies().stream().map(ScanResults::row).toList()))
+    /**
+     * The latest finished scan; null before the first. A scan that is running or failed does not hide the one
+     * before it.
+     */
+    public Uni<LatestScan> latest(UUID siteId) {
+        return scans.listScans(siteId)
+                .flatMap(list -> list.stream().filter(view -> ScanRow.DONE.equals(view.status())).findFirst()
+                        .map(done -> scans.scan(siteId, done.id()).map(LatestScan::of))
+                        .orElseGet(() -> Uni.createFrom().nullItem()))
                 .onFailure(ProblemException.class).recoverWithNull();
     }
 
@@ -81,18 +85,14 @@ public class ScanResults {
         }
         int pages = view.progress() == null ? 0 : view.progress().pagesDone();
         int cookies = view.results() == null ? -1 : view.results().cookies().size();
+        String method = view.results() == null ? null : view.results().method();
         return new ScanSummary(view.id(), view.startedAt() != null ? view.startedAt() : view.queuedAt(),
-                view.finishedAt(), view.status(), pages, cookies, added, gone, recategorised);
+                view.finishedAt(), view.status(), method, pages, cookies, added, gone, recategorised);
     }
 
-    private static CookieRow row(ScanCookie cookie) {
-        return new CookieRow(cookie.name(), cookie.domain(), cookie.category().label(), cookie.source(),
-                cookie.confidence(), cookie.vendor(), cookie.purpose(), cookie.lifetime(), cookie.firstPage(),
-                ScanCookie.OBSERVED.equals(cookie.found()), cookie.violation(), cookie.evidence());
-    }
-
-    record ScanSummary(UUID id, Instant startedAt, Instant finishedAt, String status, int pages, int cookies,
-            List<String> added, List<String> gone, List<String> recategorised) {
+    /** @param method {@code browser} or {@code static} for a finished scan with its results, else null */
+    record ScanSummary(UUID id, Instant startedAt, Instant finishedAt, String status, String method, int pages,
+            int cookies, List<String> added, List<String> gone, List<String> recategorised) {
     }
 
     record ScanProgress(UUID id, String status, int pagesDone, int pagesLimit, boolean finished, String error) {
@@ -100,27 +100,6 @@ public class ScanResults {
         @JsonProperty
         public int percent() {
             return finished ? 100 : pagesLimit <= 0 ? 0 : Math.min(99, pagesDone * 100 / pagesLimit);
-        }
-    }
-
-    record ScanDetail(UUID id, Instant finishedAt, List<CookieRow> cookies) {
-    }
-
-    /**
-     * @param source    override, database, vendor, rule or model
-     * @param observed  set by a response during the crawl (true) or inferred from a tracker found on a page
-     * @param violation an analytical or marketing cookie set before consent, with {@code evidence}
-     */
-    record CookieRow(String name, String domain, String category, String source, double confidence, String vendor,
-            String purpose, String lifetime, String firstPage, boolean observed, boolean violation,
-            String evidence) {
-
-        public boolean unclassified() {
-            return "unclassified".equals(category);
-        }
-
-        public int confidencePercent() {
-            return (int) Math.round(confidence * 100);
         }
     }
 }

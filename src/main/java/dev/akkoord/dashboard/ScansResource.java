@@ -25,7 +25,10 @@ import dev.akkoord.site.ConsentCategory;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
-/** The cookies of the latest scan with the owner's overrides, the scan history, and "Scan now" with progress. */
+/**
+ * The cookies of the latest scan with the owner's overrides, the latest scan's report (headline, method, pages of the
+ * browser pass, outside requests) with the scan history, and "Scan now" with progress.
+ */
 @Path("/dashboard/sites/{siteId}")
 @SignedIn
 @Produces(MediaType.TEXT_HTML)
@@ -46,14 +49,14 @@ public final class ScansResource {
     @GET
     @Path("/cookies")
     public Uni<String> cookies(@RestPath UUID siteId, @RestQuery String saved) {
-        return pages.site(siteId).flatMap(site -> scans.latest(siteId).flatMap(detail -> {
-            if (detail != null) {
+        return pages.site(siteId).flatMap(site -> scans.latest(siteId).flatMap(latest -> {
+            if (latest != null) {
                 return Uni.createFrom().item(Templates.cookies(pages.page(site, "Cookies", "cookies"),
-                        sorted(detail.cookies()), true, detail.finishedAt() == null ? null : detail.finishedAt()
+                        sorted(latest.cookies()), latest, latest.finishedAt() == null ? null : latest.finishedAt()
                                 .toString(), saved).render());
             }
             return bannerCookies.bannerCookiesFor(siteId).map(listed -> Templates.cookies(
-                    pages.page(site, "Cookies", "cookies"), fromBanner(listed), false,
+                    pages.page(site, "Cookies", "cookies"), fromBanner(listed), null,
                     listed.lastScan() == null ? null : listed.lastScan().toString(), saved)
                     .render());
         }));
@@ -71,8 +74,10 @@ public final class ScansResource {
     @GET
     @Path("/scans")
     public Uni<String> scanHistory(@RestPath UUID siteId, @RestQuery UUID scan) {
-        return pages.site(siteId).flatMap(site -> scans.history(siteId).map(history -> Templates.scans(
-                pages.page(site, "Scans", "scans"), history, scan).render()));
+        return pages.site(siteId).flatMap(site -> Uni.combine().all()
+                .unis(scans.history(siteId), scans.latest(siteId)).asTuple()
+                .map(found -> Templates.scans(pages.page(site, "Scans", "scans"), found.getItem1(), scan,
+                        found.getItem2()).render()));
     }
 
     @POST
@@ -91,20 +96,19 @@ public final class ScansResource {
     }
 
     /** Unclassified cookies first (a person must decide), then violations, then by category and name. */
-    static List<ScanResults.CookieRow> sorted(List<ScanResults.CookieRow> cookies) {
-        List<ScanResults.CookieRow> rows = new ArrayList<>(cookies);
-        rows.sort(Comparator.comparing((ScanResults.CookieRow row) -> !row.unclassified())
+    static List<CookieRow> sorted(List<CookieRow> cookies) {
+        List<CookieRow> rows = new ArrayList<>(cookies);
+        rows.sort(Comparator.comparing((CookieRow row) -> !row.unclassified())
                 .thenComparing(row -> !row.violation())
-                .thenComparing(ScanResults.CookieRow::category)
-                .thenComparing(ScanResults.CookieRow::name));
+                .thenComparing(CookieRow::category)
+                .thenComparing(CookieRow::name));
         return rows;
     }
 
-    private static List<ScanResults.CookieRow> fromBanner(BannerCookies listed) {
-        List<ScanResults.CookieRow> rows = new ArrayList<>();
-        listed.cookies().forEach((category, cookies) -> cookies.forEach(cookie -> rows.add(new ScanResults.CookieRow(
-                cookie.name(), "", category, "banner", 1, cookie.provider(), cookie.purpose(), cookie.lifetime(), "",
-                true, false, ""))));
+    private static List<CookieRow> fromBanner(BannerCookies listed) {
+        List<CookieRow> rows = new ArrayList<>();
+        listed.cookies().forEach((category, cookies) -> cookies.forEach(cookie -> rows.add(CookieRow.declared(
+                cookie.name(), category, cookie.provider(), cookie.purpose(), cookie.lifetime()))));
         return sorted(rows);
     }
 

@@ -1,10 +1,17 @@
 package dev.akkoord.dashboard;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 import io.quarkus.qute.TemplateExtension;
 
 /** Formatting helpers for the dashboard's templates. */
 @TemplateExtension
 final class TemplateExtensions {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private TemplateExtensions() {
     }
@@ -24,5 +31,32 @@ final class TemplateExtensions {
             case "gpc" -> "Browser sent Global Privacy Control";
             default -> action;
         };
+    }
+
+    /** A consent journey of the browser scan as the banner's buttons say it. */
+    static String journeyText(String journey) {
+        return switch (journey) {
+            case "no-decision" -> "no decision";
+            case "reject" -> "Reject all";
+            case "accept" -> "Accept all";
+            case "gpc" -> "GPC";
+            default -> journey;
+        };
+    }
+
+    /** When, within a journey, a request was made. */
+    static String phaseText(String phase) {
+        return switch (phase) {
+            case "before-consent" -> "before consent";
+            case "after-reject" -> "after Reject all";
+            case "after-accept" -> "after Accept all";
+            case "under-gpc" -> "under GPC";
+            default -> phase;
+        };
+    }
+
+    /** {@code 2026-12-04 16:31 UTC}: to the minute is what an owner needs of a scan's time. */
+    static String minute(Instant instant) {
+        return MINUTE.format(instant);
     }
 }

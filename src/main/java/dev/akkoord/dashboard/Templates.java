@@ -34,10 +34,13 @@ final class Templates {
 
     static native TemplateInstance preview(SiteView site, String language, String nonce);
 
-    static native TemplateInstance cookies(Page page, List<ScanResults.CookieRow> cookies, boolean fromScan,
-            String lastScan, String saved);
+    /** @param latest the latest finished scan, or null when the cookies are the banner's lists (no scan yet) */
+    static native TemplateInstance cookies(Page page, List<CookieRow> cookies, LatestScan latest, String lastScan,
+            String saved);
 
-    static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, java.util.UUID running);
+    /** @param latest the latest finished scan, or null before the first */
+    static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, java.util.UUID running,
+            LatestScan latest);
 
     static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
             Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);

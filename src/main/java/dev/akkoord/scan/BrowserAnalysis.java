@@ -7,7 +7,6 @@ import dev.akkoord.classify.CookieFacts;
 import dev.akkoord.classify.Source;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.browser.Journey;
-import dev.akkoord.scan.browser.Phase;
 import dev.akkoord.scan.browser.Setter;
 import dev.akkoord.scan.crawl.SiteScope;
 import java.net.URI;
@@ -55,12 +54,29 @@ final class BrowserAnalysis {
                 c.journeys().stream().sorted().map(Journey::label).toList(), c.setBeforeConsent(),
                 c.setAfterReject(), c.setUnderGpc(), c.onlyAfterAccept(), c.partitioned(), c.size(), c.valueLength(),
                 c.valueShape(), c.pages(), c.pagesWithoutConsent().size());
+        Category gated = gatedCategory(c.setter().consentCategory());
+        if (ScanCookie.needsConsent(gated) && k.source() != Source.OVERRIDE && k.category() != gated) {
+            // The site itself holds this script back until the category is granted: its cookies are of that category
+            // (otherwise a withdrawal would not delete them), whatever a name or a model suggests.
+            k = new Classification(gated, 0.95, Source.RULE, k.vendor(), "Written by " + setterUrl
+                    + ", a script the page holds back until " + gated.label() + " cookies are allowed", k.lifetime());
+        }
         boolean violation = seen.withoutConsent() && ScanCookie.needsConsent(k.category());
         return new ScanCookie(c.name(), c.domain(), ScanCookie.OBSERVED, c.hostOnly(), c.path(), c.expiresAt(),
                 c.lifetimeSeconds(), c.secure(), c.httpOnly(), c.sameSite(), thirdParty, c.firstPage().toString(),
                 setterUrl == null ? null : setterUrl.toString(), k.category(), k.confidence(), k.source().label(),
                 k.vendor(), k.purpose(), k.lifetime() != null ? k.lifetime() : Lifetimes.describe(c.lifetimeSeconds()),
                 violation, evidence(c, k.category()), seen);
+    }
+
+    /** The category a page's consent tag names, when it is one that needs consent. */
+    private static Category gatedCategory(String label) {
+        for (Category category : List.of(Category.ANALYTICAL, Category.MARKETING)) {
+            if (category.label().equalsIgnoreCase(label == null ? "" : label.strip())) {
+                return category;
+            }
+        }
+        return null;
     }
 
     private static String evidence(BrowserReport.Cookie c, Category category) {

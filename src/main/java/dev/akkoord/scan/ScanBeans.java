@@ -42,8 +42,8 @@ final class ScanBeans {
     /** The browser reaches the same addresses as the static crawl, vetted by the same guard. */
     @Produces
     @Singleton
-    BrowserScanner browserScanner(Vertx vertx, ScanConfig config) {
-        BrowserScanner scanner = new BrowserScanner(vertx.getDelegate(),
+    BrowserScanner browserScanner(ScanConfig config) {
+        BrowserScanner scanner = new BrowserScanner(
                 new AddressGuard(addressPolicy(config), Infrastructure.getDefaultWorkerPool()),
                 config.browserSettings());
         if (!scanner.available() && config.browser().equalsIgnoreCase("on")) {

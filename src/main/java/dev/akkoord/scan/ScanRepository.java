@@ -186,11 +186,11 @@ public class ScanRepository {
             batch.add(Tuple.from(Arrays.asList(scanId, i, p.url().toString(), p.finalUrl().toString(), p.status(),
                     p.banner(), p.journeys().stream().map(Journey::label).toArray(String[]::new),
                     p.localStorage().toArray(String[]::new), p.sessionStorage().toArray(String[]::new),
-                    p.indexedDb().toArray(String[]::new), p.problem())));
+                    p.indexedDb().toArray(String[]::new), p.problem(), p.outsideHosts().toArray(String[]::new))));
         }
         return batch(connection, "INSERT INTO scan_browser_pages (scan_id, position, url, final_url, status, banner, "
-                + "journeys, local_storage, session_storage, indexed_db, problem) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", batch);
+                + "journeys, local_storage, session_storage, indexed_db, problem, outside_hosts) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", batch);
     }
 
     private static Uni<Void> insertRequests(SqlConnection connection, UUID scanId,
@@ -329,7 +329,7 @@ public class ScanRepository {
 
     public Uni<List<BrowserReport.Page>> browserPages(UUID scanId) {
         return pool.preparedQuery("SELECT url, final_url, status, banner, journeys, local_storage, session_storage, "
-                        + "indexed_db, problem FROM scan_browser_pages WHERE scan_id = $1 ORDER BY position")
+                        + "indexed_db, problem, outside_hosts FROM scan_browser_pages WHERE scan_id = $1 ORDER BY position")
                 .execute(Tuple.of(scanId)).map(rows -> {
                     List<BrowserReport.Page> pages = new ArrayList<>();
                     for (Row r : rows) {
@@ -338,7 +338,8 @@ public class ScanRepository {
                                 Arrays.stream(r.getArrayOfStrings("journeys")).map(ScanRepository::journey).toList(),
                                 List.of(r.getArrayOfStrings("local_storage")),
                                 List.of(r.getArrayOfStrings("session_storage")),
-                                List.of(r.getArrayOfStrings("indexed_db")), r.getString("problem")));
+                                List.of(r.getArrayOfStrings("indexed_db")), r.getString("problem"),
+                                List.of(r.getArrayOfStrings("outside_hosts"))));
                     }
                     return pages;
                 });

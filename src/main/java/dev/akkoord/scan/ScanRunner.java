@@ -70,7 +70,8 @@ public class ScanRunner {
         UUID scanId = scan.id();
         long deadline = System.currentTimeMillis() + config.crawlTimeout().toMillis();
         CrawlListener progress = progressWriter(scanId);
-        return crawler.crawl(domains, config.crawlSettings(), progress)
+        // Deferred: a site domain the crawler cannot read fails the Uni (handled below) instead of this call.
+        return Uni.createFrom().deferred(() -> crawler.crawl(domains, config.crawlSettings(), progress))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(report -> inBrowser(report, domains, deadline, progress)
                         .flatMap(seen -> scans.overrides(scan.siteId()).map(overrides ->

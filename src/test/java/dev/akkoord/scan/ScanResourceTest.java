@@ -123,6 +123,13 @@ class ScanResourceTest {
         assertEquals("done", scan.getString("status"));
         assertEquals("request", scan.getString("trigger"));
         assertEquals(List.of("http://127.0.0.1:" + site.port() + "/"), scan.getList("results.origins"));
+        // The test profile turns the browser off: the result must say what that leaves out, and how to change it.
+        assertEquals("static", scan.getString("results.method"));
+        assertTrue(scan.getString("results.methodNote").contains("cookies set by JavaScript were not looked for"),
+                scan.getString("results.methodNote"));
+        assertTrue(scan.getString("results.methodNote").contains("AKKOORD_SCAN_BROWSER"));
+        assertTrue(scan.getString("results.headline").contains("set by the site's responses before consent"),
+                scan.getString("results.headline"));
 
         Map<String, Object> session = cookie(scan, "PHPSESSID");
         assertEquals("functional", session.get("category"));

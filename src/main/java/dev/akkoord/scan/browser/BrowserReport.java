@@ -31,10 +31,17 @@ public record BrowserReport(String browser, List<Page> pages, List<Cookie> cooki
      *
      * @param banner   whether Akkoord's banner showed; null when the page did not load
      * @param journeys the journeys run on it
-     * @param storage  Web Storage and IndexedDB names the page holds (union over its journeys)
+     * @param localStorage   Web Storage and IndexedDB names the page holds (union over its journeys)
+     * @param outsideHosts   hosts outside the site the page contacted without consent (before a decision, after a
+     *                       rejection, under GPC); which of them are trackers is the analysis's to say
      */
     public record Page(URI url, URI finalUrl, int status, Boolean banner, List<Journey> journeys,
-            List<String> localStorage, List<String> sessionStorage, List<String> indexedDb, String problem) {
+            List<String> localStorage, List<String> sessionStorage, List<String> indexedDb, String problem,
+            List<String> outsideHosts) {
+
+        public Page {
+            outsideHosts = outsideHosts == null ? List.of() : List.copyOf(outsideHosts);
+        }
     }
 
     /**

@@ -8,13 +8,17 @@ import dev.akkoord.scan.crawl.FetchProblem;
 import dev.akkoord.scan.crawl.SiteScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +32,7 @@ import org.jboss.logging.Logger;
 public final class BrowserScanner implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BrowserScanner.class);
+    private static final Duration IDLE_CLOSE = Duration.ofMinutes(5);
 
     /** A browser with its own gate: what the gate refused is told to the scan that uses it. */
     static final class Instance implements AutoCloseable {
@@ -35,6 +40,7 @@ public final class BrowserScanner implements AutoCloseable {
         final BrowserGate gate;
         /** Guarded by itself: the gate adds from its event loop, the scan reads. */
         final List<FetchProblem> refused;
+        volatile long idleSince;
 
         Instance(Chromium chromium, BrowserGate gate, List<FetchProblem> refused) {
             this.chromium = chromium;
@@ -64,10 +70,16 @@ public final class BrowserScanner implements AutoCloseable {
     private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
     private final List<Instance> all = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService threads;
+    private final ScheduledExecutorService reaper;
     private volatile boolean closed;
 
-    public BrowserScanner(Vertx vertx, AddressGuard guard, BrowserSettings settings) {
-        this.vertx = vertx;
+    /**
+     * The gates run on a Vert.x of their own: the application's carries HTTP server metrics, which would take each
+     * gate for a second server with other tags and refuse to start it.
+     */
+    public BrowserScanner(AddressGuard guard, BrowserSettings settings) {
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
+                .setInternalBlockingPoolSize(2));
         this.guard = guard;
         this.settings = settings;
         this.binary = settings.resolveBinary();
@@ -78,6 +90,20 @@ public final class BrowserScanner implements AutoCloseable {
             return thread;
         };
         this.threads = Executors.newCachedThreadPool(factory);
+        this.reaper = Executors.newSingleThreadScheduledExecutor(factory);
+        reaper.scheduleWithFixedDelay(this::closeIdle, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /** A browser unused for a while gives its memory back; the next scan starts another in a second. */
+    private void closeIdle() {
+        long before = System.currentTimeMillis() - IDLE_CLOSE.toMillis();
+        for (Instance instance : List.copyOf(idle)) {
+            if (instance.idleSince < before && idle.remove(instance)) {
+                LOG.debugf("Closing the scanning browser (pid %d), idle since %d", instance.chromium.pid(),
+                        instance.idleSince);
+                discard(instance);
+            }
+        }
     }
 
     /** Whether scans run in a browser. */
@@ -138,6 +164,7 @@ public final class BrowserScanner implements AutoCloseable {
         if (closed || !instance.chromium.isAlive()) {
             discard(instance);
         } else {
+            instance.idleSince = System.currentTimeMillis();
             idle.addFirst(instance);
         }
     }
@@ -193,5 +220,7 @@ public final class BrowserScanner implements AutoCloseable {
         }
         idle.clear();
         threads.shutdownNow();
+        reaper.shutdownNow();
+        vertx.close();
     }
 }

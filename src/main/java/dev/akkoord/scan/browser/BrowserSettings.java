@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Whether and how scans use a browser.
  *
- * @param mode         {@code auto} (when a binary is found), {@code on} (a missing browser fails the scan) or
- *                     {@code off}
+ * @param mode         {@code auto} (when a binary is found), {@code on} (the same, and the start-up log warns when
+ *                     none is found) or {@code off}
  * @param binary       the Chromium binary, or empty to look in the usual places
  * @param journeyPages pages (from the start page on) that get all four consent journeys
  * @param tabs         journeys run at once per scan, each in its own context

@@ -32,16 +32,17 @@ final class CookieWrites {
 
     /**
      * A script write: {@code cookie} is the written string without its value ("name; path=/; domain=…"), {@code
-     * stack} the writer's stack trace, {@code page} the document it was written in (for inline scripts).
+     * stack} the writer's stack trace, {@code page} the document it was written in (for inline scripts), {@code
+     * consentCategory} the {@code data-category} of the script element running, if any.
      */
-    synchronized void script(long order, String cookie, String stack, URI page) {
+    synchronized void script(long order, String cookie, String stack, URI page, String consentCategory) {
         String name = nameOf(cookie);
         if (name == null || deletes(cookie)) {
             return;
         }
         URI script = scriptOf(stack);
         writes.add(new Write(order, name, domainAttribute(cookie),
-                new Setter(Setter.SCRIPT, script != null ? script : page)));
+                new Setter(Setter.SCRIPT, script != null ? script : page, consentCategory)));
     }
 
     /** The first write of this cookie; by name alone when no write names its domain. */
@@ -61,6 +62,17 @@ final class CookieWrites {
         }
         Write chosen = first != null ? first : firstByName;
         return chosen == null ? Setter.UNKNOWN : chosen.setter;
+    }
+
+    /** Whether the cookie was written after {@code order} (by name, and by domain where the write names one). */
+    synchronized boolean writtenAfter(long order, String name, String cookieDomain) {
+        for (Write write : writes) {
+            if (write.order > order && write.name.equals(name)
+                    && (write.domain == null || strip(write.domain).equals(strip(cookieDomain)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matches(Write write, String cookieDomain) {

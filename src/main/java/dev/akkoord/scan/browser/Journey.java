@@ -1,5 +1,7 @@
 package dev.akkoord.scan.browser;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * How the scanner behaves on a page, each in a fresh browser context. The last three need the page to show
  * Akkoord's banner; a page without it is only visited as {@link #NO_DECISION}.
@@ -20,6 +22,7 @@ public enum Journey {
         this.label = label;
     }
 
+    @JsonValue
     public String label() {
         return label;
     }

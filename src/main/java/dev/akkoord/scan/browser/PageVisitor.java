@@ -85,9 +85,14 @@ final class PageVisitor {
         }
     }
 
-    /** The reading of a context's cookie store, without values. */
+    /**
+     * The reading of a context's cookie store, without values.
+     *
+     * @param before        the cookies held when the journey's decision was taken (empty without one)
+     * @param decisionOrder the write order at the decision; writes after it count as after the decision
+     */
     static List<Visit.Cookie> readCookies(JsonArray jar, Phase phase, Set<String> before, Phase beforePhase,
-            CookieWrites writes) {
+            CookieWrites writes, long decisionOrder) {
         List<Visit.Cookie> cookies = new ArrayList<>();
         long now = Instant.now().getEpochSecond();
         for (int i = 0; i < jar.size(); i++) {
@@ -100,10 +105,13 @@ final class PageVisitor {
             Instant expiresAt = session || expires <= 0 ? null : Instant.ofEpochSecond((long) expires);
             Long lifetime = expiresAt == null ? null : Math.max(0, expiresAt.getEpochSecond() - now);
             String key = name + "\n" + domain + "\n" + c.getString("path");
+            boolean heldBefore = before.contains(key);
+            Phase writtenAfter = heldBefore && phase != beforePhase && writes.writtenAfter(decisionOrder, name, domain)
+                    ? phase : null;
             cookies.add(new Visit.Cookie(name, domain, !domain.startsWith("."), c.getString("path"), expiresAt,
                     lifetime, c.getBoolean("secure", false), c.getBoolean("httpOnly", false),
                     c.getString("sameSite"), c.getValue("partitionKey") != null, c.getInteger("size", 0),
-                    value.length(), ValueShape.of(value), before.contains(key) ? beforePhase : phase,
+                    value.length(), ValueShape.of(value), heldBefore ? beforePhase : phase, writtenAfter,
                     writes.setterOf(name, domain)));
         }
         return cookies;

@@ -1,5 +1,7 @@
 package dev.akkoord.scan.browser;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** When, within a journey, something was set or requested. */
 public enum Phase {
     /** No decision had been taken yet. */
@@ -17,6 +19,7 @@ public enum Phase {
         this.label = label;
     }
 
+    @JsonValue
     public String label() {
         return label;
     }

@@ -25,6 +25,7 @@ final class ReportBuilder {
         final Set<String> local = new LinkedHashSet<>();
         final Set<String> session = new LinkedHashSet<>();
         final Set<String> indexedDb = new LinkedHashSet<>();
+        final Set<String> outsideHosts = new LinkedHashSet<>();
     }
 
     private static final class CookieEntry {
@@ -88,6 +89,9 @@ final class ReportBuilder {
         for (Visit.Request request : visit.requests()) {
             String host = host(request.url());
             if (!scope.isSiteHost(host)) {
+                if (request.phase().withoutConsent()) {
+                    page.outsideHosts.add(host);
+                }
                 HostEntry entry = hosts.computeIfAbsent(host + "\n" + request.phase().name(), k -> new HostEntry());
                 if (entry.example == null) {
                     entry.example = request.url();
@@ -111,8 +115,11 @@ final class ReportBuilder {
         }
         entry.journeys.add(visit.journey());
         entry.phases.add(cookie.phase());
+        if (cookie.writtenAfter() != null) {
+            entry.phases.add(cookie.writtenAfter());
+        }
         entry.pages.add(visit.page());
-        if (cookie.phase().withoutConsent()) {
+        if (cookie.phase().withoutConsent() || cookie.writtenAfter() != null && cookie.writtenAfter().withoutConsent()) {
             entry.pagesWithoutConsent.add(visit.page());
         }
     }
@@ -124,8 +131,9 @@ final class ReportBuilder {
     synchronized BrowserReport build(String browser, boolean deadlineHit) {
         List<BrowserReport.Page> pageList = new ArrayList<>();
         pages.forEach((url, p) -> pageList.add(new BrowserReport.Page(url, p.finalUrl == null ? url : p.finalUrl,
-                p.status, p.banner, List.copyOf(p.journeys), List.copyOf(p.local), List.copyOf(p.session),
-                List.copyOf(p.indexedDb), p.problem)));
+                p.status, p.banner, p.journeys.stream().sorted().toList(), List.copyOf(p.local), List.copyOf(p.session),
+                List.copyOf(p.indexedDb), p.problem,
+                p.outsideHosts.stream().filter(host -> !platformHosts.contains(host)).toList())));
         List<BrowserReport.Cookie> cookieList = new ArrayList<>();
         for (CookieEntry e : cookies.values()) {
             Visit.Cookie c = e.first;

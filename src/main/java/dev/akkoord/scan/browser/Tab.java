@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,8 +48,16 @@ final class Tab {
                 const name = (eq < 0 || (semi >= 0 && semi < eq)) ? s.slice(0, semi < 0 ? s.length : semi) : s.slice(0, eq);
                 return name.trim() + (semi < 0 ? '' : s.slice(semi));
               };
+              // A script the page held back for a category (data-category, as Akkoord's banner releases them) says
+              // what its cookies need; only known while it runs its top level.
+              const gate = () => {
+                const script = document.currentScript;
+                return script && script.getAttribute ? script.getAttribute('data-category') : null;
+              };
               const report = (text) => {
-                try { send(JSON.stringify({ c: withoutValue(text).slice(0, 2048), s: stack(), u: location.href })); } catch (e) {}
+                try {
+                  send(JSON.stringify({ c: withoutValue(text).slice(0, 2048), s: stack(), u: location.href, g: gate() }));
+                } catch (e) {}
               };
               const own = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
               if (own && own.set) {
@@ -137,14 +148,15 @@ final class Tab {
         }
         waitForLoad();
         settle();
-        Boolean banner = null;
         boolean decided = false;
         Set<String> before = Set.of();
         Phase beforePhase = phase;
+        long decisionOrder = Long.MAX_VALUE;
         JsonObject probe = findBanner(journey == Journey.ACCEPT ? 0 : 1);
-        banner = probe.getBoolean("shown", false);
+        boolean banner = probe.getBoolean("shown", false);
         if (banner && (journey == Journey.REJECT || journey == Journey.ACCEPT)) {
             before = PageVisitor.cookieKeys(jar());
+            decisionOrder = order.incrementAndGet();
             phase = journey == Journey.REJECT ? Phase.AFTER_REJECT : Phase.AFTER_ACCEPT;
             click(probe.getDouble("x"), probe.getDouble("y"));
             decided = true;
@@ -154,7 +166,8 @@ final class Tab {
                 .put("awaitPromise", true).put("returnByValue", true)).getJsonObject("result", new JsonObject())
                 .getJsonObject("value", new JsonObject());
         attributeHttpCookies();
-        List<Visit.Cookie> cookies = PageVisitor.readCookies(jar(), phase, before, beforePhase, writes);
+        List<Visit.Cookie> cookies = PageVisitor.readCookies(jar(), phase, before, beforePhase, writes,
+                decisionOrder);
         URI finalUrl = parse(reading.getString("url"));
         List<URI> links = new ArrayList<>();
         for (String href : PageVisitor.strings(reading.getJsonArray("links"))) {
@@ -256,7 +269,7 @@ final class Tab {
         try {
             JsonObject write = new JsonObject(payload);
             writes.script(order.incrementAndGet(), write.getString("c", ""), write.getString("s"),
-                    parse(write.getString("u")));
+                    parse(write.getString("u")), write.getString("g"));
         } catch (RuntimeException e) {
             // a page may call what it finds; a malformed report is not a write
         }
@@ -286,10 +299,10 @@ final class Tab {
     private void waitForLoad() {
         long left = Math.min(deadline - System.currentTimeMillis(), settings.maxSettle().toMillis() * 3);
         try {
-            loaded.get(Math.max(1, left), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            loaded.get(Math.max(1, left), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             // a page that never fires load (a hanging resource) is read as it is
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

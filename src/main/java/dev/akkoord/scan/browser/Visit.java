@@ -26,10 +26,16 @@ record Visit(URI page, Journey journey, URI finalUrl, int status, Boolean banner
                 List.of());
     }
 
-    /** A cookie the context held at the end of the journey; its value is reduced to a length and a shape. */
+    /**
+     * A cookie the context held at the end of the journey; its value is reduced to a length and a shape.
+     *
+     * @param phase          when it first appeared
+     * @param writtenAfter   the phase after the journey's decision, when a write after it was seen (a cookie that
+     *                       was there before and is written again after "Reject all"), else null
+     */
     record Cookie(String name, String domain, boolean hostOnly, String path, Instant expiresAt, Long lifetimeSeconds,
             boolean secure, boolean httpOnly, String sameSite, boolean partitioned, int size, int valueLength,
-            String valueShape, Phase phase, Setter setter) {
+            String valueShape, Phase phase, Phase writtenAfter, Setter setter) {
 
         String key() {
             return name + "\n" + domain;

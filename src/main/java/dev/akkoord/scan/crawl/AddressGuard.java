@@ -25,9 +25,18 @@ public final class AddressGuard {
         this.blockingExecutor = blockingExecutor;
     }
 
-    /** The address to connect to, or a failure with {@link FetchProblem.Kind#REFUSED_ADDRESS} or {@code UNRESOLVABLE}. */
+    /**
+     * The address to connect to, or a failure with {@link FetchProblem.Kind#REFUSED_ADDRESS} or {@code UNRESOLVABLE}.
+     * The host is read as browsers read it: {@code 0177.0.0.1} and {@code 127.1} are vetted as 127.0.0.1, and a host
+     * browsers refuse ({@code 1.2.3.4.5}) is refused without asking DNS.
+     */
     public Uni<InetAddress> vet(String host) {
-        String h = AddressPolicy.normalizeHost(host);
+        String h = HostSpelling.canonical(host.strip()).orElse(null);
+        if (h == null) {
+            return Uni.createFrom().failure(new FetchProblem.Failure(FetchProblem.Kind.REFUSED_ADDRESS,
+                    "refused " + host + ": browsers read no valid host there (it ends in a number but is no IPv4"
+                            + " address, or has characters a host may not have)"));
+        }
         if (InetAddresses.isInetAddress(h)) {
             return Uni.createFrom().item(() -> choose(h, new InetAddress[] {InetAddresses.forString(h)}));
         }

@@ -57,7 +57,7 @@ public final class SiteScope {
 
     /**
      * Parses {@code example.com}, {@code *.example.com}, {@code example.com:8443}, {@code 127.0.0.1:8181} or
-     * {@code [::1]:8080}.
+     * {@code [::1]:8080}; an address in any spelling browsers accept is kept in its usual form.
      */
     static Domain parseDomain(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -79,10 +79,12 @@ public final class SiteScope {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException("not a domain: " + text);
         }
-        if (uri.getHost() == null) {
+        // read as browsers read it, so that 0177.0.0.1 and 127.1 are the site's 127.0.0.1, and 1.2.3.4.5 no domain
+        Urls.Authority authority = Urls.authority(uri);
+        if (authority == null) {
             throw new IllegalArgumentException("not a domain: " + text);
         }
-        return new Domain(AddressPolicy.normalizeHost(uri.getHost()), uri.getPort(), wildcard);
+        return new Domain(AddressPolicy.normalizeHost(authority.host()), authority.port(), wildcard);
     }
 
     /** Whether the URL is a page of the site: one of its hosts, on the right port. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** URL helpers for the crawler: lenient parsing of what pages contain, and one canonical form per page. */
@@ -43,13 +44,16 @@ final class Urls {
 
     static URI canonical(URI uri) {
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
             return null;
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() == defaultPort(scheme) ? -1 : uri.getPort();
+        Authority authority = authority(uri);
+        if (authority == null) {
+            return null;
+        }
+        int port = authority.port() == defaultPort(scheme) ? -1 : authority.port();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        StringBuilder s = new StringBuilder(scheme).append("://").append(host);
+        StringBuilder s = new StringBuilder(scheme).append("://").append(authority.host());
         if (port != -1) {
             s.append(':').append(port);
         }
@@ -62,6 +66,65 @@ final class Urls {
         } catch (URISyntaxException e) {
             return null;
         }
+    }
+
+    /**
+     * Host and port of a URL as a browser reads them.
+     *
+     * @param host as the address bar shows it ({@link HostSpelling#urlForm}): {@code 0177.0.0.1} is 127.0.0.1
+     * @param port {@code -1} when the URL names none
+     */
+    record Authority(String host, int port) {
+    }
+
+    /**
+     * The URL's host and port as browsers read them, or null when browsers refuse the host ({@code 1.2.3.4.5}), the
+     * URL has none, or {@link URI} cannot hold the host (an IDN, an underscore): such URLs stay out of the crawl.
+     */
+    static Authority authority(URI uri) {
+        String host = uri.getHost();
+        int port = uri.getPort();
+        if (host == null) {
+            // URI takes 127.1, 0x7f.1 and 127.0.0.1. for no host at all (a "registry-based authority"); browsers
+            // read addresses there, so the host and port are read from the raw authority instead.
+            String raw = uri.getRawAuthority();
+            if (raw == null) {
+                return null;
+            }
+            String hostAndPort = raw.substring(raw.lastIndexOf('@') + 1);
+            int colon = hostAndPort.lastIndexOf(':');
+            if (colon > hostAndPort.lastIndexOf(']')) {
+                OptionalInt written = portNumber(hostAndPort.substring(colon + 1));
+                if (written.isEmpty()) {
+                    return null;
+                }
+                port = written.getAsInt();
+                hostAndPort = hostAndPort.substring(0, colon);
+            }
+            host = hostAndPort;
+        }
+        String read = HostSpelling.urlForm(host).orElse(null);
+        if (read == null) {
+            return null;
+        }
+        try {
+            return new URI("http://" + read + "/").getHost() == null ? null : new Authority(read, port);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** A port as browsers read it (digits, leading zeros allowed, at most 65535; -1 when empty), or empty. */
+    private static OptionalInt portNumber(String digits) {
+        if (digits.isEmpty()) {
+            return OptionalInt.of(-1);
+        }
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalInt.empty();
+        }
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        return significant.length() > 5 || Integer.parseInt(significant) > 65535
+                ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(significant));
     }
 
     /** Resolves a Location header or link against the URL it came from. */

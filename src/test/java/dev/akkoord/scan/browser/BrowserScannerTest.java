@@ -5,23 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.akkoord.scan.crawl.AddressGuard;
-import dev.akkoord.scan.crawl.AddressPolicy;
-import dev.akkoord.scan.crawl.CrawlListener;
-import dev.akkoord.scan.crawl.CrawlReport;
-import dev.akkoord.scan.crawl.CrawlSettings;
-import dev.akkoord.scan.crawl.Crawler;
 import dev.akkoord.scan.crawl.FixtureServer;
-import dev.akkoord.scan.crawl.HostLimits;
-import dev.akkoord.scan.crawl.SiteScope;
-import dev.akkoord.scan.tracker.TrackerCatalog;
-import io.vertx.mutiny.core.Vertx;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -31,57 +18,34 @@ import org.junit.jupiter.api.Test;
 /** The browser pass against a small site on 127.0.0.1: cookies written by scripts, who wrote them, rendered links. */
 class BrowserScannerTest {
 
-    private static final AddressPolicy LOCAL_ONLY = AddressPolicy.allowing(List.of("127.0.0.1")).onlyAllowed();
-
-    private static Vertx vertx;
-    private static ExecutorService worker;
-    private static BrowserScanner scanner;
+    private static ScanRig rig;
 
     @BeforeAll
     static void start() {
-        NeedsChromium.check(BrowserSettings.defaults());
-        vertx = Vertx.vertx();
-        worker = Executors.newFixedThreadPool(2);
-        scanner = new BrowserScanner(vertx.getDelegate(), new AddressGuard(LOCAL_ONLY, worker),
-                BrowserSettings.defaults());
+        rig = new ScanRig();
     }
 
     @AfterAll
     static void stop() {
-        if (scanner != null) {
-            scanner.close();
-            vertx.closeAndAwait();
-            worker.shutdownNow();
-        }
-    }
-
-    static BrowserReport scan(FixtureServer site) {
-        List<String> domains = List.of("127.0.0.1:" + site.port());
-        Crawler crawler = new Crawler(vertx, LOCAL_ONLY, new HostLimits(4), TrackerCatalog.bundled(), worker, "test");
-        try {
-            CrawlSettings settings = CrawlSettings.defaults().withRequestTimeout(Duration.ofSeconds(2));
-            CrawlReport crawl = crawler.crawl(domains, settings, CrawlListener.NONE).await().atMost(Duration.ofSeconds(30));
-            return scanner.scan(crawl, new SiteScope(domains), settings, System.currentTimeMillis() + 120_000,
-                    CrawlListener.NONE).await().atMost(Duration.ofSeconds(150));
-        } finally {
-            crawler.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     @Test
     void findsCookiesWrittenByScriptsWithTheirWriterAndFollowsRenderedLinks() throws Exception {
-        try (FixtureServer site = new FixtureServer(vertx.getDelegate())) {
+        try (FixtureServer site = new FixtureServer(rig.vertx.getDelegate())) {
             site.page("/", """
                     <html><head><script src="/js/a.js"></script></head><body>
                     <script>document.cookie = 'inline_c=1; path=/; max-age=600';</script>
-                    <div id="nav"></div>
+                    <div id="nav"></div><img src="http://localhost:9/px.gif" alt="">
                     <script>document.getElementById('nav').innerHTML = '<a href="/rendered-only">x</a>';</script>
                     </body></html>""", "srv_session=abc; Path=/; HttpOnly; SameSite=Lax");
             site.route("/js/a.js", request -> request.response().putHeader("Content-Type", "text/javascript")
                     .end("document.cookie = '_js_a=' + 'x'.repeat(40) + '; path=/; max-age=86400';"));
             site.page("/rendered-only", "<html><body><script>document.cookie='deep=1; path=/'</script></body></html>");
 
-            BrowserReport report = scan(site);
+            BrowserReport report = rig.scan(site.port());
             Map<String, BrowserReport.Cookie> cookies = report.cookies().stream()
                     .collect(Collectors.toMap(BrowserReport.Cookie::name, Function.identity()));
             String origin = "http://127.0.0.1:" + site.port();
@@ -97,18 +61,23 @@ class BrowserScannerTest {
             assertTrue(cookies.get("_js_a").setBeforeConsent());
             assertTrue(cookies.containsKey("deep"), "the page linked only from the rendered DOM was visited: " + cookies);
             assertFalse(report.pages().stream().anyMatch(p -> Boolean.TRUE.equals(p.banner())));
+            BrowserReport.Page home = report.pages().stream().filter(p -> p.url().toString().equals(origin + "/"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("localhost"), home.outsideHosts(), "another host, asked before any decision");
+            assertTrue(report.requests().stream().anyMatch(r -> r.host().equals("localhost")
+                    && r.phase() == Phase.BEFORE_CONSENT && r.example().getPath().equals("/px.gif")));
         }
     }
 
     @Test
     void visitsAStartPageThatRedirectsOnceWhereItLands() throws Exception {
-        try (FixtureServer site = new FixtureServer(vertx.getDelegate())) {
+        try (FixtureServer site = new FixtureServer(rig.vertx.getDelegate())) {
             site.redirect("/", "/home");
             site.page("/home", "<html><body><a href=\"/home\">home</a><a href=\"/other\">other</a>"
                     + "<script>document.cookie='home_c=1; path=/'</script></body></html>");
             site.page("/other", "<html><body><a href=\"/home\">home</a></body></html>");
 
-            BrowserReport report = scan(site);
+            BrowserReport report = rig.scan(site.port());
             String origin = "http://127.0.0.1:" + site.port();
             assertEquals(Set.of(origin + "/", origin + "/other"),
                     report.pages().stream().map(p -> p.url().toString()).collect(Collectors.toSet()),

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * releases the analytical category.
  * <li>{@code /products}: {@code shop_cart} (Set-Cookie), the Mixpanel cookie, {@code shop_theme}; its link to
  * {@code /spa-only} exists only in the rendered page (/js/nav.js).
- * <li>{@code /about}: {@code shop_ab}, the rendered {@code /spa-only} link, the consent-gated script.
+ * <li>{@code /about}: {@code shop_ab}, the rendered {@code /spa-only} link, the consent-gated script, and
+ * /js/conversion.js, which writes the marketing cookie {@code _gcl_au} on any decision, a rejection too.
  * <li>{@code /spa-only}: {@code shop_spa} (inline). {@code /no-banner}: {@code shop_ab}, and no banner.
  * {@code /privacy}: none.
  * </ul>
@@ -69,7 +70,8 @@ public final class FixtureShop implements AutoCloseable {
     }
 
     private static final List<String> SCRIPTS =
-            List.of("prefs.js", "ab.js", "loader.js", "late.js", "after-consent.js", "nav.js", "gen.js");
+            List.of("prefs.js", "ab.js", "loader.js", "late.js", "after-consent.js", "nav.js", "gen.js",
+            "conversion.js");
 
     /**
      * Where the libraries send events, flags and settings: PostHog /e/ (and /i/, /s/, /flags/, /decide/ where
@@ -83,6 +85,8 @@ public final class FixtureShop implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> pagePaths = new ArrayList<>();
     private final HttpServer server;
+    /** Put into pages as they are served, so a test can name the site id it registered for this shop's port. */
+    private volatile String bannerTag;
 
     /**
      * Runs the shop by hand until standard input closes, printing its origin: for looking at it in a browser, e.g.
@@ -120,6 +124,7 @@ public final class FixtureShop implements AutoCloseable {
     }
 
     private FixtureShop(Vertx vertx, String bannerTag, int generated) throws Exception {
+        this.bannerTag = bannerTag;
         for (String script : SCRIPTS) {
             Buffer body = Buffer.buffer(resource("js/" + script));
             routes.put("/js/" + script, request -> send(request, "text/javascript; charset=utf-8", body));
@@ -127,15 +132,14 @@ public final class FixtureShop implements AutoCloseable {
         routes.put("/favicon.ico", request -> request.response().setStatusCode(204).end());
         if (generated > 0) {
             for (int page = 1; page <= generated; page++) {
-                String html = generatedPage(page, generated).replace("{{banner}}", bannerTag);
+                String html = generatedPage(page, generated);
                 pagePaths.add("/p/" + page);
-                routes.put("/p/" + page, request -> send(request, "text/html; charset=utf-8", Buffer.buffer(html)));
+                routes.put("/p/" + page, request -> send(request, "text/html; charset=utf-8", withBanner(html)));
             }
             routes.put("/", request -> request.response().setStatusCode(302).putHeader("Location", "/p/1").end());
         } else {
             for (var page : PAGES.entrySet()) {
-                Buffer html = Buffer.buffer(new String(resource(page.getValue()), StandardCharsets.UTF_8)
-                        .replace("{{banner}}", bannerTag));
+                String html = new String(resource(page.getValue()), StandardCharsets.UTF_8);
                 String path = page.getKey();
                 pagePaths.add(path);
                 routes.put(path, request -> {
@@ -143,7 +147,7 @@ public final class FixtureShop implements AutoCloseable {
                     if (cookie != null) {
                         request.response().putHeader("Set-Cookie", cookie);
                     }
-                    send(request, "text/html; charset=utf-8", html);
+                    send(request, "text/html; charset=utf-8", withBanner(html));
                 });
             }
             for (var library : LIBRARIES.entrySet()) {
@@ -153,6 +157,16 @@ public final class FixtureShop implements AutoCloseable {
         }
         server = vertx.createHttpServer().requestHandler(this::handle)
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Pages served from now on carry this banner tag. */
+    public FixtureShop bannerTag(String tag) {
+        this.bannerTag = tag;
+        return this;
+    }
+
+    private Buffer withBanner(String html) {
+        return Buffer.buffer(html.replace("{{banner}}", bannerTag));
     }
 
     private void handle(HttpServerRequest request) {

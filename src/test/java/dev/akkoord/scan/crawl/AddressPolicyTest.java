@@ -61,6 +61,40 @@ class AddressPolicyTest {
         assertEquals(FetchProblem.Kind.REFUSED_ADDRESS, failure.kind);
     }
 
+    /** A guard that fails the test if it ever asks DNS: none of the hosts below is a name. */
+    private static AddressGuard neverResolving(AddressPolicy policy) {
+        return new AddressGuard(policy, command -> {
+            throw new AssertionError("an address spelling must never be resolved as a name");
+        });
+    }
+
+    private static FetchProblem.Failure refusal(AddressGuard guard, String host) {
+        return assertThrows(FetchProblem.Failure.class, () -> guard.vet(host).await().atMost(Duration.ofSeconds(5)),
+                host + " must be refused");
+    }
+
+    @Test
+    void shouldVetTheAddressBrowsersReadInEverySpelling() {
+        AddressGuard guard = neverResolving(AddressPolicy.allowing(List.of("127.0.0.2")).onlyAllowed());
+        for (String spelling : List.of("0177.0.0.2", "127.0.2", "0x7f.0.0.2", "0x7f000002", "2130706434",
+                "017700000002", "127.0.0.0x2", "127.0.0.2.", "[::ffff:127.0.0.2]", "[::ffff:7f00:2]", "::ffff:7f00:2")) {
+            assertEquals(ip("127.0.0.2"), guard.vet(spelling).await().atMost(Duration.ofSeconds(5)), spelling);
+        }
+        for (String spelling : List.of("0177.0.0.1", "127.1", "0x7f.1", "2130706433", "[::ffff:127.0.0.1]")) {
+            FetchProblem.Failure failure = refusal(guard, spelling);
+            assertEquals(FetchProblem.Kind.REFUSED_ADDRESS, failure.kind);
+            assertTrue(failure.getMessage().contains("127.0.0.1 is not"), spelling + ": " + failure.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRefuseHostsThatEndInANumberWithoutAskingDns() {
+        AddressGuard guard = neverResolving(AddressPolicy.publicOnly());
+        for (String host : List.of("1.2.3.4.5", "0x100000000", "256.1.1.1.1", "4294967296", "example.09")) {
+            assertEquals(FetchProblem.Kind.REFUSED_ADDRESS, refusal(guard, host).kind, host);
+        }
+    }
+
     @Test
     void shouldRejectMalformedRanges() {
         assertThrows(IllegalArgumentException.class, () -> AddressPolicy.allowing(List.of("10.0.0.0/40")));

@@ -12,7 +12,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -323,6 +325,69 @@ class CrawlerTest {
         assertTrue(hasProblem(report, FetchProblem.Kind.REFUSED_ADDRESS, "/fine"),
                 "::1 is not 127.0.0.1, and is refused: " + report.problems());
         assertEquals(0, site.hits("/fine"));
+    }
+
+    /**
+     * Every spelling below means 127.0.0.2 to a browser (Java reads 0177.0.0.2 as the public 177.0.0.2, and 127.0.2
+     * or 0x7f.0.0.2 as names): the crawler must vet 127.0.0.2, and refuse it, as only 127.0.0.1 is allowed. A listener
+     * on 127.0.0.2 at the site's port proves that nothing connected there.
+     */
+    @Test
+    void shouldReadAddressSpellingsAsBrowsersDoAndVetTheAddressTheyMean() throws Exception {
+        int port = site.port();
+        Map<String, String> meant = new LinkedHashMap<>(); // what the page names -> the URL a browser would open
+        meant.put("http://0177.0.0.2:%d/octal", "http://127.0.0.2:%d/octal");
+        meant.put("http://127.0.2:%d/short", "http://127.0.0.2:%d/short");
+        meant.put("http://0x7f.0.0.2:%d/hex", "http://127.0.0.2:%d/hex");
+        meant.put("http://2130706434:%d/decimal", "http://127.0.0.2:%d/decimal");
+        meant.put("http://127.0.0.2.:%d/trailing-dot", "http://127.0.0.2:%d/trailing-dot");
+        meant.put("http://0x7f000002:%d/script", "http://127.0.0.2:%d/script");
+        meant.put("http://017700000002:%d/frame", "http://127.0.0.2:%d/frame");
+        meant.put("http://127.0.0.0x2:%d/pixel", "http://127.0.0.2:%d/pixel");
+        meant.put("http://[::ffff:127.0.0.2]:%d/mapped", "http://[::ffff:7f00:2]:%d/mapped");
+        meant.put("http://[::ffff:7f00:2]:%d/mapped-hex", "http://[::ffff:7f00:2]:%d/mapped-hex");
+        List<String> named = meant.keySet().stream().map(url -> url.formatted(port)).toList();
+
+        // the first five as redirects from pages of the site, the others loaded by the start page
+        StringBuilder links = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            site.redirect("/go" + i, named.get(i));
+            links.append("<a href=\"/go").append(i).append("\">go</a>");
+        }
+        site.page("/", """
+                <html><head><script src="%s"></script></head><body>%s
+                <iframe src="%s"></iframe> <img src="%s" width="1" height="1">
+                <script src="%s"></script> <img src="%s" width="1" height="1">
+                <a href="http://127.1:%d/about">about, at 127.0.0.1</a> <a href="/to-landing">landing</a>
+                <a href="/to-five-parts">five parts</a> <a href="/to-33-bits">33 bits</a>
+                </body></html>
+                """.formatted(named.get(5), links, named.get(6), named.get(7), named.get(8), named.get(9), port));
+        site.page("/about", "<html><body>about</body></html>");
+        site.redirect("/to-landing", "http://0x7f.1:" + port + "/landing");
+        site.page("/landing", "<html><body>landing</body></html>");
+        site.redirect("/to-five-parts", "http://1.2.3.4.5:" + port + "/never");
+        site.redirect("/to-33-bits", "http://0x100000000:" + port + "/never");
+
+        CrawlReport report;
+        int connectionsTo127002;
+        try (ConnectionCounter elsewhere = new ConnectionCounter(new byte[] {127, 0, 0, 2}, port)) {
+            report = crawl(AddressPolicy.allowing(List.of("127.0.0.1")).onlyAllowed(), quick(), "127.0.0.1:" + port);
+            connectionsTo127002 = elsewhere.accepted();
+        }
+
+        assertEquals(0, connectionsTo127002, "nothing may connect to 127.0.0.2: " + report.problems());
+        for (String url : meant.values()) {
+            URI expected = URI.create(url.formatted(port));
+            assertTrue(report.problems().stream().anyMatch(p -> p.kind() == FetchProblem.Kind.REFUSED_ADDRESS
+                            && expected.equals(p.url()) && p.detail().contains("127.0.0.2 is not")),
+                    "refused as 127.0.0.2: " + expected + " in " + report.problems());
+        }
+        assertEquals(1, site.hits("/about"), "127.1 is 127.0.0.1, which is allowed: " + report.problems());
+        assertEquals(URI.create(siteUrl("/about")), visit(report, "/about").orElseThrow().url());
+        assertEquals(1, site.hits("/landing"), "a redirect to 0x7f.1 is followed to 127.0.0.1");
+        assertTrue(hasProblem(report, FetchProblem.Kind.BAD_REDIRECT, "/to-five-parts"), report.problems().toString());
+        assertTrue(hasProblem(report, FetchProblem.Kind.BAD_REDIRECT, "/to-33-bits"), report.problems().toString());
+        assertEquals(0, site.hits("/never"));
     }
 
     @Test

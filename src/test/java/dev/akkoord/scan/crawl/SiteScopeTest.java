@@ -2,6 +2,7 @@ package dev.akkoord.scan.crawl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -32,6 +33,16 @@ class SiteScopeTest {
         assertTrue(scope.isPage(URI.create("http://127.0.0.1:8181/")));
         assertFalse(scope.isPage(URI.create("http://127.0.0.1:9999/")));
         assertTrue(scope.isPage(URI.create("https://eu.shop.test/")), "a wildcard domain covers subdomains");
+    }
+
+    @Test
+    void shouldReadSiteDomainsAsBrowsersDo() {
+        assertEquals(new SiteScope.Domain("127.0.0.1", 8181, false), SiteScope.parseDomain("0177.0.0.1:8181"));
+        assertEquals(new SiteScope.Domain("127.0.0.1", 8181, false), SiteScope.parseDomain("127.1:8181"));
+        assertEquals(new SiteScope.Domain("::ffff:7f00:1", -1, false), SiteScope.parseDomain("[::ffff:127.0.0.1]"));
+        assertEquals(new SiteScope.Domain("example.com", 80, false), SiteScope.parseDomain("Example.COM.:80"));
+        assertThrows(IllegalArgumentException.class, () -> SiteScope.parseDomain("1.2.3.4.5"));
+        assertTrue(new SiteScope(List.of("0x7f.1:8181")).isPage(URI.create("http://127.0.0.1:8181/")));
     }
 
     @Test
