@@ -94,7 +94,7 @@ public final class BrowserScanBenchmark {
                 defaults.journeyPages(), Integer.getInteger("tabs", defaults.tabs()), defaults.visit());
         Vertx vertx = Vertx.vertx();
         ExecutorService worker = Executors.newFixedThreadPool(2);
-        BrowserScanner scanner = new BrowserScanner(vertx.getDelegate(), new AddressGuard(LOCAL_ONLY, worker),
+        BrowserScanner scanner = new BrowserScanner(new AddressGuard(LOCAL_ONLY, worker),
                 browserSettings);
         if (!scanner.available()) {
             System.err.println(scanner.unavailableReason());

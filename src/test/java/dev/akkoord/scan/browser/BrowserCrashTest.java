@@ -192,7 +192,7 @@ class BrowserCrashTest {
     }
 
     private BrowserScanner scanner(BrowserSettings settings) {
-        return new BrowserScanner(vertx.getDelegate(), new AddressGuard(LOCAL_ONLY, worker), settings);
+        return new BrowserScanner(new AddressGuard(LOCAL_ONLY, worker), settings);
     }
 
     private static CrawlReport crawl(List<String> domains) {
