@@ -70,6 +70,7 @@ final class OrphanKills implements AutoCloseable {
                 // the browsers' profiles go here, which marks their command lines as this run's
                 "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp.toAbsolutePath());
         PlatformProcess service = PlatformProcess.start(dataDir.resolve("service.log"), env);
+        boolean clean = false;
         try {
             HttpResponse<String> site = Http.send("POST", service.url("/api/v1/sites"), token,
                     "{\"name\":\"Orphans " + number + "\",\"domains\":[\"127.0.0.1:" + shop.port() + "\"]}");
@@ -96,14 +97,14 @@ final class OrphanKills implements AutoCloseable {
                 left = stillRunning(before);
             }
             long goneAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
-            Kill kill = new Kill(number, service.pid(), before, renderers, left, left.isEmpty() ? goneAfter : -1);
-            if (!kill.leftABrowser()) {
-                delete(dataDir); // kept (with the service's log) when something went wrong
-            }
-            return kill;
+            clean = left.isEmpty();
+            return new Kill(number, service.pid(), before, renderers, left, left.isEmpty() ? goneAfter : -1);
         } finally {
             service.kill();
             cleanUp(dataDir);
+            if (clean) {
+                delete(dataDir); // kept, with the service's log, when something went wrong
+            }
         }
     }
 
@@ -137,7 +138,10 @@ final class OrphanKills implements AutoCloseable {
         return new ArrayList<>(running);
     }
 
-    /** Ends what a killed service leaves by design (its PostgreSQL and Redis) and any browser left despite all. */
+    /**
+     * Ends what a killed service leaves by design (its PostgreSQL and Redis, found by their pid files) and any
+     * browser left despite all.
+     */
     private void cleanUp(Path dataDir) throws InterruptedException, IOException {
         for (long pid : BrowserProcesses.withMarker(marker())) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
