@@ -139,6 +139,11 @@ public final class BrowserScanner implements AutoCloseable {
                 .runSubscriptionOn(threads);
     }
 
+    /** The pids of the browsers this scanner runs, busy or idle (for tests). */
+    List<Long> browserPids() {
+        return all.stream().map(instance -> instance.chromium.pid()).toList();
+    }
+
     ExecutorService threads() {
         return threads;
     }

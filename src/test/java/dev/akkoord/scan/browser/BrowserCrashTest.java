@@ -75,7 +75,13 @@ class BrowserCrashTest {
             CrawlListener killAfter = (done, queued) -> {
                 if (done == KILL_AFTER && !killed.isDone()) {
                     // from another thread, as a real crash comes: the scan must not be in a convenient place
-                    killer.submit(() -> killed.complete(killTheBrowser()));
+                    killer.submit(() -> {
+                        try {
+                            killed.complete(killTheBrowser(scanner));
+                        } catch (RuntimeException e) {
+                            killed.completeExceptionally(e);
+                        }
+                    });
                 }
             };
             BrowserReport report;
@@ -88,9 +94,10 @@ class BrowserCrashTest {
 
             long victim = killed.get(5, TimeUnit.SECONDS);
             assertFalse(BrowserProcesses.running(victim), "the killed browser is gone");
-            List<ProcessHandle> browsers = BrowserProcesses.browsersOf(ProcessHandle.current());
+            List<Long> browsers = scanner.browserPids();
             assertEquals(1, browsers.size(), "one browser, kept for the next scan: " + browsers);
-            assertNotEquals(victim, browsers.get(0).pid(), "a new browser was started");
+            assertNotEquals(victim, browsers.get(0), "a new browser was started");
+            assertTrue(BrowserProcesses.running(browsers.get(0)), "and it runs");
 
             List<BrowserReport.Page> crashed = report.pages().stream().filter(p -> p.problem() != null).toList();
             assertFalse(crashed.isEmpty(), "the pages loading at the crash are reported: " + report.pages());
@@ -152,7 +159,8 @@ class BrowserCrashTest {
                 }
                 // The page is loading in the browser: kill its renderer, then answer (to no one).
                 worker.submit(() -> {
-                    List<ProcessHandle> browsers = BrowserProcesses.browsersOf(ProcessHandle.current());
+                    List<ProcessHandle> browsers = scanner.browserPids().stream()
+                            .flatMap(pid -> ProcessHandle.of(pid).stream()).toList();
                     browserAtTheCrash.complete(browsers.isEmpty() ? -1 : browsers.get(0).pid());
                     List<ProcessHandle> renderers = browsers.isEmpty() ? List.of()
                             : BrowserProcesses.helpers(browsers.get(0), "renderer").stream()
@@ -173,9 +181,8 @@ class BrowserCrashTest {
                     System.currentTimeMillis() + 120_000, CrawlListener.NONE).await().atMost(Duration.ofSeconds(150));
 
             assertTrue(renderersKilled.get(5, TimeUnit.SECONDS) >= 1, "a renderer was killed");
-            List<ProcessHandle> browsers = BrowserProcesses.browsersOf(ProcessHandle.current());
-            assertEquals(List.of(browserAtTheCrash.get()), browsers.stream().map(ProcessHandle::pid).toList(),
-                    "the browser itself lived on");
+            assertEquals(List.of(browserAtTheCrash.get()), scanner.browserPids(), "the browser itself lived on");
+            assertTrue(BrowserProcesses.running(browserAtTheCrash.get()));
             BrowserReport.Page slow = report.pages().stream().filter(p -> p.url().getPath().equals("/slow"))
                     .findFirst().orElseThrow();
             assertNotNull(slow.problem(), "the page whose renderer died is reported: " + report.pages());
@@ -206,11 +213,12 @@ class BrowserCrashTest {
     }
 
     /** kill -9 of the scanner's browser (a child of this JVM); its helpers die on their own. */
-    private static long killTheBrowser() {
-        List<ProcessHandle> browsers = BrowserProcesses.browsersOf(ProcessHandle.current());
-        assertEquals(1, browsers.size(), "one browser runs the scan: " + browsers);
-        ProcessHandle browser = browsers.get(0);
-        browser.destroyForcibly();
-        return browser.pid();
+    private static long killTheBrowser(BrowserScanner scanner) {
+        List<Long> browsers = scanner.browserPids();
+        if (browsers.size() != 1) {
+            throw new IllegalStateException("one browser runs the scan, not " + browsers);
+        }
+        ProcessHandle.of(browsers.get(0)).ifPresent(ProcessHandle::destroyForcibly);
+        return browsers.get(0);
     }
 }
