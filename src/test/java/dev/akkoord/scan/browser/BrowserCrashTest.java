@@ -88,7 +88,7 @@ class BrowserCrashTest {
 
             long victim = killed.get(5, TimeUnit.SECONDS);
             assertFalse(BrowserProcesses.running(victim), "the killed browser is gone");
-            List<ProcessHandle> browsers = BrowserProcesses.browsersOf(ProcessHandle.current());
+            List<ProcessHandle> browsers = ownBrowsers();
             assertEquals(1, browsers.size(), "one browser, kept for the next scan: " + browsers);
             assertNotEquals(victim, browsers.get(0).pid(), "a new browser was started");
 
@@ -152,7 +152,7 @@ class BrowserCrashTest {
                 }
                 // The page is loading in the browser: kill its renderer, then answer (to no one).
                 worker.submit(() -> {
-                    List<ProcessHandle> browsers = BrowserProcesses.browsersOf(ProcessHandle.current());
+                    List<ProcessHandle> browsers = ownBrowsers();
                     browserAtTheCrash.complete(browsers.isEmpty() ? -1 : browsers.get(0).pid());
                     List<ProcessHandle> renderers = browsers.isEmpty() ? List.of()
                             : BrowserProcesses.helpers(browsers.get(0), "renderer").stream()
@@ -173,7 +173,7 @@ class BrowserCrashTest {
                     System.currentTimeMillis() + 120_000, CrawlListener.NONE).await().atMost(Duration.ofSeconds(150));
 
             assertTrue(renderersKilled.get(5, TimeUnit.SECONDS) >= 1, "a renderer was killed");
-            List<ProcessHandle> browsers = BrowserProcesses.browsersOf(ProcessHandle.current());
+            List<ProcessHandle> browsers = ownBrowsers();
             assertEquals(List.of(browserAtTheCrash.get()), browsers.stream().map(ProcessHandle::pid).toList(),
                     "the browser itself lived on");
             BrowserReport.Page slow = report.pages().stream().filter(p -> p.url().getPath().equals("/slow"))
@@ -206,8 +206,26 @@ class BrowserCrashTest {
     }
 
     /** kill -9 of the scanner's browser (a child of this JVM); its helpers die on their own. */
+    /**
+     * Browsers of this JVM that other test classes left (an application under test keeps its idle browser): this
+     * class's tests look only at the ones started after them.
+     */
+    private static Set<Long> othersBrowsers = Set.of();
+
+    @org.junit.jupiter.api.BeforeEach
+    void noteOtherBrowsers() {
+        othersBrowsers = BrowserProcesses.browsersOf(ProcessHandle.current()).stream().map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    /** The browsers of this test's scanner. */
+    private static List<ProcessHandle> ownBrowsers() {
+        return BrowserProcesses.browsersOf(ProcessHandle.current()).stream()
+                .filter(browser -> !othersBrowsers.contains(browser.pid())).toList();
+    }
+
     private static long killTheBrowser() {
-        List<ProcessHandle> browsers = BrowserProcesses.browsersOf(ProcessHandle.current());
+        List<ProcessHandle> browsers = ownBrowsers();
         assertEquals(1, browsers.size(), "one browser runs the scan: " + browsers);
         ProcessHandle browser = browsers.get(0);
         browser.destroyForcibly();
