@@ -87,6 +87,8 @@ public final class FixtureShop implements AutoCloseable {
     private final HttpServer server;
     /** Put into pages as they are served, so a test can name the site id it registered for this shop's port. */
     private volatile String bannerTag;
+    private final Vertx vertx;
+    private volatile long delayMillis;
 
     /**
      * Runs the shop by hand until standard input closes, printing its origin: for looking at it in a browser, e.g.
@@ -125,6 +127,7 @@ public final class FixtureShop implements AutoCloseable {
 
     private FixtureShop(Vertx vertx, String bannerTag, int generated) throws Exception {
         this.bannerTag = bannerTag;
+        this.vertx = vertx;
         for (String script : SCRIPTS) {
             Buffer body = Buffer.buffer(resource("js/" + script));
             routes.put("/js/" + script, request -> send(request, "text/javascript; charset=utf-8", body));
@@ -169,7 +172,26 @@ public final class FixtureShop implements AutoCloseable {
         return Buffer.buffer(html.replace("{{banner}}", bannerTag));
     }
 
+    /** Every answer from now on waits this long first, as on a slow site (0: none). */
+    public FixtureShop slowedBy(long millis) {
+        this.delayMillis = millis;
+        return this;
+    }
+
     private void handle(HttpServerRequest request) {
+        long delay = delayMillis;
+        if (delay > 0) {
+            request.pause();
+            vertx.setTimer(delay, id -> {
+                request.resume();
+                answer(request);
+            });
+        } else {
+            answer(request);
+        }
+    }
+
+    private void answer(HttpServerRequest request) {
         String path = request.path();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         requests.add(request.method() + " " + path);
