@@ -3,7 +3,9 @@ package dev.akkoord.dashboard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.akkoord.scan.BrowserFindings;
@@ -84,7 +86,7 @@ record LatestScan(UUID id, Instant finishedAt, String method, String methodNote,
             Storage.add(storage, "sessionStorage", page.sessionStorage());
             Storage.add(storage, "IndexedDB", page.indexedDb());
             // The page knows which outside hosts it contacted without consent; the requests say which are trackers.
-            java.util.Set<String> trackerHosts = new java.util.HashSet<>();
+            Set<String> trackerHosts = new HashSet<>();
             requests.stream().filter(BrowserFindings.HostRequest::violation).forEach(r -> trackerHosts.add(r.host()));
             List<String> trackers = page.outsideHosts().stream().filter(trackerHosts::contains).toList();
             return new PageRow(urls.shorten(url), finalUrl.equals(url) ? null : urls.shorten(finalUrl), page.status(),

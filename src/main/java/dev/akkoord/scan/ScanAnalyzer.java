@@ -8,6 +8,7 @@ import dev.akkoord.classify.KnownCookie;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.crawl.CookieSighting;
 import dev.akkoord.scan.crawl.CrawlReport;
+import dev.akkoord.scan.crawl.FetchProblem;
 import dev.akkoord.scan.crawl.LoadedResource;
 import dev.akkoord.scan.crawl.SiteScope;
 import dev.akkoord.scan.tracker.TrackerSighting;
@@ -89,7 +90,7 @@ public final class ScanAnalyzer {
         List<BrowserFindings.HostRequest> requests = BrowserAnalysis.requests(browser,
                 host -> vendorCategory(vendorHosts, host), host -> vendorOf(trackers, host));
         addRequestedTrackers(trackers, requests);
-        List<dev.akkoord.scan.crawl.FetchProblem> problems = new ArrayList<>(report.problems());
+        List<FetchProblem> problems = new ArrayList<>(report.problems());
         problems.addAll(browser.problems());
         String summary = "Scanned in " + browser.browser() + ": " + browser.pages().size() + " pages, "
                 + browser.visits() + " journeys (no decision, reject, accept, Global Privacy Control).";

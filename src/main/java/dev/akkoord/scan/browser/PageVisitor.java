@@ -104,8 +104,7 @@ final class PageVisitor {
             double expires = c.getDouble("expires", -1.0);
             Instant expiresAt = session || expires <= 0 ? null : Instant.ofEpochSecond((long) expires);
             Long lifetime = expiresAt == null ? null : Math.max(0, expiresAt.getEpochSecond() - now);
-            String key = name + "\n" + domain + "\n" + c.getString("path");
-            boolean heldBefore = before.contains(key);
+            boolean heldBefore = before.contains(jarKey(c));
             Phase writtenAfter = heldBefore && phase != beforePhase && writes.writtenAfter(decisionOrder, name, domain)
                     ? phase : null;
             cookies.add(new Visit.Cookie(name, domain, !domain.startsWith("."), c.getString("path"), expiresAt,
@@ -120,10 +119,14 @@ final class PageVisitor {
     static Set<String> cookieKeys(JsonArray jar) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < jar.size(); i++) {
-            JsonObject c = jar.getJsonObject(i);
-            keys.add(c.getString("name") + "\n" + c.getString("domain") + "\n" + c.getString("path"));
+            keys.add(jarKey(jar.getJsonObject(i)));
         }
         return keys;
+    }
+
+    /** A cookie of the store: name, domain and path tell it apart from every other. */
+    private static String jarKey(JsonObject cookie) {
+        return cookie.getString("name") + "\n" + cookie.getString("domain") + "\n" + cookie.getString("path");
     }
 
     static List<String> strings(JsonArray array) {

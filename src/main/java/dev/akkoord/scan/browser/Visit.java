@@ -55,9 +55,5 @@ record Visit(URI page, Journey journey, URI finalUrl, int status, Boolean banner
             session = List.copyOf(session);
             indexedDb = List.copyOf(indexedDb);
         }
-
-        boolean isEmpty() {
-            return local.isEmpty() && session.isEmpty() && indexedDb.isEmpty();
-        }
     }
 }
