@@ -85,7 +85,7 @@ public class Classifier {
         CookieName name = new CookieName(facts.name());
         Category override = override(name, overrides);
         if (override != null) {
-            return new Classification(override, 1.0, Source.OVERRIDE, null, "Decided by the site owner", null);
+            return classify(facts, Map.of()).decidedByOwner(override);
         }
         Origin origin = new Origin(facts, vendors);
         Optional<CookieDatabase.Match> known = database.find(name, origin);
@@ -96,26 +96,26 @@ public class Classifier {
             Optional<VendorDirectory.Verdict> verdict = host == null ? Optional.empty() : vendors.verdict(host);
             if (verdict.isPresent()) {
                 VendorDirectory.Verdict v = verdict.get();
-                return new Classification(v.category(), v.confidence(), Source.VENDOR, v.vendor(), v.reason(), null);
+                return new Classification(v.category(), v.confidence(), Source.VENDOR, v.vendor(), null, null, v.reason());
             }
         }
         Optional<NameRules.Rule> rule = NameRules.firstMatch(name, facts);
         if (rule.isPresent()) {
             NameRules.Rule r = rule.get();
-            return new Classification(r.category(), r.confidence(), Source.RULE, null,
-                    r.purpose() + " (name rule " + r.id() + ")", null);
+            return new Classification(r.category(), r.confidence(), Source.RULE, null, r.purpose(), null,
+                    "Name rule " + r.id());
         }
         if (known.isPresent()) {
             return fromDatabase(known.get()); // a namesake from another host, still better than a guess
         }
         NameModel.Prediction guess = model.predict(Features.of(name, facts));
         if (guess.probability() >= minConfidence) {
-            return new Classification(guess.category(), guess.probability(), Source.MODEL, null,
-                    "Predicted from the name, lifetime and origin by a model trained on the knowledge base", null);
+            return new Classification(guess.category(), guess.probability(), Source.MODEL, null, null, null,
+                    "Predicted from the name, lifetime and origin by a model trained on the knowledge base");
         }
-        return new Classification(Category.UNCLASSIFIED, guess.probability(), Source.MODEL, null, String.format(Locale.ROOT,
-                "Not sure enough: the model's best guess, %s at %.2f, is below the %.2f threshold",
-                guess.category().label(), guess.probability(), minConfidence), null);
+        return new Classification(Category.UNCLASSIFIED, guess.probability(), Source.MODEL, null, null, null,
+                String.format(Locale.ROOT, "Not sure enough: the model's best guess, %s at %.2f, is below the %.2f threshold",
+                        guess.category().label(), guess.probability(), minConfidence));
     }
 
     /** Host → category of the analytical and marketing trackers we know, for blocking their scripts before consent. */
@@ -154,13 +154,13 @@ public class Classifier {
             case CASE_INSENSITIVE -> CASE_INSENSITIVE_CONFIDENCE;
             case WILDCARD -> WILDCARD_CONFIDENCE;
         };
-        String purpose = emptyToNull(entry.purpose());
+        String reason = "Listed in the Open Cookie Database";
         if (match.elsewhere()) {
             confidence = Math.min(confidence, NAMESAKE_CONFIDENCE);
-            purpose = "Listed as a cookie of " + String.join(", ", entry.hosts()) + (purpose == null ? "" : ": " + purpose);
+            reason = "Listed as a cookie of " + String.join(", ", entry.hosts());
         }
-        return new Classification(entry.category(), confidence, Source.DATABASE, emptyToNull(entry.platform()), purpose,
-                emptyToNull(entry.retention()));
+        return new Classification(entry.category(), confidence, Source.DATABASE, emptyToNull(entry.platform()),
+                emptyToNull(entry.purpose()), emptyToNull(entry.retention()), reason);
     }
 
     private static String emptyToNull(String s) {

@@ -13,15 +13,25 @@ import java.util.Objects;
  * @param thirdParty      whether the cookie belongs to another site than the page's, {@code null} when unknown
  * @param trackerHost     the host of the script, pixel or frame that set it, if known (for example
  *                        {@code www.googletagmanager.com} for a cookie written by gtag.js)
+ * @param valueShape      what the value looks like ({@code uuid}, {@code hex id}, {@code json}, {@code token},
+ *                        {@code timestamp or id}, {@code dotted ids}, {@code number}, {@code word}, {@code text},
+ *                        {@code empty}), as a browser scan reports it; {@code null} when unknown
+ * @param setterUrl       the URL of the script or response that wrote it, also when it is the site's own (a
+ *                        self-hosted {@code /js/posthog.js} still names its vendor); {@code null} when unknown
  */
 public record CookieFacts(String name, String domain, Long lifetimeSeconds, Boolean secure, Boolean httpOnly,
-        Boolean thirdParty, String trackerHost) {
+        Boolean thirdParty, String trackerHost, String valueShape, String setterUrl) {
 
     /** Lifetime of a cookie without Expires or Max-Age. */
     public static final long SESSION = 0L;
 
     public CookieFacts {
         Objects.requireNonNull(name, "name");
+    }
+
+    public CookieFacts(String name, String domain, Long lifetimeSeconds, Boolean secure, Boolean httpOnly,
+            Boolean thirdParty, String trackerHost) {
+        this(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost, null, null);
     }
 
     public static CookieFacts named(String name) {
@@ -33,18 +43,27 @@ public record CookieFacts(String name, String domain, Long lifetimeSeconds, Bool
     }
 
     public CookieFacts withLifetime(Long seconds) {
-        return new CookieFacts(name, domain, seconds, secure, httpOnly, thirdParty, trackerHost);
+        return new CookieFacts(name, domain, seconds, secure, httpOnly, thirdParty, trackerHost,
+                valueShape, setterUrl);
     }
 
     public CookieFacts withFlags(Boolean secure, Boolean httpOnly) {
-        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost);
+        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost,
+                valueShape, setterUrl);
     }
 
     public CookieFacts withThirdParty(Boolean thirdParty) {
-        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost);
+        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost,
+                valueShape, setterUrl);
+    }
+
+    public CookieFacts withSetter(String valueShape, String setterUrl) {
+        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost, valueShape,
+                setterUrl);
     }
 
     public CookieFacts withTrackerHost(String trackerHost) {
-        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost);
+        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost,
+                valueShape, setterUrl);
     }
 }

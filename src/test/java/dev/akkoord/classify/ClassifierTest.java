@@ -134,7 +134,7 @@ class ClassifierTest {
         Classification c = classify("c", "www.shop.test");
         assertDecided(c, Category.MARKETING, Source.DATABASE);
         assertEquals(0.7, c.confidence());
-        assertTrue(c.purpose().startsWith("Listed as a cookie of "), c.purpose());
+        assertTrue(c.reason().startsWith("Listed as a cookie of "), c.reason());
         assertEquals(0.95, classify("c", "pixel.rubiconproject.com").confidence());
     }
 
@@ -187,7 +187,7 @@ class ClassifierTest {
         ruleOf.forEach((name, rule) -> {
             Classification result = classify(name);
             assertDecided(result, Category.FUNCTIONAL, Source.RULE);
-            assertTrue(result.purpose().contains("name rule " + rule), name + ": " + result.purpose());
+            assertTrue(result.reason().contains("Name rule " + rule), name + ": " + result.reason());
         });
     }
 
@@ -226,7 +226,7 @@ class ClassifierTest {
         Classification unsure = classify("qqzzv_xkq");
         assertDecided(unsure, Category.UNCLASSIFIED, Source.MODEL);
         assertTrue(unsure.confidence() < Classifier.DEFAULT_MIN_CONFIDENCE, unsure::toString);
-        assertTrue(unsure.purpose().contains("below the 0.60 threshold"), unsure.purpose());
+        assertTrue(unsure.reason().contains("below the 0.60 threshold"), unsure.reason());
         assertFalse(unsure.isClassified());
 
         Classifier eager = new Classifier(KnowledgeBase.load(), 0.0);
