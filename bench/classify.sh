@@ -2,12 +2,14 @@
 # Classifier benchmarks (not tests). Compiles without the banner build, then runs one benchmark on the test classpath.
 #   bench/classify.sh cv [threshold] [name-only]   5-fold cross-validation over the knowledge base
 #   bench/classify.sh speed                          100,000 cookies on one thread, after warm-up
+#   bench/classify.sh eval [threshold] [wrong]       the independent evaluation set in bench/classify/ ("wrong" lists misses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
     cv) main=CrossValidation ;;
     speed) main=ClassifySpeed ;;
-    *) echo "usage: $0 cv [threshold] [name-only] | speed" >&2; exit 2 ;;
+    eval) main=Evaluation ;;
+    *) echo "usage: $0 cv [threshold] [name-only] | speed | eval [threshold] [wrong]" >&2; exit 2 ;;
 esac
 shift
 ./mvnw -q -B -Dwidget.skip test-compile dependency:build-classpath \

@@ -1,11 +1,13 @@
 package dev.akkoord.classify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,11 +35,21 @@ public class Classifier {
     /** For an entry that names other hosts than the one the cookie came from. */
     private static final double NAMESAKE_CONFIDENCE = 0.7;
 
+    /** Folds of the held-out predictions the model's probabilities are calibrated on. */
+    private static final int CALIBRATION_FOLDS = 5;
+
     private final CookieDatabase database;
     private final VendorDirectory vendors;
+    private final VendorTable vendorTable;
+    private final ThirdPartyHosts thirdPartyHosts;
+    private final VendorLayer vendorLayer;
     private final NameModel model;
+    private final Calibration calibration;
+    private final Calibration functionalCalibration;
+    private final FunctionalWords functionalWords;
     private final double minConfidence;
     private final TrackerCookies trackerCookies;
+    private final Map<String, Category> trackerHosts;
 
     @Inject
     public Classifier(ClassifyConfig config) {
@@ -57,15 +69,52 @@ public class Classifier {
         this.minConfidence = minConfidence;
         this.database = new CookieDatabase(knowledge.cookies());
         this.vendors = new VendorDirectory(knowledge.cookies(), knowledge.vendorHosts());
-        List<NameModel.Example> examples = new ArrayList<>(knowledge.cookies().size());
-        for (KnownCookie cookie : knowledge.cookies()) {
-            examples.add(new NameModel.Example(Features.of(new CookieName(cookie.name()), cookie.asObserved()),
-                    NameModel.labelOf(cookie.category())));
-        }
-        this.model = new NameModel(examples);
+        this.vendorTable = knowledge.vendorTable();
+        this.thirdPartyHosts = knowledge.thirdPartyHosts();
+        this.vendorLayer = new VendorLayer(vendorTable);
+        List<TrainingExample> examples = TrainingExample.from(knowledge);
+        this.model = new NameModel(examples.stream().map(TrainingExample::example).toList());
+        Calibration[] calibrations = calibrate(examples);
+        this.calibration = calibrations[0];
+        this.functionalCalibration = calibrations[1];
+        this.functionalWords = new FunctionalWords(examples.stream().map(TrainingExample::named).toList());
         this.trackerCookies = new TrackerCookies(knowledge.cookies(), vendors);
-        LOG.infof("Cookie classifier ready: %d known cookies, %d tracker hosts, model trained, in %d ms",
-                knowledge.cookies().size(), vendors.trackerHosts().size(), (System.nanoTime() - startedNanos) / 1_000_000);
+        Map<String, Category> hosts = new TreeMap<>(vendorTable.consentHosts());
+        hosts.putAll(vendors.trackerHosts()); // our hand-kept host table has the last word, as before
+        this.trackerHosts = Collections.unmodifiableMap(hosts);
+        LOG.infof("Cookie classifier ready: %d known cookies, %d vendors, %d tracker hosts, model trained and "
+                + "calibrated, in %d ms", knowledge.cookies().size(), vendorTable.vendorNames().size(), trackerHosts.size(),
+                (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    /**
+     * Trains the model again on all but one group of vendors at a time and records how often its answers were right on
+     * the group it did not see: names of vendors it never met, as on real sites. Analytical and marketing answers are
+     * calibrated apart from functional ones, which only count when the name carries a functional word.
+     */
+    private static Calibration[] calibrate(List<TrainingExample> examples) {
+        List<Calibration.Outcome> consent = new ArrayList<>();
+        List<Calibration.Outcome> functional = new ArrayList<>();
+        for (int fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+            int heldOut = fold;
+            List<TrainingExample> training = new ArrayList<>();
+            List<TrainingExample> test = new ArrayList<>();
+            for (TrainingExample e : examples) {
+                (Math.floorMod(e.group().hashCode(), CALIBRATION_FOLDS) == heldOut ? test : training).add(e);
+            }
+            NameModel foldModel = new NameModel(training.stream().map(TrainingExample::example).toList());
+            FunctionalWords foldWords = new FunctionalWords(training.stream().map(TrainingExample::named).toList());
+            for (TrainingExample e : test) {
+                NameModel.Prediction p = foldModel.predict(e.example().features());
+                boolean right = p.category() == e.named().category();
+                if (p.category() != Category.FUNCTIONAL) {
+                    consent.add(new Calibration.Outcome(p.probability(), right));
+                } else if (foldWords.in(new CookieName(e.named().name())) != null) {
+                    functional.add(new Calibration.Outcome(p.probability(), right));
+                }
+            }
+        }
+        return new Calibration[] {Calibration.fit(consent), Calibration.fit(functional)};
     }
 
     /** Shorthand for the shipped knowledge base and the default threshold. */
@@ -83,20 +132,44 @@ public class Classifier {
     public Classification classify(CookieFacts facts, Map<String, Category> overrides) {
         Objects.requireNonNull(facts, "facts");
         CookieName name = new CookieName(facts.name());
+        Classification decided = decide(name, facts);
         Category override = override(name, overrides);
-        if (override != null) {
-            return classify(facts, Map.of()).decidedByOwner(override);
+        return override == null ? decided : decided.decidedByOwner(override);
+    }
+
+    /**
+     * The layers, most telling first. A vendor's own documentation beats the database; "functional" is only ever
+     * said on positive evidence (a known functional cookie or vendor, or a strong name rule), never because a cookie
+     * merely looks unlike a tracker.
+     */
+    private Classification decide(CookieName name, CookieFacts facts) {
+        Evidence evidence = new Evidence(facts, vendorTable, thirdPartyHosts);
+        Optional<Classification> byVendorName = vendorLayer.byName(name, evidence);
+        if (byVendorName.isPresent()) {
+            return byVendorName.get();
         }
         Origin origin = new Origin(facts, vendors);
         Optional<CookieDatabase.Match> known = database.find(name, origin);
-        if (known.isPresent() && !known.get().elsewhere()) {
-            return fromDatabase(known.get());
+        // Our vendor table speaks for the vendor and wins a conflict; the third-party data set only knows what sort of
+        // company a host belongs to, so a database entry that names this very host knows better.
+        Optional<Classification> byVendorHost = vendorLayer.byVendorHost(evidence);
+        if (known.isPresent() && !known.get().elsewhere()
+                && (byVendorHost.isEmpty() || byVendorHost.get().category() == known.get().entry().category())) {
+            return fromDatabase(known.get(), byVendorHost.map(Classification::vendor).orElse(null));
+        }
+        if (byVendorHost.isPresent()) {
+            return byVendorHost.get();
+        }
+        Optional<Classification> byEntity = vendorLayer.byThirdPartyEntity(evidence);
+        if (byEntity.isPresent()) {
+            return byEntity.get();
         }
         for (String host : origin.hosts()) {
             Optional<VendorDirectory.Verdict> verdict = host == null ? Optional.empty() : vendors.verdict(host);
             if (verdict.isPresent()) {
                 VendorDirectory.Verdict v = verdict.get();
-                return new Classification(v.category(), v.confidence(), Source.VENDOR, v.vendor(), null, null, v.reason());
+                return new Classification(v.category(), v.confidence(), Source.VENDOR, v.vendor(), null, null,
+                        v.reason());
             }
         }
         Optional<NameRules.Rule> rule = NameRules.firstMatch(name, facts);
@@ -106,21 +179,36 @@ public class Classifier {
                     "Name rule " + r.id());
         }
         if (known.isPresent()) {
-            return fromDatabase(known.get()); // a namesake from another host, still better than a guess
+            return fromDatabase(known.get(), null); // a namesake from another host, still better than a guess
         }
+        return fromModel(name, facts);
+    }
+
+    private Classification fromModel(CookieName name, CookieFacts facts) {
         NameModel.Prediction guess = model.predict(Features.of(name, facts));
-        if (guess.probability() >= minConfidence) {
-            return new Classification(guess.category(), guess.probability(), Source.MODEL, null, null, null,
+        double confidence = calibration.apply(guess.probability());
+        if (guess.category() == Category.FUNCTIONAL) {
+            String word = Boolean.TRUE.equals(facts.thirdParty()) ? null : functionalWords.in(name);
+            double functionalConfidence = functionalCalibration.apply(guess.probability());
+            if (word == null || functionalConfidence < minConfidence) {
+                return new Classification(Category.UNCLASSIFIED, guess.probability(), Source.MODEL, null, null, null,
+                        "Looks like a functional cookie, but nothing known says so: a person should decide");
+            }
+            return new Classification(Category.FUNCTIONAL, functionalConfidence, Source.MODEL, null,
+                    null, null, "Its name carries \"" + word + "\", a word only functional cookies are known to use");
+        }
+        if (confidence >= minConfidence) {
+            return new Classification(guess.category(), confidence, Source.MODEL, null, null, null,
                     "Predicted from the name, lifetime and origin by a model trained on the knowledge base");
         }
-        return new Classification(Category.UNCLASSIFIED, guess.probability(), Source.MODEL, null, null, null,
-                String.format(Locale.ROOT, "Not sure enough: the model's best guess, %s at %.2f, is below the %.2f threshold",
-                        guess.category().label(), guess.probability(), minConfidence));
+        return new Classification(Category.UNCLASSIFIED, confidence, Source.MODEL, null, null, null,
+                String.format(Locale.ROOT, "Not sure enough: the model's best guess, %s at %.2f, is below the %.2f "
+                        + "threshold", guess.category().label(), confidence, minConfidence));
     }
 
     /** Host → category of the analytical and marketing trackers we know, for blocking their scripts before consent. */
     public Map<String, Category> trackerHosts() {
-        return vendors.trackerHosts();
+        return trackerHosts;
     }
 
     /**
@@ -147,7 +235,7 @@ public class Classifier {
         return null;
     }
 
-    private static Classification fromDatabase(CookieDatabase.Match match) {
+    private static Classification fromDatabase(CookieDatabase.Match match, String hostVendor) {
         KnownCookie entry = match.entry();
         double confidence = switch (match.kind()) {
             case EXACT -> EXACT_CONFIDENCE;
@@ -159,7 +247,8 @@ public class Classifier {
             confidence = Math.min(confidence, NAMESAKE_CONFIDENCE);
             reason = "Listed as a cookie of " + String.join(", ", entry.hosts());
         }
-        return new Classification(entry.category(), confidence, Source.DATABASE, emptyToNull(entry.platform()),
+        String vendor = emptyToNull(entry.platform());
+        return new Classification(entry.category(), confidence, Source.DATABASE, vendor != null ? vendor : hostVendor,
                 emptyToNull(entry.purpose()), emptyToNull(entry.retention()), reason);
     }
 

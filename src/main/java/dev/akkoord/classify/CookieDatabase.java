@@ -59,6 +59,11 @@ final class CookieDatabase {
         return candidates == null ? Optional.empty() : resolve(candidates, Kind.WILDCARD, name.raw, origin);
     }
 
+    /** Whether any entry names this cookie, exactly, ignoring case or by a wildcard stem, agreeing or not. */
+    boolean knows(CookieName name) {
+        return exact.containsKey(name.raw) || ignoringCase.containsKey(name.lower) || stems.longestMatch(name) != null;
+    }
+
     private static Optional<Match> resolve(List<KnownCookie> candidates, Kind kind, String name, Origin origin) {
         boolean agree = true;
         boolean allHostBound = true;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -20,17 +21,65 @@ public final class KnowledgeBase {
 
     private final List<KnownCookie> cookies;
     private final List<VendorHost> vendorHosts;
+    private final VendorTable vendorTable;
+    private final ThirdPartyHosts thirdPartyHosts;
+    private CookieDatabase database; // built on first use by recognises()
 
-    private KnowledgeBase(List<KnownCookie> cookies, List<VendorHost> vendorHosts) {
+    private KnowledgeBase(List<KnownCookie> cookies, List<VendorHost> vendorHosts, VendorTable vendorTable,
+            ThirdPartyHosts thirdPartyHosts) {
         this.cookies = List.copyOf(cookies);
         this.vendorHosts = List.copyOf(vendorHosts);
+        this.vendorTable = vendorTable;
+        this.thirdPartyHosts = thirdPartyHosts;
     }
 
     /** Reads the shipped resources from the classpath. */
     public static KnowledgeBase load() {
         Map<String, KnownCookie> byId = readOpenCookieDatabase(Csv.resourceLines(OCD_PATH));
         applyOverlay(byId, Csv.resourceLines(OVERLAY_PATH));
-        return new KnowledgeBase(new ArrayList<>(byId.values()), readVendors(Csv.resourceLines(VENDORS_PATH)));
+        return new KnowledgeBase(new ArrayList<>(byId.values()), readVendors(Csv.resourceLines(VENDORS_PATH)),
+                VendorTable.load(), ThirdPartyHosts.load());
+    }
+
+    /**
+     * Whether a cookie name is written down in any knowledge source: an Open Cookie Database or overlay entry (its
+     * literal text, ignoring case) or an exact name of our vendor table. For keeping evaluation names out.
+     */
+    public boolean lists(String name) {
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        for (KnownCookie cookie : cookies) {
+            if (cookie.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return true;
+            }
+        }
+        for (Vendor vendor : vendorTable.rows()) {
+            for (NamePattern pattern : vendor.cookies()) {
+                if (pattern.text.toLowerCase(Locale.ROOT).equals(lower)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether any knowledge source would recognise the name by itself: listed, or matched by a database wildcard or a
+     * vendor's documented pattern. Names for which this is false are the ones nobody wrote down.
+     */
+    public boolean recognises(String name) {
+        CookieName cookieName = new CookieName(name);
+        if (database == null) {
+            database = new CookieDatabase(cookies);
+        }
+        return lists(name) || !vendorTable.byName(cookieName).isEmpty() || database.knows(cookieName);
+    }
+
+    VendorTable vendorTable() {
+        return vendorTable;
+    }
+
+    ThirdPartyHosts thirdPartyHosts() {
+        return thirdPartyHosts;
     }
 
     public List<KnownCookie> cookies() {
@@ -43,7 +92,8 @@ public final class KnowledgeBase {
 
     /** The same knowledge without the cookies {@code leaveOut} accepts (our vendor table stays). */
     public KnowledgeBase without(Predicate<KnownCookie> leaveOut) {
-        return new KnowledgeBase(cookies.stream().filter(leaveOut.negate()).toList(), vendorHosts);
+        return new KnowledgeBase(cookies.stream().filter(leaveOut.negate()).toList(), vendorHosts, vendorTable,
+                thirdPartyHosts);
     }
 
     private static Map<String, KnownCookie> readOpenCookieDatabase(List<String> lines) {

@@ -48,30 +48,40 @@ final class NameRules {
             "audiences", "targeting", "impression", "impressions", "freq", "frequency", "capping",
             "clickid", "criteo");
 
+    private static final Set<String> ANALYTICS_WORDS = Set.of("analytics", "analytic", "stats", "statistics",
+            "stat", "track", "tracking", "tracker", "visitor", "visitors", "pageview", "pageviews", "utm", "metrics",
+            "telemetry", "heatmap", "heatmaps", "experiment", "experiments", "abtest", "variant", "variation",
+            "recording", "replay", "funnel", "attribution", "returning", "uniq", "unique", "fingerprint");
+
     static final List<Rule> RULES = List.of(
-            new Rule("csrf", Category.FUNCTIONAL, 0.95, "Protects forms against cross-site request forgery",
+            new Rule("csrf", Category.FUNCTIONAL, 0.95, "Protects forms against cross-site request forgery.",
                     (n, f) -> n.contains("csrf") || n.contains("xsrf") || n.contains("antiforgery")
                             || n.contains("requestverificationtoken")),
-            new Rule("consent", Category.FUNCTIONAL, 0.9, "Remembers the visitor's cookie consent choices",
+            new Rule("consent", Category.FUNCTIONAL, 0.9, "Remembers the visitor's cookie choices.",
                     (n, f) -> n.contains("consent") || n.hasAnyWord(CONSENT_WORDS)
                             || (n.hasAnyWord(COOKIE_WORDS) && n.hasAnyWord(COOKIE_CHOICE_WORDS))),
-            new Rule("load-balancer", Category.FUNCTIONAL, 0.85, "Keeps the visitor on the same server (load balancing)",
+            new Rule("load-balancer", Category.FUNCTIONAL, 0.85, "Keeps the visitor on the same server while the site is busy.",
                     (n, f) -> n.hasAnyWord(LOAD_BALANCER_WORDS) || n.lower.startsWith("bigipserver")
                             || n.lower.startsWith("nsc_") || n.lower.startsWith("awsalb") || n.lower.startsWith("awselb")),
-            new Rule("bot-protection", Category.FUNCTIONAL, 0.85, "Tells people from bots (security)",
+            new Rule("bot-protection", Category.FUNCTIONAL, 0.85, "Helps tell people from bots, to keep the site secure.",
                     (n, f) -> n.hasAnyWord(BOT_WORDS) || n.contains("captcha")),
-            new Rule("authentication", Category.FUNCTIONAL, 0.8, "Keeps the visitor signed in",
-                    (n, f) -> n.hasAnyWord(AUTH_WORDS)),
-            new Rule("session", Category.FUNCTIONAL, 0.8, "Identifies the visitor's session with the server",
+            new Rule("advertising", Category.MARKETING, 0.8, "Used for advertising, retargeting or conversion tracking.",
+                    (n, f) -> n.hasAnyWord(AD_WORDS)),
+            new Rule("analytics", Category.ANALYTICAL, 0.75, "Used to measure how visitors use the site.",
+                    (n, f) -> n.hasAnyWord(ANALYTICS_WORDS)),
+            new Rule("authentication", Category.FUNCTIONAL, 0.8, "Keeps the visitor signed in.",
+                    (n, f) -> n.hasAnyWord(AUTH_WORDS) && firstParty(f)),
+            new Rule("session", Category.FUNCTIONAL, 0.8, "Lets the site recognise the visitor from page to page during a visit.",
                     (n, f) -> n.hasAnyWord(SESSION_WORDS) && !Boolean.TRUE.equals(f.thirdParty()) && !shortLived(f)),
-            new Rule("locale", Category.FUNCTIONAL, 0.85, "Remembers the visitor's language, region or currency",
-                    (n, f) -> n.hasAnyWord(LOCALE_WORDS)),
-            new Rule("cart", Category.FUNCTIONAL, 0.8, "Keeps the shopping cart or checkout state",
-                    (n, f) -> n.hasAnyWord(CART_WORDS)),
-            new Rule("display", Category.FUNCTIONAL, 0.75, "Remembers display preferences",
-                    (n, f) -> n.hasAnyWord(DISPLAY_WORDS)),
-            new Rule("advertising", Category.MARKETING, 0.8, "Advertising, retargeting or conversion tracking",
-                    (n, f) -> n.hasAnyWord(AD_WORDS)));
+            new Rule("locale", Category.FUNCTIONAL, 0.85, "Remembers the visitor's language, region or currency.",
+                    (n, f) -> n.hasAnyWord(LOCALE_WORDS) && firstParty(f)),
+            new Rule("cart", Category.FUNCTIONAL, 0.8, "Keeps the shopping cart and checkout working.",
+                    (n, f) -> n.hasAnyWord(CART_WORDS) && firstParty(f)),
+            new Rule("display", Category.FUNCTIONAL, 0.75, "Remembers how the visitor likes the site displayed.",
+                    (n, f) -> n.hasAnyWord(DISPLAY_WORDS) && firstParty(f)),
+            // Scripts cannot read an HttpOnly cookie, so client-side trackers do not use one; the site's server does.
+            new Rule("server-only", Category.FUNCTIONAL, 0.7, "Used by the site's server to run the site.",
+                    (n, f) -> Boolean.TRUE.equals(f.httpOnly()) && Boolean.FALSE.equals(f.thirdParty())));
 
     private NameRules() {
     }
@@ -83,6 +93,11 @@ final class NameRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** Sessions, logins and carts of the site itself; the same words on another site's cookie prove nothing. */
+    private static boolean firstParty(CookieFacts facts) {
+        return !Boolean.TRUE.equals(facts.thirdParty());
     }
 
     /** Analytics tools keep a "session" of up to an hour or so; server sessions last until the browser closes. */

@@ -172,9 +172,12 @@ class ClassifierTest {
     }
 
     @Test
-    void shouldNotDecideByHostWhoseKnownCookiesAreMixed() {
-        // linkedin.com sets functional, analytical and marketing cookies alike
-        assertNotEquals(Source.VENDOR, classify("qq_zz_41", "www.linkedin.com").source());
+    void shouldNotDecideByHostStatisticsWhenTheHostsKnownCookiesAreMixed() {
+        // linkedin.com sets functional, analytical and marketing cookies alike: its statistics decide nothing, but
+        // what sort of company it is (social, in the third-party data set) does, and never as functional
+        Classification unknown = classify("qq_zz_41", "www.linkedin.com");
+        assertDecided(unknown, Category.MARKETING, Source.VENDOR);
+        assertTrue(unknown.reason().contains("third-party-web"), unknown.reason());
     }
 
     // Layer 4: name rules
@@ -217,7 +220,8 @@ class ClassifierTest {
         expected.forEach((name, category) -> {
             Classification result = classify(name);
             assertDecided(result, category, Source.MODEL);
-            assertTrue(result.confidence() >= 0.8, result::toString);
+            // the confidence is calibrated on vendors held out of training, so it is what was right, not the raw score
+            assertTrue(result.confidence() >= Classifier.DEFAULT_MIN_CONFIDENCE, result::toString);
         });
     }
 

@@ -1,15 +1,11 @@
 package dev.akkoord.classify.bench;
 
-import dev.akkoord.classify.Category;
-import dev.akkoord.classify.Classification;
 import dev.akkoord.classify.Classifier;
 import dev.akkoord.classify.CookieFacts;
 import dev.akkoord.classify.KnowledgeBase;
 import dev.akkoord.classify.KnownCookie;
-import dev.akkoord.classify.Source;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +38,7 @@ public final class CrossValidation {
         KnowledgeBase full = KnowledgeBase.load();
         Map<String, Integer> foldOf = assignFolds(full.cookies());
 
-        Report report = new Report();
+        ClassificationReport report = new ClassificationReport();
         for (int fold = 0; fold < FOLDS; fold++) {
             int heldOutFold = fold;
             List<KnownCookie> heldOut = full.cookies().stream().filter(c -> foldOf.get(key(c)) == heldOutFold).toList();
@@ -86,63 +82,5 @@ public final class CrossValidation {
             foldOf.put(names.get(i), i % FOLDS);
         }
         return foldOf;
-    }
-
-    /** Counts and prints accuracy, coverage, per-category and per-source figures and the confusion matrix. */
-    private static final class Report {
-        private static final Category[] TRUTHS = {Category.FUNCTIONAL, Category.ANALYTICAL, Category.MARKETING};
-        private final Map<Category, Map<Category, Integer>> confusion = new EnumMap<>(Category.class);
-        private final Map<Source, int[]> bySource = new EnumMap<>(Source.class);
-        private int total;
-        private int unclassified;
-        private int classified;
-        private int correct;
-
-        void add(Category truth, Classification result) {
-            total++;
-            confusion.computeIfAbsent(truth, t -> new EnumMap<>(Category.class)).merge(result.category(), 1, Integer::sum);
-            int[] source = bySource.computeIfAbsent(result.source(), s -> new int[3]);
-            source[0]++;
-            if (!result.isClassified()) {
-                unclassified++;
-                source[2]++;
-                return;
-            }
-            classified++;
-            if (result.category() == truth) {
-                correct++;
-                source[1]++;
-            }
-        }
-
-        void print() {
-            System.out.printf(Locale.ROOT, "entries %d, classified %d, unclassified %d (%.1f%%)%n", total, classified,
-                    unclassified, 100.0 * unclassified / total);
-            System.out.printf(Locale.ROOT, "accuracy on classified: %.1f%% (%d/%d)%n", 100.0 * correct / classified,
-                    correct, classified);
-            System.out.println("\nper true category: accuracy on classified, unclassified share");
-            for (Category truth : TRUTHS) {
-                Map<Category, Integer> row = confusion.getOrDefault(truth, Map.of());
-                int rowTotal = row.values().stream().mapToInt(Integer::intValue).sum();
-                int rowUnclassified = row.getOrDefault(Category.UNCLASSIFIED, 0);
-                int rowCorrect = row.getOrDefault(truth, 0);
-                System.out.printf(Locale.ROOT, "  %-11s %5.1f%% of %4d   unclassified %5.1f%%%n", truth.label(),
-                        100.0 * rowCorrect / (rowTotal - rowUnclassified), rowTotal - rowUnclassified,
-                        100.0 * rowUnclassified / rowTotal);
-            }
-            System.out.println("\nper source: decided, accuracy on classified");
-            bySource.forEach((source, c) -> System.out.printf(Locale.ROOT, "  %-8s %5d   %5.1f%%%s%n", source.label(),
-                    c[0], c[0] == c[2] ? 0.0 : 100.0 * c[1] / (c[0] - c[2]),
-                    c[2] > 0 ? "   (" + c[2] + " unclassified)" : ""));
-            System.out.println("\nconfusion matrix (rows: truth, columns: prediction)");
-            System.out.printf(Locale.ROOT, "  %-11s %11s %11s %11s %13s%n", "", "functional", "analytical", "marketing",
-                    "unclassified");
-            for (Category truth : TRUTHS) {
-                Map<Category, Integer> row = confusion.getOrDefault(truth, Map.of());
-                System.out.printf(Locale.ROOT, "  %-11s %11d %11d %11d %13d%n", truth.label(),
-                        row.getOrDefault(Category.FUNCTIONAL, 0), row.getOrDefault(Category.ANALYTICAL, 0),
-                        row.getOrDefault(Category.MARKETING, 0), row.getOrDefault(Category.UNCLASSIFIED, 0));
-            }
-        }
     }
 }
