@@ -1,6 +1,7 @@
 package dev.akkoord.classify;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Turns a cookie into hashed feature indices for the model: character n-grams of the name (digits folded to 0),
@@ -33,7 +34,7 @@ final class Features {
     static int[] of(CookieName name, CookieFacts facts) {
         Builder out = new Builder();
         out.add(hash(BIAS, ""));
-        String folded = fold(name.lower);
+        String folded = fold(name.template().toLowerCase(Locale.ROOT));
         for (int n = MIN_NGRAM; n <= MAX_NGRAM; n++) {
             for (int i = 0; i + n <= folded.length(); i++) {
                 out.add(hash(NGRAM + n, folded, i, i + n));

@@ -143,4 +143,15 @@ class VendorLayerTest {
         assertThrows(IllegalArgumentException.class, () -> VendorTable.parse("t",
                 List.of(HEADER, "A,analytics,tracking,a.com,x,p,,https://a.com")));
     }
+
+    @Test
+    void namesAreTokenisedAsTheyAreBuiltWithIdsStripped() {
+        assertEquals("mp_0_mixpanel", new CookieName("mp_5f1c2a7d9e0b4c3a8f6e2d1b0a9c8d7e_mixpanel").template());
+        assertEquals("ph_phc_0_posthog", new CookieName("ph_phc_Xk2bQ9rT4vLmN8pW1sYz7aCd3eFgHiJk_posthog").template());
+        assertEquals("AMP_0", new CookieName("AMP_3fa8c2d1e9").template());
+        assertEquals("_pk_id.1.abcd", new CookieName("_pk_id.1.abcd").template());
+        assertEquals("_hjSessionUser_0", new CookieName("_hjSessionUser_3418207").template());
+        assertEquals(List.of("optimizely", "end", "user", "id"), new CookieName("optimizelyEndUserId").words());
+        assertEquals(List.of("ajs", "anonymous", "id"), new CookieName("ajs_anonymous_id").words());
+    }
 }
