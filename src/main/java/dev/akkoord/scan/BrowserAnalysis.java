@@ -65,8 +65,9 @@ final class BrowserAnalysis {
         return new ScanCookie(c.name(), c.domain(), ScanCookie.OBSERVED, c.hostOnly(), c.path(), c.expiresAt(),
                 c.lifetimeSeconds(), c.secure(), c.httpOnly(), c.sameSite(), thirdParty, c.firstPage().toString(),
                 setterUrl == null ? null : setterUrl.toString(), k.category(), k.confidence(), k.source().label(),
-                k.vendor(), k.purpose(), k.lifetime() != null ? k.lifetime() : Lifetimes.describe(c.lifetimeSeconds()),
-                violation, evidence(c, k.category()), seen);
+                k.vendor(), k.purpose(), k.reason(),
+                k.lifetime() != null ? k.lifetime() : Lifetimes.describe(c.lifetimeSeconds()), violation,
+                evidence(c, k.category()), seen);
     }
 
     /** The category a page's consent tag names, when it is one that needs consent. */
@@ -121,8 +122,9 @@ final class BrowserAnalysis {
         for (ScanCookie c : cookies) {
             ScanCookie sibling = isScript(c) ? knownByScript.get(c.setBy()) : null;
             if (sibling != null && weak(c)) {
+                // No purpose for visitors: a weak layer's words (a functional name rule's) no longer fit the category.
                 result.add(c.reclassified(sibling.category(), Math.min(0.9, sibling.confidence()), "script",
-                        sibling.vendor(), "Written by " + c.setBy() + ", the script that also writes "
+                        sibling.vendor(), null, "Written by " + c.setBy() + ", the script that also writes "
                                 + sibling.name() + " (" + sibling.category().label()
                                 + (sibling.vendor() == null ? "" : ", " + sibling.vendor()) + ")"));
             } else {

@@ -36,7 +36,8 @@ final class Overrides {
                 result.add(c);
                 continue;
             }
-            result.add(c.reclassified(category, 1.0, "override", c.vendor(), "Decided by the site owner"));
+            // The owner decides the category; what the cookie does stays as the scanner found it.
+            result.add(c.reclassified(category, 1.0, "override", c.vendor(), c.purpose(), "Decided by the site owner"));
         }
         return result;
     }

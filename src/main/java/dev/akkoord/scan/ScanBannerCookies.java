@@ -58,8 +58,9 @@ public class ScanBannerCookies implements BannerCookieSource {
             boolean listed = lists.values().stream().anyMatch(list -> list.keySet().stream()
                     .anyMatch(name -> name.equalsIgnoreCase(override.getKey())));
             if (!listed) {
+                // Visitors read what a cookie does, never why it is listed: nothing is known of it but its category.
                 lists.get(bannerKey(override.getValue())).put(override.getKey(), new BannerCookies.CookieInfo(
-                        override.getKey(), null, "Declared by the site owner", null));
+                        override.getKey(), null, null, null));
             }
         }
         Map<String, TreeSet<String>> hosts = new LinkedHashMap<>();

@@ -37,7 +37,7 @@ public class ScanRepository {
             + "method_note, headline";
     private static final String COOKIE_COLUMNS = "name, domain, found, host_only, path, expires_at, lifetime_seconds, "
             + "secure, http_only, same_site, third_party, first_page, set_by, category, confidence, source, vendor, "
-            + "purpose, lifetime, violation, evidence, seen";
+            + "purpose, reason, lifetime, violation, evidence, seen";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -172,11 +172,11 @@ public class ScanRepository {
             batch.add(Tuple.from(Arrays.asList(scanId, c.name(), c.domain(), c.found(), c.hostOnly(), c.path(),
                     c.expiresAt() == null ? null : time(c.expiresAt()), c.lifetimeSeconds(), c.secure(), c.httpOnly(),
                     c.sameSite(), c.thirdParty(), c.firstPage(), c.setBy(), c.category().label(), c.confidence(),
-                    c.source(), c.vendor(), c.purpose(), c.lifetime(), c.violation(), c.evidence(),
+                    c.source(), c.vendor(), c.purpose(), c.reason(), c.lifetime(), c.violation(), c.evidence(),
                     c.seen() == null ? null : JsonObject.mapFrom(c.seen()))));
         }
         return batch(connection, "INSERT INTO scan_cookies (scan_id, " + COOKIE_COLUMNS + ") VALUES ($1, $2, $3, $4, "
-                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)", batch);
+                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)", batch);
     }
 
     private static Uni<Void> insertBrowserPages(SqlConnection connection, UUID scanId, List<BrowserReport.Page> pages) {
@@ -302,8 +302,8 @@ public class ScanRepository {
                                 r.getString("same_site"), r.getBoolean("third_party"), r.getString("first_page"),
                                 r.getString("set_by"), Category.fromLabel(r.getString("category")),
                                 r.getDouble("confidence"), r.getString("source"), r.getString("vendor"),
-                                r.getString("purpose"), r.getString("lifetime"), r.getBoolean("violation"),
-                                r.getString("evidence"), seen(r.getJsonObject("seen"))));
+                                r.getString("purpose"), r.getString("reason"), r.getString("lifetime"),
+                                r.getBoolean("violation"), r.getString("evidence"), seen(r.getJsonObject("seen"))));
                     }
                     return cookies;
                 });

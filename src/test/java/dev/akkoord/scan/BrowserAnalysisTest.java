@@ -3,6 +3,7 @@ package dev.akkoord.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.classify.Category;
@@ -68,7 +69,8 @@ class BrowserAnalysisTest {
         ScanCookie sibling = find(findings, "qzx_visitor_state");
         assertEquals(Category.ANALYTICAL, sibling.category());
         assertEquals("script", sibling.source());
-        assertTrue(sibling.purpose().contains("_ga"), sibling.purpose());
+        assertTrue(sibling.reason().contains("the script that also writes _ga"), sibling.reason());
+        assertNull(sibling.purpose(), "the owner's reason is no purpose for visitors");
         assertTrue(sibling.violation(), "set before consent by an analytics script");
         assertNotEquals("script", find(findings, "qzx_other_state").source(), "another script lends nothing");
     }
