@@ -47,9 +47,11 @@ final class BrowserAnalysis {
         String setterHost = setterUrl == null ? null : setterUrl.getHost().toLowerCase(Locale.ROOT);
         // A cookie written by a script or response from another host is evidence for that host's vendor.
         String trackerHost = setterHost != null && !setterHost.equalsIgnoreCase(pageHost) ? setterHost : null;
+        // The value's shape and the setter's full URL (a self-hosted /js/posthog.js names its vendor too) are evidence.
         Classification k = classifier.classify(new CookieFacts(c.name(), c.domain(),
                 c.lifetimeSeconds() == null ? CookieFacts.SESSION : c.lifetimeSeconds(), c.secure(), c.httpOnly(),
-                thirdParty, trackerHost), overrides);
+                thirdParty, trackerHost).withSetter(c.valueShape(), setterUrl == null ? null : setterUrl.toString()),
+                overrides);
         ScanCookie.Seen seen = new ScanCookie.Seen(c.setter().kind(),
                 c.journeys().stream().sorted().map(Journey::label).toList(), c.setBeforeConsent(),
                 c.setAfterReject(), c.setUnderGpc(), c.onlyAfterAccept(), c.partitioned(), c.size(), c.valueLength(),
