@@ -8,6 +8,8 @@ import dev.akkoord.scan.ScanCookie;
  * One cookie in the Cookies table.
  *
  * @param source           override, database, vendor, rule, model or script
+ * @param purpose          what the cookie does, as visitors read it in the banner
+ * @param reason           why it got its category, for the owner only; null when not known
  * @param observed         set during the scan (true) or inferred from a tracker found on a page
  * @param violation        an analytical or marketing cookie set without consent, with {@code evidence}
  * @param setter           how it was set: {@code http}, {@code script}, {@code inline}, {@code unknown}; null when
@@ -17,7 +19,7 @@ import dev.akkoord.scan.ScanCookie;
  * @param beforeConsent    set before any decision (for the static crawl: its violations, as it never consents)
  */
 record CookieRow(String name, String domain, String category, String source, double confidence, String vendor,
-        String purpose, String lifetime, String firstPage, boolean observed, boolean violation, String evidence,
+        String purpose, String reason, String lifetime, String firstPage, boolean observed, boolean violation, String evidence,
         String setter, String setBy, String setByUrl, List<String> journeys, boolean beforeConsent,
         boolean afterReject, boolean underGpc, boolean onlyAfterAccept) {
 
@@ -25,7 +27,7 @@ record CookieRow(String name, String domain, String category, String source, dou
         ScanCookie.Seen seen = cookie.seen();
         boolean observed = ScanCookie.OBSERVED.equals(cookie.found());
         return new CookieRow(cookie.name(), cookie.domain(), cookie.category().label(), cookie.source(),
-                cookie.confidence(), cookie.vendor(), cookie.purpose(), cookie.lifetime(),
+                cookie.confidence(), cookie.vendor(), cookie.purpose(), cookie.reason(), cookie.lifetime(),
                 urls.shorten(cookie.firstPage()), observed, cookie.violation(), cookie.evidence(),
                 setter(cookie), urls.shorten(cookie.setBy()), cookie.setBy(),
                 seen == null ? List.of() : seen.journeys(),
@@ -36,7 +38,7 @@ record CookieRow(String name, String domain, String category, String source, dou
 
     /** A cookie of the banner's lists before any scan: only what the owner declared. */
     static CookieRow declared(String name, String category, String vendor, String purpose, String lifetime) {
-        return new CookieRow(name, "", category, "banner", 1, vendor, purpose, lifetime, "", true, false, "", null,
+        return new CookieRow(name, "", category, "banner", 1, vendor, purpose, null, lifetime, "", true, false, "", null,
                 null, null, List.of(), false, false, false, false);
     }
 
