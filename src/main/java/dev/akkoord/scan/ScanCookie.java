@@ -69,4 +69,11 @@ public record ScanCookie(String name, String domain, String found, boolean hostO
                 sameSite, thirdParty, firstPage, setBy, newCategory, newConfidence, newSource, newVendor, newPurpose,
                 newReason, lifetime, unconsented && needsConsent(newCategory), evidence, seen);
     }
+
+    /** The same cookie in the owner's words; category, reason and flags stay. */
+    ScanCookie described(String newVendor, String newPurpose, String newLifetime) {
+        return new ScanCookie(name, domain, found, hostOnly, path, expiresAt, lifetimeSeconds, secure, httpOnly,
+                sameSite, thirdParty, firstPage, setBy, category, confidence, source, newVendor, newPurpose, reason,
+                newLifetime, violation, evidence, seen);
+    }
 }
