@@ -1,6 +1,7 @@
 package dev.akkoord.scan;
 
 import dev.akkoord.classify.Category;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,11 @@ public record CookieOverride(String name, Category category, String purpose, Str
 
     public CookieOverride {
         Objects.requireNonNull(name, "name");
+    }
+
+    /** The override of a cookie name among these: the exact name first, then ignoring case; null when none. */
+    public static CookieOverride find(Map<String, CookieOverride> overrides, String cookieName) {
+        return Overrides.find(overrides, cookieName);
     }
 
     static CookieOverride none(String name) {
