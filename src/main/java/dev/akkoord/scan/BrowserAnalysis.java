@@ -59,9 +59,11 @@ final class BrowserAnalysis {
         Category gated = gatedCategory(c.setter().consentCategory());
         if (ScanCookie.needsConsent(gated) && k.source() != Source.OVERRIDE && k.category() != gated) {
             // The site itself holds this script back until the category is granted: its cookies are of that category
-            // (otherwise a withdrawal would not delete them), whatever a name or a model suggests.
-            k = new Classification(gated, 0.95, Source.RULE, k.vendor(), k.purpose(), k.lifetime(), "Written by "
-                    + setterUrl + ", a script the page holds back until " + gated.label() + " cookies are allowed");
+            // (otherwise a withdrawal would not delete them), whatever a name or a model suggests. What the knowledge
+            // base says the cookie does stays true; a name rule's words were for the category it guessed.
+            k = new Classification(gated, 0.95, Source.RULE, k.vendor(),
+                    k.source() == Source.DATABASE ? k.purpose() : null, k.lifetime(), "Written by " + setterUrl
+                            + ", a script the page holds back until " + gated.label() + " cookies are allowed");
         }
         boolean violation = seen.withoutConsent() && ScanCookie.needsConsent(k.category());
         return new ScanCookie(c.name(), c.domain(), ScanCookie.OBSERVED, c.hostOnly(), c.path(), c.expiresAt(),

@@ -3,6 +3,7 @@ package dev.akkoord.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,24 @@ class BrowserAnalysisTest {
         assertNull(sibling.purpose(), "the owner's reason is no purpose for visitors");
         assertTrue(sibling.violation(), "set before consent by an analytics script");
         assertNotEquals("script", find(findings, "qzx_other_state").source(), "another script lends nothing");
+    }
+
+    @Test
+    void aScriptThePageHoldsBackGivesItsCookiesItsCategoryAndTheOwnerTheReason() {
+        Setter gated = new Setter(Setter.SCRIPT, URI.create("https://www.shop.test/js/promo.js"), "marketing");
+        ScanFindings findings = analyze(List.of(
+                cookie("shop_cart_promo", gated, Set.of(Phase.AFTER_ACCEPT), Set.of()),
+                cookie("_ga", gated, Set.of(Phase.AFTER_ACCEPT), Set.of())));
+
+        ScanCookie cart = find(findings, "shop_cart_promo");
+        assertEquals(Category.MARKETING, cart.category());
+        assertEquals("Written by https://www.shop.test/js/promo.js, a script the page holds back until marketing "
+                + "cookies are allowed", cart.reason());
+        assertNull(cart.purpose(), "the cart rule's words were for a functional cookie");
+        ScanCookie ga = find(findings, "_ga");
+        assertEquals(Category.MARKETING, ga.category());
+        assertNotNull(ga.purpose(), "what the Open Cookie Database says _ga does stays true");
+        assertFalse(ga.purpose().contains("Written by"), ga.purpose());
     }
 
     @Test
