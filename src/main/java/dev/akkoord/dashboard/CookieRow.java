@@ -21,8 +21,8 @@ import dev.akkoord.scan.ScanCookie;
  * @param details          the owner's own purpose, vendor and retention as the "Edit details" form shows them
  */
 record CookieRow(String name, String domain, String category, String source, double confidence, String vendor,
-        String purpose, String reason, String lifetime, String firstPage, boolean observed, boolean violation, String evidence,
-        String setter, String setBy, String setByUrl, List<String> journeys, boolean beforeConsent,
+        String purpose, String reason, String lifetime, String firstPage, boolean observed, boolean violation,
+        String evidence, String setter, String setBy, String setByUrl, List<String> journeys, boolean beforeConsent,
         boolean afterReject, boolean underGpc, boolean onlyAfterAccept, Details details) {
 
     /**
@@ -58,8 +58,8 @@ record CookieRow(String name, String domain, String category, String source, dou
 
     /** A cookie of the banner's lists before any scan: only what the owner declared. */
     static CookieRow declared(String name, String category, String vendor, String purpose, String lifetime) {
-        return new CookieRow(name, "", category, "banner", 1, vendor, purpose, null, lifetime, "", true, false, "", null,
-                null, null, List.of(), false, false, false, false, Details.NONE);
+        return new CookieRow(name, "", category, "banner", 1, vendor, purpose, null, lifetime, "", true, false, "",
+                null, null, null, List.of(), false, false, false, false, Details.NONE);
     }
 
     CookieRow with(Details newDetails) {

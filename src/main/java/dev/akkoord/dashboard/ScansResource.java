@@ -31,8 +31,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The cookies of the latest scan with the owner's overrides (a category, and their own purpose, vendor and retention
- * per cookie), the latest scan's report (headline, method, pages of the
- * browser pass, outside requests) with the scan history, and "Scan now" with progress.
+ * per cookie), the latest scan's report (headline, method, pages of the browser pass, outside requests) with the scan
+ * history, and "Scan now" with progress.
  */
 @Path("/dashboard/sites/{siteId}")
 @SignedIn

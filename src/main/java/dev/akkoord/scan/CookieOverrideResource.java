@@ -98,7 +98,8 @@ public final class CookieOverrideResource {
 
     @DELETE
     @Path("/{name}")
-    @Operation(summary = "Remove the override of a cookie name; the scanner's classification applies again")
+    @Operation(summary = "Remove the override of a cookie name, category and texts; the scanner's classification "
+            + "and words apply again")
     public Uni<Response> deleteOverride(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestPath String name) {
         return callers.requireSite(authorization, siteId)

@@ -17,7 +17,8 @@ import java.util.UUID;
  * The banner's cookie and tracker host lists: the site's latest finished scan with the owner's overrides (category,
  * purpose, vendor, retention) and declared hosts on top. Unclassified cookies are listed under marketing until someone
  * decides. Cookies the owner classified but no scan has seen are listed too, so an owner can declare a site's cookies
- * (patterns such as {@code _ga_*} included) without a scan; a description without a category lists nothing. Lists are sorted so that the same findings always give the same banner version.
+ * (patterns such as {@code _ga_*} included) without a scan; a description without a category lists nothing. Lists
+ * are sorted so that the same findings always give the same banner version.
  */
 @ApplicationScoped
 public class ScanBannerCookies implements BannerCookieSource {

@@ -177,7 +177,8 @@ public class ScanRepository {
                     c.seen() == null ? null : JsonObject.mapFrom(c.seen()))));
         }
         return batch(connection, "INSERT INTO scan_cookies (scan_id, " + COOKIE_COLUMNS + ") VALUES ($1, $2, $3, $4, "
-                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)", batch);
+                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
+                batch);
     }
 
     private static Uni<Void> insertBrowserPages(SqlConnection connection, UUID scanId, List<BrowserReport.Page> pages) {

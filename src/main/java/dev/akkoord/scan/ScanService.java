@@ -130,7 +130,7 @@ public class ScanService {
                 .map(overrides -> List.copyOf(overrides.values()));
     }
 
-    /** Sets the owner's category for a cookie name. */
+    /** Sets the owner's category for a cookie name; their words for it stay. */
     public Uni<CookieOverride> putOverride(UUID siteId, String name, String categoryLabel) {
         return putOverride(siteId, name, OverrideEdit.of(requireCategoryLabel(categoryLabel), null, null, null));
     }
@@ -149,7 +149,7 @@ public class ScanService {
                 .map(ScanRepository.EditedOverride::override);
     }
 
-    /** Removes the owner's category for a cookie name; false when there was none. */
+    /** Removes the owner's override of a cookie name, category and words; false when there was none. */
     public Uni<Boolean> deleteOverride(UUID siteId, String name) {
         String cookieName = requireName(name);
         return requireSite(siteId)

@@ -65,7 +65,8 @@ class DashboardCookieDetailsTest {
         assertTrue(page.contains("<summary>Edit details<span class=\"visually-hidden\"> of _ga</span></summary>"),
                 page);
         assertTrue(page.contains("action=\"/dashboard/sites/" + siteId + "/cookies/details\""), page);
-        assertTrue(page.contains("placeholder=\"Purpose of _ga\""), "the scanner's words stand while the field is empty");
+        assertTrue(page.contains("placeholder=\"Purpose of _ga\""),
+                "the scanner's words stand while the field is empty");
         assertTrue(page.contains("<span class=\"hint reason\">Name rule zq_cart_state</span>"), page);
         assertFalse(purposeCells(page).contains("Name rule"), "the reason is not in the purpose column: " + page);
         String before = banner(siteId).getString("version");
@@ -170,6 +171,7 @@ class DashboardCookieDetailsTest {
     private static Map<String, Object> bannerCookie(JsonPath banner, String category, String name) {
         List<Map<String, Object>> cookies = banner.getList("categories.find { it.key == '" + category + "' }.cookies");
         return cookies.stream().filter(c -> name.equals(c.get("name"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " among the " + category + " cookies: " + cookies));
+                .orElseThrow(() -> new AssertionError("no " + name + " among the " + category + " cookies: "
+                        + cookies));
     }
 }

@@ -274,7 +274,8 @@ class CookieOverrideResourceTest {
     private static Map<String, Object> bannerCookie(JsonPath banner, String category, String name) {
         List<Map<String, Object>> cookies = banner.getList("categories.find { it.key == '" + category + "' }.cookies");
         return cookies.stream().filter(c -> name.equals(c.get("name"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " among the " + category + " cookies: " + cookies));
+                .orElseThrow(() -> new AssertionError("no " + name + " among the " + category + " cookies: "
+                        + cookies));
     }
 
     @SuppressWarnings("unchecked")
