@@ -302,6 +302,32 @@ test('Scan now shows progress to completion; an override changes the banner\'s l
   const after = await lists();
   assert.match(after.functional, /_ga/);
   assert.doesNotMatch(after.analytical, /_ga/);
+
+  // The owner's own words reach the declaration; visitors never read why the scanner decided.
+  const gaRow = operator.locator('tr', { has: operator.locator('code', { hasText: /^_ga$/ }) });
+  await gaRow.getByText('Edit details').click();
+  await gaRow.getByLabel('Purpose').fill('Counts visits so we know which pages help');
+  await gaRow.getByLabel('Vendor').fill('Our own statistics');
+  await gaRow.getByLabel('Retention').fill('13 months');
+  await gaRow.getByRole('button', { name: /Save/ }).click();
+  await operator.getByText('Your details of _ga are saved').waitFor();
+  const described = await lists();
+  for (const words of ['Counts visits so we know which pages help', 'Our own statistics', '13 months']) {
+    assert.ok(described.functional.includes(words), words + ' in ' + described.functional);
+  }
+  assert.doesNotMatch(described.functional + described.analytical, /name rule|decided by|open cookie database/i);
+
+  // On a phone the table is a list of cards, the open forms included: nothing wider than the screen.
+  await operator.setViewportSize({ width: 390, height: 844 });
+  await operator.reload();
+  await operator.evaluate(() => document.querySelectorAll('details.cookie-details').forEach((d) => { d.open = true; }));
+  const overflow = await operator.evaluate(() => {
+    const box = document.querySelector('.table-scroll');
+    return { page: document.documentElement.scrollWidth - window.innerWidth, table: box.scrollWidth - box.clientWidth };
+  });
+  assert.deepEqual(overflow, { page: 0, table: 0 });
+  await expectNoAxeViolations(operator, 'cookies page on a phone, details open');
+  await operator.setViewportSize({ width: 1280, height: 720 });
 });
 
 test('the dashboard works by keyboard alone', async () => {

@@ -2,13 +2,17 @@ package dev.akkoord.dashboard;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.akkoord.scan.CookieOverride;
+import dev.akkoord.scan.OverrideEdit;
 import dev.akkoord.scan.ScanConfig;
 import dev.akkoord.scan.ScanRow;
 import dev.akkoord.scan.ScanService;
@@ -71,6 +75,21 @@ public class ScanResults {
 
     public Uni<Void> overrideCategory(UUID siteId, String cookieName, String category) {
         return scans.putOverride(siteId, cookieName, category).replaceWithVoid();
+    }
+
+    /** The owner's own words for cookie names, by name. */
+    public Uni<Map<String, CookieOverride>> ownWords(UUID siteId) {
+        return scans.listOverrides(siteId).map(overrides -> {
+            Map<String, CookieOverride> byName = new LinkedHashMap<>();
+            overrides.forEach(override -> byName.put(override.name(), override));
+            return byName;
+        });
+    }
+
+    /** The owner's purpose, vendor and retention of a cookie; an empty text gives the scanner's back. */
+    public Uni<Void> describeCookie(UUID siteId, String cookieName, String purpose, String vendor, String retention) {
+        return Uni.createFrom().deferred(() -> scans.putOverride(siteId, cookieName,
+                OverrideEdit.of(null, purpose, vendor, retention))).replaceWithVoid();
     }
 
     private static ScanSummary summary(ScanView view) {

@@ -34,9 +34,13 @@ final class Templates {
 
     static native TemplateInstance preview(SiteView site, String language, String nonce);
 
-    /** @param latest the latest finished scan, or null when the cookies are the banner's lists (no scan yet) */
+    /**
+     * @param latest    the latest finished scan, or null when the cookies are the banner's lists (no scan yet)
+     * @param saved     the cookie whose category was just saved; {@code described}, whose details
+     * @param error     why the details just sent were refused (the row's form shows them again)
+     */
     static native TemplateInstance cookies(Page page, List<CookieRow> cookies, LatestScan latest, String lastScan,
-            String saved);
+            String saved, String described, String error);
 
     /** @param latest the latest finished scan, or null before the first */
     static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, java.util.UUID running,

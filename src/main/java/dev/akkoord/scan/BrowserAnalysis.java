@@ -47,9 +47,11 @@ final class BrowserAnalysis {
         String setterHost = setterUrl == null ? null : setterUrl.getHost().toLowerCase(Locale.ROOT);
         // A cookie written by a script or response from another host is evidence for that host's vendor.
         String trackerHost = setterHost != null && !setterHost.equalsIgnoreCase(pageHost) ? setterHost : null;
+        // The value's shape and the setter's full URL (a self-hosted /js/posthog.js names its vendor too) are evidence.
         Classification k = classifier.classify(new CookieFacts(c.name(), c.domain(),
                 c.lifetimeSeconds() == null ? CookieFacts.SESSION : c.lifetimeSeconds(), c.secure(), c.httpOnly(),
-                thirdParty, trackerHost), overrides);
+                thirdParty, trackerHost).withSetter(c.valueShape(), setterUrl == null ? null : setterUrl.toString()),
+                overrides);
         ScanCookie.Seen seen = new ScanCookie.Seen(c.setter().kind(),
                 c.journeys().stream().sorted().map(Journey::label).toList(), c.setBeforeConsent(),
                 c.setAfterReject(), c.setUnderGpc(), c.onlyAfterAccept(), c.partitioned(), c.size(), c.valueLength(),
@@ -57,16 +59,19 @@ final class BrowserAnalysis {
         Category gated = gatedCategory(c.setter().consentCategory());
         if (ScanCookie.needsConsent(gated) && k.source() != Source.OVERRIDE && k.category() != gated) {
             // The site itself holds this script back until the category is granted: its cookies are of that category
-            // (otherwise a withdrawal would not delete them), whatever a name or a model suggests.
-            k = new Classification(gated, 0.95, Source.RULE, k.vendor(), k.purpose(), k.lifetime(), "Written by "
-                    + setterUrl + ", a script the page holds back until " + gated.label() + " cookies are allowed");
+            // (otherwise a withdrawal would not delete them), whatever a name or a model suggests. What the knowledge
+            // base says the cookie does stays true; a name rule's words were for the category it guessed.
+            k = new Classification(gated, 0.95, Source.RULE, k.vendor(),
+                    k.source() == Source.DATABASE ? k.purpose() : null, k.lifetime(), "Written by " + setterUrl
+                            + ", a script the page holds back until " + gated.label() + " cookies are allowed");
         }
         boolean violation = seen.withoutConsent() && ScanCookie.needsConsent(k.category());
         return new ScanCookie(c.name(), c.domain(), ScanCookie.OBSERVED, c.hostOnly(), c.path(), c.expiresAt(),
                 c.lifetimeSeconds(), c.secure(), c.httpOnly(), c.sameSite(), thirdParty, c.firstPage().toString(),
                 setterUrl == null ? null : setterUrl.toString(), k.category(), k.confidence(), k.source().label(),
-                k.vendor(), k.purpose(), k.lifetime() != null ? k.lifetime() : Lifetimes.describe(c.lifetimeSeconds()),
-                violation, evidence(c, k.category()), seen);
+                k.vendor(), k.purpose(), k.reason(),
+                k.lifetime() != null ? k.lifetime() : Lifetimes.describe(c.lifetimeSeconds()), violation,
+                evidence(c, k.category()), seen);
     }
 
     /** The category a page's consent tag names, when it is one that needs consent. */
@@ -121,8 +126,9 @@ final class BrowserAnalysis {
         for (ScanCookie c : cookies) {
             ScanCookie sibling = isScript(c) ? knownByScript.get(c.setBy()) : null;
             if (sibling != null && weak(c)) {
+                // No purpose for visitors: a weak layer's words (a functional name rule's) no longer fit the category.
                 result.add(c.reclassified(sibling.category(), Math.min(0.9, sibling.confidence()), "script",
-                        sibling.vendor(), "Written by " + c.setBy() + ", the script that also writes "
+                        sibling.vendor(), null, "Written by " + c.setBy() + ", the script that also writes "
                                 + sibling.name() + " (" + sibling.category().label()
                                 + (sibling.vendor() == null ? "" : ", " + sibling.vendor()) + ")"));
             } else {

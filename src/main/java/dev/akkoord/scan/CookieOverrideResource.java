@@ -14,21 +14,43 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** The site owner's own categories for cookie names; they win over everything the scanner decides. */
+/**
+ * The site owner's word on cookie names: a category, and their own purpose, vendor and retention for the banner and
+ * the declaration. Each wins over what the scanner found.
+ */
 @Path("/api/v1/sites/{siteId}/cookies")
 @Tag(name = "Scans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class CookieOverrideResource {
 
-    /** The body of a PUT. */
-    public record OverrideRequest(String category) {
+    /**
+     * The body of a PUT: at least one field. A missing or null field leaves what is stored; an empty purpose, vendor
+     * or retention removes the owner's words, so the scanner's show again.
+     *
+     * @param category  functional, analytical or marketing
+     * @param purpose   what the cookie does, for visitors: one line, at most 500 characters
+     * @param vendor    who sets it or receives its data, at most 120 characters
+     * @param retention how long it stays ("14 days"), at most 60 characters
+     */
+    public record OverrideRequest(String category, String purpose, String vendor, String retention) {
+    }
+
+    /**
+     * The answer to a GET.
+     *
+     * @param overrides name to category, for the names the owner gave a category
+     * @param cookies   every override with all its fields, null where the scanner's word stands
+     */
+    public record OverrideList(Map<String, String> overrides, List<CookieOverride> cookies) {
     }
 
     private final ScanService scans;
@@ -40,30 +62,44 @@ public final class CookieOverrideResource {
     }
 
     @GET
-    @Operation(summary = "The site's cookie overrides, name to category (operator or the site's key)")
-    public Uni<Map<String, Map<String, String>>> listOverrides(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId) {
+    @Operation(summary = "The site's cookie overrides (operator or the site's key): name to category, and every "
+            + "override with its category, purpose, vendor and retention")
+    public Uni<OverrideList> listOverrides(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId)
                 .flatMap(caller -> scans.listOverrides(siteId))
-                .map(overrides -> Map.of("overrides", overrides));
+                .map(CookieOverrideResource::list);
+    }
+
+    private static OverrideList list(List<CookieOverride> overrides) {
+        Map<String, String> categories = new LinkedHashMap<>();
+        overrides.stream().filter(o -> o.category() != null)
+                .forEach(o -> categories.put(o.name(), o.category().label()));
+        return new OverrideList(categories, overrides);
     }
 
     @PUT
     @Path("/{name}")
-    @Operation(summary = "Set the category of a cookie name for this site: functional, analytical or marketing. "
-            + "It wins over every other classification; a changed list makes a new banner version.")
-    public Uni<Map<String, String>> putOverride(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    @Operation(summary = "Set the category (functional, analytical or marketing), purpose, vendor or retention of a "
+            + "cookie name for this site. Each wins over what the scanner found; fields left out stay as they are, an "
+            + "empty text removes the owner's. A change the banner shows makes a new banner version. Answers the "
+            + "override as it is now.")
+    public Uni<CookieOverride> putOverride(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestPath String name, OverrideRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("A JSON body such as {\"category\": \"analytical\"} is required");
-        }
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> scans.putOverride(siteId, name, request.category()));
+        return callers.requireSite(authorization, siteId).flatMap(caller -> {
+            if (request == null) {
+                throw ProblemException.badRequest("A JSON body such as {\"category\": \"analytical\"} or "
+                        + "{\"purpose\": \"Remembers your shopping cart\"} is required");
+            }
+            return scans.putOverride(siteId, name, OverrideEdit.of(request.category(), request.purpose(),
+                    request.vendor(), request.retention()));
+        });
     }
 
     @DELETE
     @Path("/{name}")
-    @Operation(summary = "Remove the override of a cookie name; the scanner's classification applies again")
+    @Operation(summary = "Remove the override of a cookie name, category and texts; the scanner's classification "
+            + "and words apply again")
     public Uni<Response> deleteOverride(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestPath String name) {
         return callers.requireSite(authorization, siteId)

@@ -150,7 +150,8 @@ public final class ScanAnalyzer {
                     + tracker.via() + " " + tracker.evidence() + " on " + tracker.page();
             ScanCookie cookie = new ScanCookie(name, domain, ScanCookie.INFERRED, false, "/", null, null, false, false,
                     null, thirdParty, tracker.page(), null, c.category(), c.confidence(), c.source().label(),
-                    c.vendor() != null ? c.vendor() : tracker.vendor(), c.purpose(), c.lifetime(), false, evidence, null);
+                    c.vendor() != null ? c.vendor() : tracker.vendor(), c.purpose(), c.reason(), c.lifetime(), false,
+                    evidence, null);
             if (cookies.putIfAbsent(key(name, domain), cookie) == null) {
                 added++;
             }
@@ -172,8 +173,8 @@ public final class ScanAnalyzer {
         return new ScanCookie(s.name(), s.domain(), ScanCookie.OBSERVED, s.hostOnly(), s.path(), s.expiresAt(),
                 s.lifetimeSeconds(), s.secure(), s.httpOnly(), s.sameSite(), s.thirdParty(), s.page().toString(),
                 s.setBy().toString(), c.category(), c.confidence(), c.source().label(), c.vendor(), c.purpose(),
-                c.lifetime() != null ? c.lifetime() : Lifetimes.describe(s.lifetimeSeconds()), violation, evidence,
-                null);
+                c.reason(), c.lifetime() != null ? c.lifetime() : Lifetimes.describe(s.lifetimeSeconds()), violation,
+                evidence, null);
     }
 
     private ScanCookie inferred(String name, String domain, TrackerSighting sighting, Map<String, Category> overrides) {
@@ -189,7 +190,7 @@ public final class ScanAnalyzer {
                 + sighting.describe();
         return new ScanCookie(name, domain, ScanCookie.INFERRED, false, "/", null, null, false, false, null,
                 thirdParty, sighting.page().toString(), null, c.category(), c.confidence(), c.source().label(), vendor,
-                c.purpose(), c.lifetime(), false, evidence, null);
+                c.purpose(), c.reason(), c.lifetime(), false, evidence, null);
     }
 
     /** The catalogue's trackers, plus hosts the classifier knows as analytical or marketing vendors. */

@@ -14,10 +14,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The banner's cookie and tracker host lists: the site's latest finished scan with the owner's overrides and declared
- * hosts on top. Unclassified cookies are listed under marketing until someone decides. Cookies the owner classified
- * but no scan has seen are listed too, so an owner can declare a site's cookies (patterns such as {@code _ga_*}
- * included) without a scan. Lists are sorted so that the same findings always give the same banner version.
+ * The banner's cookie and tracker host lists: the site's latest finished scan with the owner's overrides (category,
+ * purpose, vendor, retention) and declared hosts on top. Unclassified cookies are listed under marketing until someone
+ * decides. Cookies the owner classified but no scan has seen are listed too, so an owner can declare a site's cookies
+ * (patterns such as {@code _ga_*} included) without a scan; a description without a category lists nothing. Lists
+ * are sorted so that the same findings always give the same banner version.
  */
 @ApplicationScoped
 public class ScanBannerCookies implements BannerCookieSource {
@@ -33,10 +34,11 @@ public class ScanBannerCookies implements BannerCookieSource {
     @Override
     public Uni<BannerCookies> bannerCookiesFor(UUID siteId) {
         return Uni.combine().all()
-                .unis(scans.latestDoneScan(siteId), scans.overrides(siteId), scans.hostOverrides(siteId)).asTuple()
+                .unis(scans.latestDoneScan(siteId), scans.cookieOverrides(siteId), scans.hostOverrides(siteId))
+                .asTuple()
                 .flatMap(parts -> {
                     ScanRow scan = parts.getItem1();
-                    Map<String, Category> overrides = parts.getItem2();
+                    Map<String, CookieOverride> overrides = parts.getItem2();
                     Map<String, Category> hostOverrides = parts.getItem3();
                     if (scan == null) {
                         return Uni.createFrom().item(build(null, List.of(), List.of(), overrides, hostOverrides));
@@ -47,19 +49,20 @@ public class ScanBannerCookies implements BannerCookieSource {
     }
 
     static BannerCookies build(ScanRow scan, List<ScanCookie> cookies, List<ScanTracker> trackers,
-            Map<String, Category> overrides, Map<String, Category> hostOverrides) {
+            Map<String, CookieOverride> overrides, Map<String, Category> hostOverrides) {
         Map<String, Map<String, BannerCookies.CookieInfo>> lists = new LinkedHashMap<>();
         KEYS.forEach(key -> lists.put(key, new TreeMap<>()));
         for (ScanCookie cookie : Overrides.apply(cookies, overrides)) {
             lists.get(bannerKey(cookie.category())).putIfAbsent(cookie.name(), new BannerCookies.CookieInfo(
                     cookie.name(), cookie.vendor(), cookie.purpose(), cookie.lifetime(), cookie.thirdParty()));
         }
-        for (Map.Entry<String, Category> override : overrides.entrySet()) {
+        for (CookieOverride override : overrides.values()) {
             boolean listed = lists.values().stream().anyMatch(list -> list.keySet().stream()
-                    .anyMatch(name -> name.equalsIgnoreCase(override.getKey())));
-            if (!listed) {
-                lists.get(bannerKey(override.getValue())).put(override.getKey(), new BannerCookies.CookieInfo(
-                        override.getKey(), null, "Declared by the site owner", null));
+                    .anyMatch(name -> name.equalsIgnoreCase(override.name())));
+            if (!listed && override.category() != null) {
+                // Only the owner's words: visitors read what a cookie does, never why it is listed.
+                lists.get(bannerKey(override.category())).put(override.name(), new BannerCookies.CookieInfo(
+                        override.name(), override.vendor(), override.purpose(), override.retention()));
             }
         }
         Map<String, TreeSet<String>> hosts = new LinkedHashMap<>();

@@ -11,6 +11,9 @@ import java.util.List;
  *                   (a tracker on a page writes it)
  * @param firstPage  the page being crawled when it was first seen
  * @param setBy      the response or script that set it; null for inferred cookies
+ * @param purpose    what the cookie does, in words a visitor understands; null when nothing says
+ * @param reason     why it got its category (a name rule, the Open Cookie Database, its setter's script, the site
+ *                   owner), for the owner only: never shown to visitors
  * @param violation  an observed analytical or marketing cookie set without consent (before a decision, after a
  *                   rejection, or under Global Privacy Control)
  * @param evidence   for a person to check: the response and page, or the tracker script or snippet and page
@@ -19,7 +22,7 @@ import java.util.List;
 public record ScanCookie(String name, String domain, String found, boolean hostOnly, String path, Instant expiresAt,
         Long lifetimeSeconds, boolean secure, boolean httpOnly, String sameSite, boolean thirdParty, String firstPage,
         String setBy, Category category, double confidence, String source, String vendor, String purpose,
-        String lifetime, boolean violation, String evidence, Seen seen) {
+        String reason, String lifetime, boolean violation, String evidence, Seen seen) {
 
     public static final String OBSERVED = "observed";
     public static final String INFERRED = "inferred";
@@ -60,10 +63,17 @@ public record ScanCookie(String name, String domain, String found, boolean hostO
 
     /** The same cookie in another category; the violation flag follows the category. */
     ScanCookie reclassified(Category newCategory, double newConfidence, String newSource, String newVendor,
-            String newPurpose) {
+            String newPurpose, String newReason) {
         boolean unconsented = seen != null ? seen.withoutConsent() : OBSERVED.equals(found);
         return new ScanCookie(name, domain, found, hostOnly, path, expiresAt, lifetimeSeconds, secure, httpOnly,
                 sameSite, thirdParty, firstPage, setBy, newCategory, newConfidence, newSource, newVendor, newPurpose,
-                lifetime, unconsented && needsConsent(newCategory), evidence, seen);
+                newReason, lifetime, unconsented && needsConsent(newCategory), evidence, seen);
+    }
+
+    /** The same cookie in the owner's words; category, reason and flags stay. */
+    ScanCookie described(String newVendor, String newPurpose, String newLifetime) {
+        return new ScanCookie(name, domain, found, hostOnly, path, expiresAt, lifetimeSeconds, secure, httpOnly,
+                sameSite, thirdParty, firstPage, setBy, category, confidence, source, newVendor, newPurpose, reason,
+                newLifetime, violation, evidence, seen);
     }
 }

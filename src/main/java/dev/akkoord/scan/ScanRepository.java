@@ -37,7 +37,8 @@ public class ScanRepository {
             + "method_note, headline";
     private static final String COOKIE_COLUMNS = "name, domain, found, host_only, path, expires_at, lifetime_seconds, "
             + "secure, http_only, same_site, third_party, first_page, set_by, category, confidence, source, vendor, "
-            + "purpose, lifetime, violation, evidence, seen";
+            + "purpose, reason, lifetime, violation, evidence, seen";
+    private static final String OVERRIDE_COLUMNS = "name, category, purpose, vendor, retention";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -172,11 +173,12 @@ public class ScanRepository {
             batch.add(Tuple.from(Arrays.asList(scanId, c.name(), c.domain(), c.found(), c.hostOnly(), c.path(),
                     c.expiresAt() == null ? null : time(c.expiresAt()), c.lifetimeSeconds(), c.secure(), c.httpOnly(),
                     c.sameSite(), c.thirdParty(), c.firstPage(), c.setBy(), c.category().label(), c.confidence(),
-                    c.source(), c.vendor(), c.purpose(), c.lifetime(), c.violation(), c.evidence(),
+                    c.source(), c.vendor(), c.purpose(), c.reason(), c.lifetime(), c.violation(), c.evidence(),
                     c.seen() == null ? null : JsonObject.mapFrom(c.seen()))));
         }
         return batch(connection, "INSERT INTO scan_cookies (scan_id, " + COOKIE_COLUMNS + ") VALUES ($1, $2, $3, $4, "
-                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)", batch);
+                + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
+                batch);
     }
 
     private static Uni<Void> insertBrowserPages(SqlConnection connection, UUID scanId, List<BrowserReport.Page> pages) {
@@ -302,8 +304,8 @@ public class ScanRepository {
                                 r.getString("same_site"), r.getBoolean("third_party"), r.getString("first_page"),
                                 r.getString("set_by"), Category.fromLabel(r.getString("category")),
                                 r.getDouble("confidence"), r.getString("source"), r.getString("vendor"),
-                                r.getString("purpose"), r.getString("lifetime"), r.getBoolean("violation"),
-                                r.getString("evidence"), seen(r.getJsonObject("seen"))));
+                                r.getString("purpose"), r.getString("reason"), r.getString("lifetime"),
+                                r.getBoolean("violation"), r.getString("evidence"), seen(r.getJsonObject("seen"))));
                     }
                     return cookies;
                 });
@@ -396,8 +398,10 @@ public class ScanRepository {
 
     // ---- overrides ----
 
+    /** The categories the owner set, by name: what the classifier takes. */
     public Uni<Map<String, Category>> overrides(UUID siteId) {
-        return pool.preparedQuery("SELECT name, category FROM cookie_overrides WHERE site_id = $1 ORDER BY name")
+        return pool.preparedQuery("SELECT name, category FROM cookie_overrides WHERE site_id = $1 "
+                        + "AND category IS NOT NULL ORDER BY name")
                 .execute(Tuple.of(siteId)).map(ScanRepository::overrideMap);
     }
 
@@ -407,13 +411,55 @@ public class ScanRepository {
         return overrides;
     }
 
-    /** Sets the override; true when it changed anything. */
-    public Uni<Boolean> putOverride(UUID siteId, String name, Category category, Instant now) {
-        return pool.preparedQuery("INSERT INTO cookie_overrides (site_id, name, category, updated_at) "
-                        + "VALUES ($1, $2, $3, $4) ON CONFLICT (site_id, name) DO UPDATE SET category = $3, "
-                        + "updated_at = $4 WHERE cookie_overrides.category <> $3")
-                .execute(Tuple.of(siteId, name, category.label(), time(now)))
-                .map(rows -> rows.rowCount() > 0);
+    /** Everything the owner said about the site's cookies, by name. */
+    public Uni<Map<String, CookieOverride>> cookieOverrides(UUID siteId) {
+        return pool.preparedQuery("SELECT " + OVERRIDE_COLUMNS + " FROM cookie_overrides WHERE site_id = $1 "
+                        + "ORDER BY name")
+                .execute(Tuple.of(siteId)).map(rows -> {
+                    Map<String, CookieOverride> overrides = new LinkedHashMap<>();
+                    rows.forEach(r -> overrides.put(r.getString("name"), cookieOverride(r)));
+                    return overrides;
+                });
+    }
+
+    /** An override as it is after an edit (empty when nothing is left of it), and whether the edit changed it. */
+    public record EditedOverride(CookieOverride override, boolean changed) {
+    }
+
+    /**
+     * Applies the edit to the stored override under a row lock, so two edits of different fields both hold. An edit
+     * that leaves nothing removes the row.
+     */
+    public Uni<EditedOverride> editOverride(UUID siteId, String name, OverrideEdit edit, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery("SELECT " + OVERRIDE_COLUMNS
+                        + " FROM cookie_overrides WHERE site_id = $1 AND name = $2 FOR UPDATE")
+                .execute(Tuple.of(siteId, name))
+                .flatMap(rows -> {
+                    CookieOverride before = rows.size() == 0 ? CookieOverride.none(name)
+                            : cookieOverride(rows.iterator().next());
+                    CookieOverride after = edit.applyTo(before);
+                    if (after.equals(before)) {
+                        return Uni.createFrom().item(new EditedOverride(after, false));
+                    }
+                    if (after.empty()) {
+                        return connection.preparedQuery("DELETE FROM cookie_overrides WHERE site_id = $1 AND name = $2")
+                                .execute(Tuple.of(siteId, name)).map(deleted -> new EditedOverride(after, true));
+                    }
+                    return connection.preparedQuery("INSERT INTO cookie_overrides (site_id, name, category, purpose, "
+                                    + "vendor, retention, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                                    + "ON CONFLICT (site_id, name) DO UPDATE SET category = $3, purpose = $4, "
+                                    + "vendor = $5, retention = $6, updated_at = $7")
+                            .execute(Tuple.from(Arrays.asList(siteId, name,
+                                    after.category() == null ? null : after.category().label(), after.purpose(),
+                                    after.vendor(), after.retention(), time(now))))
+                            .map(saved -> new EditedOverride(after, true));
+                }));
+    }
+
+    private static CookieOverride cookieOverride(Row r) {
+        String category = r.getString("category");
+        return new CookieOverride(r.getString("name"), category == null ? null : Category.fromLabel(category),
+                r.getString("purpose"), r.getString("vendor"), r.getString("retention"));
     }
 
     /** Removes the override; false when there was none. */

@@ -77,7 +77,7 @@ public class ScanService {
         if (!ScanRow.DONE.equals(row.status())) {
             return Uni.createFrom().item(summary);
         }
-        return scans.overrides(row.siteId()).flatMap(overrides -> Uni.combine().all()
+        return scans.cookieOverrides(row.siteId()).flatMap(overrides -> Uni.combine().all()
                 .unis(scans.cookies(row.id()), scans.trackers(row.id()), scans.pages(row.id()), scans.errors(row.id()),
                         previousScan(row), scans.browserPages(row.id()), scans.requests(row.id()))
                 .asTuple()
@@ -124,21 +124,32 @@ public class ScanService {
 
     // ---- overrides ----
 
-    public Uni<Map<String, String>> listOverrides(UUID siteId) {
-        return requireSite(siteId).flatMap(site -> scans.overrides(siteId)).map(ScanService::labels);
+    /** Everything the owner said about the site's cookies, in name order. */
+    public Uni<List<CookieOverride>> listOverrides(UUID siteId) {
+        return requireSite(siteId).flatMap(site -> scans.cookieOverrides(siteId))
+                .map(overrides -> List.copyOf(overrides.values()));
     }
 
-    /** Sets the owner's category for a cookie name; a change makes a new banner version. */
-    public Uni<Map<String, String>> putOverride(UUID siteId, String name, String categoryLabel) {
+    /** Sets the owner's category for a cookie name; their words for it stay. */
+    public Uni<CookieOverride> putOverride(UUID siteId, String name, String categoryLabel) {
+        return putOverride(siteId, name, OverrideEdit.of(requireCategoryLabel(categoryLabel), null, null, null));
+    }
+
+    /**
+     * Changes the owner's category, purpose, vendor or retention of a cookie name, as the edit says; answers the
+     * override as it is now (all empty when nothing is left of it). A change makes a new banner version when the
+     * banner shows it.
+     */
+    public Uni<CookieOverride> putOverride(UUID siteId, String name, OverrideEdit edit) {
         String cookieName = requireName(name);
-        Category category = requireCategory(categoryLabel);
+        LOG.debugf("Override of cookie %s on site %s: %s", cookieName, siteId, edit);
         return requireSite(siteId)
-                .flatMap(site -> scans.putOverride(siteId, cookieName, category, Instant.now()))
-                .call(changed -> changed ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem())
-                .map(changed -> Map.of("name", cookieName, "category", category.label()));
+                .flatMap(site -> scans.editOverride(siteId, cookieName, edit, Instant.now()))
+                .call(edited -> edited.changed() ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem())
+                .map(ScanRepository.EditedOverride::override);
     }
 
-    /** Removes the owner's category for a cookie name; false when there was none. */
+    /** Removes the owner's override of a cookie name, category and words; false when there was none. */
     public Uni<Boolean> deleteOverride(UUID siteId, String name) {
         String cookieName = requireName(name);
         return requireSite(siteId)
@@ -190,6 +201,13 @@ public class ScanService {
             throw ProblemException.badRequest("The cookie name must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
         return name;
+    }
+
+    private static String requireCategoryLabel(String label) {
+        if (label == null) {
+            throw ProblemException.badRequest("'category' is required: functional, analytical or marketing");
+        }
+        return label;
     }
 
     private static Category requireCategory(String label) {

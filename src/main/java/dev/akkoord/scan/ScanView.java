@@ -20,8 +20,9 @@ public record ScanView(UUID id, UUID siteId, String status, String trigger, Inst
     }
 
     /**
-     * What the scan found. Cookies show the owner's current overrides (source {@code override}), and the violation
-     * flag follows the category shown.
+     * What the scan found. Cookies show the owner's current overrides (source {@code override} for a category; the
+     * owner's purpose, vendor and retention as theirs), and the violation flag follows the category shown. A cookie's
+     * {@code reason} says why it got its category, for the owner; {@code purpose} is what visitors read.
      *
      * @param method       {@code browser} (headless Chromium with consent journeys) or {@code static}
      * @param methodNote   which browser, or why cookies set by JavaScript were not looked for and how to change that

@@ -61,6 +61,8 @@ class DashboardScanReportTest {
         String cookies = operator.get(base + "/cookies").asString();
         assertTrue(cookies.contains("<span class=\"badge bad\">set before consent</span>"), cookies);
         assertTrue(cookies.contains(setBy("Set-Cookie of", ORIGIN + "/blog", "/blog")), cookies);
+        assertTrue(cookies.contains("<span class=\"hint reason\">Name rule _ga</span></td>"),
+                "why the scanner decided, under the category: " + cookies);
     }
 
     @Test

@@ -55,7 +55,8 @@ final class StoredScans {
     /** A cookie seen in a Set-Cookie header by the static crawl only ({@code seen} is null). */
     static ScanCookie fromResponse(String name, Category category, String page, boolean violation) {
         return new ScanCookie(name, URI.create(page).getHost(), ScanCookie.OBSERVED, true, "/", null, null, false,
-                false, null, false, page, page, category, 0.9, "rule", null, null, "session", violation,
+                false, null, false, page, page, category, 0.9, "rule", null, null, "Name rule " + name, "session",
+                violation,
                 "Set-Cookie in the response of " + page, null);
     }
 
@@ -68,7 +69,7 @@ final class StoredScans {
                 flags.underGpc(), flags.onlyAfterAccept(), false, 40, 20, "random", 2, withoutConsent ? 2 : 0);
         return new ScanCookie(name, URI.create(firstPage).getHost(), ScanCookie.OBSERVED, true, "/", null, 31536000L,
                 false, false, "Lax", false, firstPage, setBy, category, 0.95, "database", vendor, "Purpose of " + name,
-                "1 year", violation, "Written by " + setBy, seen);
+                "Listed in the Open Cookie Database", "1 year", violation, "Written by " + setBy, seen);
     }
 
     record Flags(boolean beforeConsent, boolean afterReject, boolean underGpc, boolean onlyAfterAccept) {

@@ -3,10 +3,15 @@ package dev.akkoord.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.classify.Category;
+import dev.akkoord.classify.Classification;
 import dev.akkoord.classify.Classifier;
+import dev.akkoord.classify.CookieFacts;
+import dev.akkoord.classify.KnowledgeBase;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.browser.Journey;
 import dev.akkoord.scan.browser.Phase;
@@ -16,6 +21,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,9 +74,55 @@ class BrowserAnalysisTest {
         ScanCookie sibling = find(findings, "qzx_visitor_state");
         assertEquals(Category.ANALYTICAL, sibling.category());
         assertEquals("script", sibling.source());
-        assertTrue(sibling.purpose().contains("_ga"), sibling.purpose());
+        assertTrue(sibling.reason().contains("the script that also writes _ga"), sibling.reason());
+        assertNull(sibling.purpose(), "the owner's reason is no purpose for visitors");
         assertTrue(sibling.violation(), "set before consent by an analytics script");
         assertNotEquals("script", find(findings, "qzx_other_state").source(), "another script lends nothing");
+    }
+
+    @Test
+    void aScriptThePageHoldsBackGivesItsCookiesItsCategoryAndTheOwnerTheReason() {
+        Setter gated = new Setter(Setter.SCRIPT, URI.create("https://www.shop.test/js/promo.js"), "marketing");
+        ScanFindings findings = analyze(List.of(
+                cookie("shop_cart_promo", gated, Set.of(Phase.AFTER_ACCEPT), Set.of()),
+                cookie("_ga", gated, Set.of(Phase.AFTER_ACCEPT), Set.of())));
+
+        ScanCookie cart = find(findings, "shop_cart_promo");
+        assertEquals(Category.MARKETING, cart.category());
+        assertEquals("Written by https://www.shop.test/js/promo.js, a script the page holds back until marketing "
+                + "cookies are allowed", cart.reason());
+        assertNull(cart.purpose(), "the cart rule's words were for a functional cookie");
+        ScanCookie ga = find(findings, "_ga");
+        assertEquals(Category.MARKETING, ga.category());
+        assertNotNull(ga.purpose(), "what the Open Cookie Database says _ga does stays true");
+        assertFalse(ga.purpose().contains("Written by"), ga.purpose());
+    }
+
+    @Test
+    void theClassifierGetsTheValueShapeAndTheSettersUrl() {
+        List<CookieFacts> asked = new CopyOnWriteArrayList<>();
+        Classifier recording = new Classifier(KnowledgeBase.load(), Classifier.DEFAULT_MIN_CONFIDENCE) {
+            @Override
+            public Classification classify(CookieFacts facts, Map<String, Category> overrides) {
+                asked.add(facts);
+                return super.classify(facts, overrides);
+            }
+        };
+        BrowserReport browser = new BrowserReport("Chrome/156", List.of(), List.of(
+                cookie("ph_state", new Setter(Setter.SCRIPT, URI.create("https://www.shop.test/js/posthog.js")),
+                        Set.of(Phase.BEFORE_CONSENT), Set.of(HOME)),
+                cookie("unseen_writer", Setter.UNKNOWN, Set.of(Phase.BEFORE_CONSENT), Set.of(HOME))),
+                List.of(), List.of(), 1, false);
+
+        new BrowserAnalysis(recording).cookies(browser, Map.of());
+
+        CookieFacts posthog = asked.stream().filter(f -> f.name().equals("ph_state")).findFirst().orElseThrow();
+        assertEquals("token", posthog.valueShape());
+        assertEquals("https://www.shop.test/js/posthog.js", posthog.setterUrl(), "a script on the site's own host too");
+        assertNull(posthog.trackerHost(), "the site's own host is no tracker host");
+        CookieFacts unseen = asked.stream().filter(f -> f.name().equals("unseen_writer")).findFirst().orElseThrow();
+        assertEquals("token", unseen.valueShape());
+        assertNull(unseen.setterUrl());
     }
 
     @Test
