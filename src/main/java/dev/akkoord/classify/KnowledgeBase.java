@@ -90,6 +90,11 @@ public final class KnowledgeBase {
         return vendorHosts;
     }
 
+    /** The same knowledge without our vendor table: the database and host layers alone (for their tests). */
+    public KnowledgeBase withoutVendorTable() {
+        return new KnowledgeBase(cookies, vendorHosts, new VendorTable(List.of()), thirdPartyHosts);
+    }
+
     /** The same knowledge without the cookies {@code leaveOut} accepts (our vendor table stays). */
     public KnowledgeBase without(Predicate<KnownCookie> leaveOut) {
         return new KnowledgeBase(cookies.stream().filter(leaveOut.negate()).toList(), vendorHosts, vendorTable,

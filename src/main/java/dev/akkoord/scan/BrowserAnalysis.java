@@ -60,9 +60,10 @@ final class BrowserAnalysis {
         if (ScanCookie.needsConsent(gated) && k.source() != Source.OVERRIDE && k.category() != gated) {
             // The site itself holds this script back until the category is granted: its cookies are of that category
             // (otherwise a withdrawal would not delete them), whatever a name or a model suggests. What the knowledge
-            // base says the cookie does stays true; a name rule's words were for the category it guessed.
-            k = new Classification(gated, 0.95, Source.RULE, k.vendor(),
-                    k.source() == Source.DATABASE ? k.purpose() : null, k.lifetime(), "Written by " + setterUrl
+            // base or the vendor says the cookie does stays true; a name rule's words were for the category it guessed.
+            boolean documented = k.source() == Source.DATABASE || k.source() == Source.VENDOR;
+            k = new Classification(gated, 0.95, Source.RULE, k.vendor(), documented ? k.purpose() : null,
+                    k.lifetime(), "Written by " + setterUrl
                             + ", a script the page holds back until " + gated.label() + " cookies are allowed");
         }
         boolean violation = seen.withoutConsent() && ScanCookie.needsConsent(k.category());

@@ -36,17 +36,17 @@ class ClassifyResourceTest {
     @Test
     void shouldClassifyJsonArrayInOrder() {
         asOperator().body(List.of(cookie("_ga", null), cookie("PHPSESSID", null), cookie("token", ".adform.net"),
-                cookie("token", "ib.adnxs.com"), cookie("qqzzv_xkq", null)))
+                cookie("token", "ib.adnxs.com"), cookie("qqx_conf", null)))
                 .post(PATH).then().statusCode(200).contentType(ContentType.JSON)
                 .body("", hasSize(5))
                 .body("[0].name", equalTo("_ga"))
                 .body("[0].category", equalTo("analytical"))
-                .body("[0].source", equalTo("database"))
+                .body("[0].source", equalTo("vendor"))
                 .body("[0].confidence", equalTo(0.95f))
                 .body("[1].category", equalTo("functional"))
                 .body("[2].category", equalTo("marketing"))
-                .body("[3].category", equalTo("functional"))
-                .body("[4].name", equalTo("qqzzv_xkq"))
+                .body("[3].category", equalTo("marketing"))
+                .body("[4].name", equalTo("qqx_conf"))
                 .body("[4].category", equalTo("unclassified"))
                 .body("[4].source", equalTo("model"))
                 .body("[4].confidence", lessThan(0.6f));
@@ -58,8 +58,8 @@ class ClassifyResourceTest {
         asOperator().contentType("text/csv").body(csv).post(PATH).then().statusCode(200)
                 .body("", hasSize(3))
                 .body("name", equalTo(List.of("_fbp", "token", "myshop_session")))
-                .body("category", equalTo(List.of("marketing", "functional", "functional")))
-                .body("source", equalTo(List.of("database", "database", "rule")));
+                .body("category", equalTo(List.of("marketing", "marketing", "functional")))
+                .body("source", equalTo(List.of("vendor", "vendor", "rule")));
         // columns in any order, and the domain column may be left out
         asOperator().contentType("text/csv").body("domain,name\n.adform.net,token\n").post(PATH).then()
                 .statusCode(200).body("[0].category", equalTo("marketing"));

@@ -29,7 +29,7 @@ class VendorTableDataTest {
             assertTrue(v.source().startsWith("https://"), v.name() + ": " + v.source());
             assertFalse(v.purpose().isBlank(), v.name() + " has no purpose");
             assertFalse(v.purpose().toLowerCase().contains("name rule"), v.name());
-            assertTrue(seen.add(v.name() + "/" + v.category()), "one row per vendor and category: " + v.name());
+            assertTrue(seen.add(v.name() + "/" + v.category() + "/" + v.source()), "a row twice: " + v.name());
         }
     }
 

@@ -67,11 +67,11 @@ class BrowserAnalysisTest {
         Setter amp = new Setter(Setter.SCRIPT, TRACKER_JS);
         ScanFindings findings = analyze(List.of(
                 cookie("_ga", amp, Set.of(Phase.BEFORE_CONSENT), Set.of(HOME, PRODUCTS)),
-                cookie("qzx_visitor_state", amp, Set.of(Phase.BEFORE_CONSENT), Set.of(HOME)),
+                cookie("qzx_vq_kk", amp, Set.of(Phase.BEFORE_CONSENT), Set.of(HOME)),
                 cookie("qzx_other_state", new Setter(Setter.SCRIPT, URI.create("https://www.shop.test/js/own.js")),
                         Set.of(Phase.BEFORE_CONSENT), Set.of(HOME))));
 
-        ScanCookie sibling = find(findings, "qzx_visitor_state");
+        ScanCookie sibling = find(findings, "qzx_vq_kk");
         assertEquals(Category.ANALYTICAL, sibling.category());
         assertEquals("script", sibling.source());
         assertTrue(sibling.reason().contains("the script that also writes _ga"), sibling.reason());
@@ -94,7 +94,7 @@ class BrowserAnalysisTest {
         assertNull(cart.purpose(), "the cart rule's words were for a functional cookie");
         ScanCookie ga = find(findings, "_ga");
         assertEquals(Category.MARKETING, ga.category());
-        assertNotNull(ga.purpose(), "what the Open Cookie Database says _ga does stays true");
+        assertNotNull(ga.purpose(), "what Google documents _ga does stays true");
         assertFalse(ga.purpose().contains("Written by"), ga.purpose());
     }
 

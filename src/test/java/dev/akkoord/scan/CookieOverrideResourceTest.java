@@ -114,7 +114,7 @@ class CookieOverrideResourceTest {
         assertEquals(List.of(), withKey(shop.key()).get(shop.cookies()).then().extract().jsonPath().getList("cookies"));
         Map<String, Object> scanners = cookie(latest(shop), "zq_cart_state");
         assertEquals("functional", scanners.get("category"));
-        assertEquals("Keeps the shopping cart or checkout state", scanners.get("purpose"));
+        assertEquals("Keeps the shopping cart and checkout working.", scanners.get("purpose"));
         withKey(shop.key()).delete(shop.cookies() + "zq_cart_state").then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -164,8 +164,9 @@ class CookieOverrideResourceTest {
         Scanned shop = scannedSite("Category only");
         Map<String, Object> scanned = cookie(latest(shop), "_ga");
         String purpose = (String) scanned.get("purpose");
-        assertNotNull(purpose, "the Open Cookie Database says what _ga does");
-        assertEquals("Listed in the Open Cookie Database", scanned.get("reason"));
+        assertNotNull(purpose, "Google's documentation says what _ga does");
+        assertTrue(((String) scanned.get("reason")).startsWith("Matches Google Analytics's documented cookie _ga"),
+                (String) scanned.get("reason"));
 
         withKey(shop.key()).body(Map.of("category", "functional")).put(shop.cookies() + "_ga").then().statusCode(200)
                 .body("purpose", nullValue());
@@ -230,12 +231,12 @@ class CookieOverrideResourceTest {
         Map<String, Object> cart = cookie(latest(shop), "zq_cart_state");
         assertEquals("rule", cart.get("source"));
         assertEquals("Name rule cart", cart.get("reason"), "the owner reads why");
-        assertEquals("Keeps the shopping cart or checkout state", cart.get("purpose"));
+        assertEquals("Keeps the shopping cart and checkout working.", cart.get("purpose"));
 
         withKey(shop.key()).body(Map.of("category", "analytical")).put(shop.cookies() + "declared_only").then()
                 .statusCode(200);
         JsonPath banner = banner(shop);
-        assertEquals("Keeps the shopping cart or checkout state",
+        assertEquals("Keeps the shopping cart and checkout working.",
                 bannerCookie(banner, "functional", "zq_cart_state").get("purpose"));
         assertNull(bannerCookie(banner, "analytical", "declared_only").get("purpose"),
                 "nothing is known of what it does, so nothing is said");
