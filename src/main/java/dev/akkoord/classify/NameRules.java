@@ -42,6 +42,13 @@ final class NameRules {
     private static final Set<String> DISPLAY_WORDS = Set.of("theme", "darkmode", "colormode", "font", "fontsize",
             "layout", "sidebar", "collapsed", "expanded", "dismissed", "toggle", "pinned", "contrast", "accessibility",
             "a11y");
+    /** What a visitor chose or saw on the site's own pages: panels closed, filters set, items viewed. */
+    private static final Set<String> PREFERENCE_WORDS = Set.of("pref", "prefs", "preference", "preferences",
+            "setting", "settings", "config", "options", "mode", "hide", "hidden", "closed", "dismiss", "shown", "popup",
+            "modal", "overlay", "notice", "notification", "notifications", "alert", "announcement", "tooltip", "tour",
+            "onboarding", "welcome", "redirect", "redirected", "returnto", "remembered", "saved", "recent", "recently",
+            "viewed", "filter", "filters", "sort", "zoom", "volume", "muted", "autoplay", "compare", "favorites",
+            "favourites", "bookmark", "bookmarks", "draft", "drafts", "upload", "editor");
     private static final Set<String> AD_WORDS = Set.of("ad", "ads", "adid", "adv", "advert", "advertising", "adserver",
             "retarget", "retargeting", "remarketing", "gclid", "gclsrc", "fbclid", "msclkid", "dclid", "fbp", "fbc",
             "conversion", "conversions", "affiliate", "rtb", "dsp", "ssp", "bidder", "prebid", "audience",
@@ -79,6 +86,8 @@ final class NameRules {
                     (n, f) -> n.hasAnyWord(CART_WORDS) && firstParty(f)),
             new Rule("display", Category.FUNCTIONAL, 0.75, "Remembers how the visitor likes the site displayed.",
                     (n, f) -> n.hasAnyWord(DISPLAY_WORDS) && firstParty(f)),
+            new Rule("preferences", Category.FUNCTIONAL, 0.75, "Remembers what the visitor chose or saw on the site.",
+                    (n, f) -> n.hasAnyWord(PREFERENCE_WORDS) && firstParty(f)),
             // Scripts cannot read an HttpOnly cookie, so client-side trackers do not use one; the site's server does.
             new Rule("server-only", Category.FUNCTIONAL, 0.7, "Used by the site's server to run the site.",
                     (n, f) -> Boolean.TRUE.equals(f.httpOnly()) && Boolean.FALSE.equals(f.thirdParty())));
