@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,8 @@ class ClassifyResourceTest {
                 .body("[0].category", equalTo("analytical"))
                 .body("[0].source", equalTo("vendor"))
                 .body("[0].confidence", equalTo(0.95f))
+                .body("[0].vendor", equalTo("Google Analytics"))
+                .body("[0].reason", startsWith("Matches Google Analytics's documented cookie _ga"))
                 .body("[1].category", equalTo("functional"))
                 .body("[2].category", equalTo("marketing"))
                 .body("[3].category", equalTo("marketing"))

@@ -139,7 +139,8 @@ class ScanResourceTest {
 
         Map<String, Object> ga = cookie(scan, "_ga");
         assertEquals("analytical", ga.get("category"));
-        assertEquals("database", ga.get("source"));
+        assertEquals("vendor", ga.get("source"), "Google documents _ga: the vendor table decides");
+        assertEquals("Google Analytics", ga.get("vendor"));
         assertEquals(true, ga.get("violation"), "an analytical cookie set without consent");
         assertTrue(ga.get("evidence").toString().contains("/blog"), ga.get("evidence").toString());
         assertEquals("http://127.0.0.1:" + site.port() + "/blog", ga.get("firstPage"));
