@@ -44,7 +44,8 @@ public record OverrideEdit(Category category, String purpose, String vendor, Str
         return given == null ? stored : given.isEmpty() ? null : given;
     }
 
-    private static Category category(String label) {
+    /** An owner's category: functional, analytical or marketing, else a 400. */
+    static Category category(String label) {
         Category category;
         try {
             category = Category.fromLabel(label);

@@ -214,16 +214,6 @@ public class ScanService {
         if (label == null) {
             throw ProblemException.badRequest("'category' is required: functional, analytical or marketing");
         }
-        Category category;
-        try {
-            category = Category.fromLabel(label);
-        } catch (IllegalArgumentException e) {
-            category = null;
-        }
-        if (category == null || category == Category.UNCLASSIFIED) {
-            throw ProblemException.badRequest("'category' must be functional, analytical or marketing; got '" + label
-                    + "'");
-        }
-        return category;
+        return OverrideEdit.category(label);
     }
 }

@@ -2,6 +2,7 @@ package dev.akkoord.classify.bench;
 
 import dev.akkoord.classify.Category;
 import dev.akkoord.classify.CookieFacts;
+import dev.akkoord.classify.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class EvaluationSet {
             if (line.isBlank()) {
                 continue;
             }
-            List<String> f = parseLine(line);
+            List<String> f = Csv.parseLine(line);
             if (f.size() != 6) {
                 throw new IllegalStateException(file + ": expected 6 fields in: " + line);
             }
@@ -66,28 +67,5 @@ public final class EvaluationSet {
                     f.get(4).strip(), f.get(5).strip()));
         }
         return rows;
-    }
-
-    /** RFC 4180 fields of one line. */
-    static List<String> parseLine(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }
