@@ -15,7 +15,8 @@ import java.util.Objects;
  *                        {@code www.googletagmanager.com} for a cookie written by gtag.js)
  * @param valueShape      what the value looks like ({@code uuid}, {@code hex id}, {@code json}, {@code token},
  *                        {@code timestamp or id}, {@code dotted ids}, {@code number}, {@code word}, {@code text},
- *                        {@code empty}), as a browser scan reports it; {@code null} when unknown
+ *                        {@code empty}, {@code consent string} for an IAB TCF, US Privacy or GPP record), as a browser
+ *                        scan reports it; {@code null} when unknown
  * @param setterUrl       the URL of the script or response that wrote it, also when it is the site's own (a
  *                        self-hosted {@code /js/posthog.js} still names its vendor); {@code null} when unknown
  */

@@ -67,6 +67,9 @@ final class NameRules {
             new Rule("consent", Category.FUNCTIONAL, 0.9, "Remembers the visitor's cookie choices.",
                     (n, f) -> n.contains("consent") || n.hasAnyWord(CONSENT_WORDS)
                             || (n.hasAnyWord(COOKIE_WORDS) && n.hasAnyWord(COOKIE_CHOICE_WORDS))),
+            // The value is an IAB consent record (TCF, US Privacy, GPP): it stores the visitor's choices, whatever its name.
+            new Rule("consent-string", Category.FUNCTIONAL, 0.9, "Remembers the visitor's cookie choices.",
+                    (n, f) -> "consent string".equals(f.valueShape())),
             new Rule("load-balancer", Category.FUNCTIONAL, 0.85,
                     "Keeps the visitor on the same server while the site is busy.",
                     (n, f) -> n.hasAnyWord(LOAD_BALANCER_WORDS) || n.lower.startsWith("bigipserver")

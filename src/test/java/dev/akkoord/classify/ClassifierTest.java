@@ -303,4 +303,13 @@ class ClassifierTest {
         assertEquals("analytical", Category.ANALYTICAL.label());
         assertThrows(IllegalArgumentException.class, () -> Category.fromLabel("advertising"));
     }
+
+    @Test
+    void shouldTakeAnIabConsentRecordForWhatItIsWhateverItsName() {
+        CookieFacts facts = CookieFacts.of("qq_zz_41", "www.shop.test").withThirdParty(false);
+        assertNotEquals(Category.FUNCTIONAL, classifier.classify(facts).category());
+        Classification record = classifier.classify(facts.withSetter("consent string", null));
+        assertDecided(record, Category.FUNCTIONAL, Source.RULE);
+        assertEquals("Name rule consent-string", record.reason());
+    }
 }
