@@ -160,13 +160,16 @@ final class VendorTable {
         return List.of();
     }
 
-    /** Host → the strictest category of the vendors there that need consent, for holding their scripts back. */
+    /**
+     * Host → the strictest category of the vendors there, for holding their scripts back until consent: only hosts
+     * whose vendors set no functional cookie. A platform with functional cookies too (Shopify, a chat) serves what
+     * the site needs from there, and blocking it all would break the site.
+     */
     Map<String, Category> consentHosts() {
         Map<String, Category> hosts = new TreeMap<>();
         byHost.forEach((host, vendors) -> {
-            Category strictest = strictest(vendors);
-            if (strictest != Category.FUNCTIONAL) {
-                hosts.put(host, strictest);
+            if (vendors.stream().noneMatch(v -> v.category() == Category.FUNCTIONAL)) {
+                hosts.put(host, strictest(vendors));
             }
         });
         return Collections.unmodifiableMap(hosts);

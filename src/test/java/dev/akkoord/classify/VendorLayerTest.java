@@ -154,4 +154,12 @@ class VendorLayerTest {
         assertEquals(List.of("optimizely", "end", "user", "id"), new CookieName("optimizelyEndUserId").words());
         assertEquals(List.of("ajs", "anonymous", "id"), new CookieName("ajs_anonymous_id").words());
     }
+
+    @Test
+    void onlyHostsOfVendorsWithoutFunctionalCookiesAreHeldBack() {
+        var hosts = TABLE.consentHosts();
+        assertEquals(Category.ANALYTICAL, hosts.get("hotjar.com"));
+        assertEquals(Category.MARKETING, hosts.get("connect.facebook.net"));
+        assertNull(hosts.get("shopify.com"), "the shop's own platform serves what the site needs");
+    }
 }
