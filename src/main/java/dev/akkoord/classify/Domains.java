@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,23 @@ final class Domains {
         }
         h = h.substring(from, to);
         return h.isEmpty() ? null : h;
+    }
+
+    /**
+     * The first value {@code lookup} has for the host or its nearest parent domain (a.b.example.com, then
+     * b.example.com, then example.com; never the bare top-level domain), or null.
+     */
+    static <T> T nearest(String host, Function<String, T> lookup) {
+        String h = normalizeHost(host);
+        while (h != null) {
+            T value = lookup.apply(h);
+            if (value != null) {
+                return value;
+            }
+            int dot = h.indexOf('.');
+            h = dot < 0 || h.indexOf('.', dot + 1) < 0 ? null : h.substring(dot + 1);
+        }
+        return null;
     }
 
     /** example.com for www.example.com, example.co.uk for a.example.co.uk; the host itself when it has one label. */

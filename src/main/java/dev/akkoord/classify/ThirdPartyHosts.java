@@ -67,16 +67,7 @@ final class ThirdPartyHosts {
 
     /** The entity of the host or its nearest listed parent domain, or null. */
     Entity of(String host) {
-        String h = Domains.normalizeHost(host);
-        while (h != null) {
-            Entity e = byHost.get(h);
-            if (e != null) {
-                return e;
-            }
-            int dot = h.indexOf('.');
-            h = dot < 0 || h.indexOf('.', dot + 1) < 0 ? null : h.substring(dot + 1);
-        }
-        return null;
+        return Domains.nearest(host, byHost::get);
     }
 
     /** Host → category for the hosts whose kind needs consent (advertising, analytics, social, video, marketing). */

@@ -102,16 +102,7 @@ final class VendorDirectory {
 
     /** The most specific table entry for the host: a.b.example.com, then b.example.com, then example.com. */
     private VendorHost handEntry(String host) {
-        String h = Domains.normalizeHost(host);
-        while (h != null) {
-            VendorHost entry = handByHost.get(h);
-            if (entry != null) {
-                return entry;
-            }
-            int dot = h.indexOf('.');
-            h = dot < 0 ? null : h.substring(dot + 1);
-        }
-        return null;
+        return Domains.nearest(host, handByHost::get);
     }
 
     /** Category counts and platforms of the knowledge-base entries that name one site. */

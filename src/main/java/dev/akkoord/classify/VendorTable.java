@@ -121,16 +121,8 @@ final class VendorTable {
 
     /** The rows of the vendor behind this host (the most specific listed host or parent domain), or none. */
     List<Vendor> byHost(String host) {
-        String h = Domains.normalizeHost(host);
-        while (h != null) {
-            List<Vendor> vendors = byHost.get(h);
-            if (vendors != null) {
-                return vendors;
-            }
-            int dot = h.indexOf('.');
-            h = dot < 0 || h.indexOf('.', dot + 1) < 0 ? null : h.substring(dot + 1);
-        }
-        return List.of();
+        List<Vendor> vendors = Domains.nearest(host, byHost::get);
+        return vendors == null ? List.of() : vendors;
     }
 
     /**
