@@ -43,6 +43,7 @@ public class Classifier {
     private final VendorTable vendorTable;
     private final ThirdPartyHosts thirdPartyHosts;
     private final VendorLayer vendorLayer;
+    private final BrandWords brandWords;
     private final NameModel model;
     private final Calibration calibration;
     private final Calibration functionalCalibration;
@@ -72,6 +73,7 @@ public class Classifier {
         this.vendorTable = knowledge.vendorTable();
         this.thirdPartyHosts = knowledge.thirdPartyHosts();
         this.vendorLayer = new VendorLayer(vendorTable);
+        this.brandWords = new BrandWords(vendorTable, thirdPartyHosts, knowledge.cookies());
         List<TrainingExample> examples = TrainingExample.from(knowledge);
         this.model = new NameModel(examples.stream().map(TrainingExample::example).toList());
         Calibration[] calibrations = calibrate(examples);
@@ -171,6 +173,10 @@ public class Classifier {
                 return new Classification(v.category(), v.confidence(), Source.VENDOR, v.vendor(), null, null,
                         v.reason());
             }
+        }
+        Optional<Classification> byBrand = VendorLayer.byBrand(name, brandWords);
+        if (byBrand.isPresent()) {
+            return byBrand.get();
         }
         Optional<NameRules.Rule> rule = NameRules.firstMatch(name, facts);
         if (rule.isPresent()) {

@@ -99,7 +99,21 @@ final class NameRules {
             new Rule("server-only", Category.FUNCTIONAL, 0.7, "Used by the site's server to run the site.",
                     (n, f) -> Boolean.TRUE.equals(f.httpOnly()) && Boolean.FALSE.equals(f.thirdParty())));
 
+    private static final List<Set<String>> VOCABULARIES = List.of(CONSENT_WORDS, COOKIE_WORDS, COOKIE_CHOICE_WORDS,
+            LOAD_BALANCER_WORDS, BOT_WORDS, AUTH_WORDS, SESSION_WORDS, LOCALE_WORDS, CART_WORDS, DISPLAY_WORDS,
+            PREFERENCE_WORDS, AD_WORDS, ANALYTICS_WORDS);
+
     private NameRules() {
+    }
+
+    /** Whether the rules read this word as saying what a cookie is for ("wishlist", "attribution"). */
+    static boolean readsAsPurpose(String word) {
+        for (Set<String> vocabulary : VOCABULARIES) {
+            if (vocabulary.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<Rule> firstMatch(CookieName name, CookieFacts facts) {

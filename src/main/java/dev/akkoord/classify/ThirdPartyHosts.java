@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,11 @@ final class ThirdPartyHosts {
     /** The entity of the host or its nearest listed parent domain, or null. */
     Entity of(String host) {
         return Domains.nearest(host, byHost::get);
+    }
+
+    /** Every listed host with its entity. */
+    void forEachHost(BiConsumer<String, Entity> action) {
+        byHost.forEach(action);
     }
 
     /** Host → category for the hosts whose kind needs consent (advertising, analytics, social, video, marketing). */

@@ -205,6 +205,16 @@ class ClassifierTest {
     // Layer 4: name rules
 
     @Test
+    void shouldTakeAVendorsBrandInANewNameBeforeWhatItsWordsSuggest() {
+        // "session" alone would read as the site's own session; the brand says whose session it is.
+        Classification result = classify("hotjarSessionState", "www.shop.test");
+        assertDecided(result, Category.ANALYTICAL, Source.VENDOR);
+        assertEquals("Hotjar", result.vendor());
+        assertTrue(result.reason().contains("\"hotjar\""), result.reason());
+        assertEquals(Source.RULE, classify("shopSessionState", "www.shop.test").source());
+    }
+
+    @Test
     void shouldRecogniseFunctionalNameConventions() {
         Map<String, String> ruleOf = Map.of("myshop_session", "session", "app-csrf-guard", "csrf", "site_lang", "locale",
                 "lb_route", "load-balancer", "cookie_consent_level", "consent", "remember_login", "authentication",
