@@ -15,8 +15,10 @@ import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Rendered banner configs in Redis, one hash per site with a field per language. Every instance reads the same
- * hash, so dropping it after a change is seen by all of them at once. Redis being down only costs a database read.
+ * Rendered banner configs in Redis, one hash per site with a field per banner version and language. A config is only
+ * ever read under the site's current version ({@link BannerVersions}), so an entry from before a change cannot be
+ * served, even when dropping the hash failed because Redis was down and Redis then came back with its old contents.
+ * Redis being down only costs a database read.
  */
 @ApplicationScoped
 public class BannerConfigCache {
@@ -36,18 +38,19 @@ public class BannerConfigCache {
                 .register(metrics);
     }
 
-    Uni<String> get(UUID siteId, String language) {
-        return hashes.hget(key(siteId), language).onFailure().recoverWithItem(this::bypass);
+    Uni<String> get(UUID siteId, String version, String language) {
+        return hashes.hget(key(siteId), field(version, language)).onFailure().recoverWithItem(this::bypass);
     }
 
-    Uni<Void> put(UUID siteId, String language, String config) {
+    Uni<Void> put(UUID siteId, String version, String language, String config) {
         String key = key(siteId);
-        return hashes.hset(key, language, config)
+        return hashes.hset(key, field(version, language), config)
                 .flatMap(added -> keys.expire(key, TTL))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(this::bypass);
     }
 
+    /** Tidies up after a change; correctness does not depend on it (see the class comment). */
     public Uni<Void> invalidate(UUID siteId) {
         return keys.del(key(siteId)).replaceWithVoid()
                 .onFailure().recoverWithItem(this::bypass);
@@ -57,6 +60,10 @@ public class BannerConfigCache {
         redisFailures.increment();
         LOG.debugf("Banner cache bypassed: %s", failure.getMessage());
         return null;
+    }
+
+    private static String field(String version, String language) {
+        return version + ":" + language;
     }
 
     private static String key(UUID siteId) {

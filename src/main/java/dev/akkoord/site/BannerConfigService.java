@@ -23,14 +23,16 @@ public class BannerConfigService {
 
     private final SiteService sites;
     private final BannerConfigCache cache;
+    private final BannerVersions versions;
     private final BannerCookieSource cookieSource;
     private final SiteJson json;
     private final Event<BannerFetched> fetched;
 
-    BannerConfigService(SiteService sites, BannerConfigCache cache, BannerCookieSource cookieSource, SiteJson json,
-            Event<BannerFetched> fetched) {
+    BannerConfigService(SiteService sites, BannerConfigCache cache, BannerVersions versions,
+            BannerCookieSource cookieSource, SiteJson json, Event<BannerFetched> fetched) {
         this.sites = sites;
         this.cache = cache;
+        this.versions = versions;
         this.cookieSource = cookieSource;
         this.json = json;
         this.fetched = fetched;
@@ -48,8 +50,9 @@ public class BannerConfigService {
     /** The config as JSON text; the same text (and so the same ETag) until the site changes. */
     public Uni<String> config(UUID siteId, String requestedLanguage) {
         String language = primaryLanguage(requestedLanguage);
-        return cache.get(siteId, language).flatMap(cached -> cached != null ? Uni.createFrom().item(cached)
-                : render(siteId, language).call(config -> cache.put(siteId, language, config)));
+        return versions.current(siteId).flatMap(version -> version == null ? render(siteId, language)
+                : cache.get(siteId, version, language).flatMap(cached -> cached != null ? Uni.createFrom().item(cached)
+                        : render(siteId, language).call(config -> cache.put(siteId, version, language, config))));
     }
 
     private Uni<String> render(UUID siteId, String requestedLanguage) {

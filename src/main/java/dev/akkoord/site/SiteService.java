@@ -29,15 +29,17 @@ public class SiteService {
     private final SiteJson json;
     private final BannerCookieSource cookieSource;
     private final BannerConfigCache cache;
+    private final BannerVersions versions;
     private final SiteHosts hosts;
 
     SiteService(SettingsValidator validator, DefaultTexts defaultTexts, SiteJson json,
-            BannerCookieSource cookieSource, BannerConfigCache cache, SiteHosts hosts) {
+            BannerCookieSource cookieSource, BannerConfigCache cache, BannerVersions versions, SiteHosts hosts) {
         this.validator = validator;
         this.defaultTexts = defaultTexts;
         this.json = json;
         this.cookieSource = cookieSource;
         this.cache = cache;
+        this.versions = versions;
         this.hosts = hosts;
     }
 
@@ -93,7 +95,8 @@ public class SiteService {
             site.settings = json.write(validator.apply(json.settings(site), request));
             site.updatedAt = now();
             return refreshVersion(site);
-        })).call(view -> cache.invalidate(siteId))
+        })).invoke(view -> versions.changed(siteId, view.bannerVersion()))
+                .call(view -> cache.invalidate(siteId))
                 .call(view -> request.domains() == null ? Uni.createFrom().voidItem() : reloadHosts());
     }
 
@@ -106,6 +109,7 @@ public class SiteService {
     public Uni<String> refreshBannerVersion(UUID siteId) {
         return Panache.withTransaction(() -> requireSite(siteId).flatMap(this::refreshVersion))
                 .map(SiteView::bannerVersion)
+                .invoke(version -> versions.changed(siteId, version))
                 .call(version -> cache.invalidate(siteId));
     }
 
