@@ -19,9 +19,11 @@ import java.util.Objects;
  *                        scan reports it; {@code null} when unknown
  * @param setterUrl       the URL of the script or response that wrote it, also when it is the site's own (a
  *                        self-hosted {@code /js/posthog.js} still names its vendor); {@code null} when unknown
+ * @param scriptWritten   true when a script wrote it ({@code document.cookie}, {@code cookieStore}), false when a
+ *                        response's Set-Cookie header did; {@code null} when unknown
  */
 public record CookieFacts(String name, String domain, Long lifetimeSeconds, Boolean secure, Boolean httpOnly,
-        Boolean thirdParty, String trackerHost, String valueShape, String setterUrl) {
+        Boolean thirdParty, String trackerHost, String valueShape, String setterUrl, Boolean scriptWritten) {
 
     /** Lifetime of a cookie without Expires or Max-Age. */
     public static final long SESSION = 0L;
@@ -32,7 +34,7 @@ public record CookieFacts(String name, String domain, Long lifetimeSeconds, Bool
 
     public CookieFacts(String name, String domain, Long lifetimeSeconds, Boolean secure, Boolean httpOnly,
             Boolean thirdParty, String trackerHost) {
-        this(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost, null, null);
+        this(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost, null, null, null);
     }
 
     public static CookieFacts named(String name) {
@@ -45,26 +47,31 @@ public record CookieFacts(String name, String domain, Long lifetimeSeconds, Bool
 
     public CookieFacts withLifetime(Long seconds) {
         return new CookieFacts(name, domain, seconds, secure, httpOnly, thirdParty, trackerHost,
-                valueShape, setterUrl);
+                valueShape, setterUrl, scriptWritten);
     }
 
     public CookieFacts withFlags(Boolean secure, Boolean httpOnly) {
         return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost,
-                valueShape, setterUrl);
+                valueShape, setterUrl, scriptWritten);
     }
 
     public CookieFacts withThirdParty(Boolean thirdParty) {
         return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost,
-                valueShape, setterUrl);
+                valueShape, setterUrl, scriptWritten);
     }
 
     public CookieFacts withSetter(String valueShape, String setterUrl) {
         return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost, valueShape,
-                setterUrl);
+                setterUrl, scriptWritten);
+    }
+
+    public CookieFacts withScriptWritten(Boolean scriptWritten) {
+        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost, valueShape,
+                setterUrl, scriptWritten);
     }
 
     public CookieFacts withTrackerHost(String trackerHost) {
         return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost,
-                valueShape, setterUrl);
+                valueShape, setterUrl, scriptWritten);
     }
 }

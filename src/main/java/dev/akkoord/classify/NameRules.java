@@ -84,9 +84,11 @@ final class NameRules {
                     (n, f) -> n.hasAnyWord(ANALYTICS_WORDS)),
             new Rule("authentication", Category.FUNCTIONAL, 0.8, "Keeps the visitor signed in.",
                     (n, f) -> n.hasAnyWord(AUTH_WORDS) && firstParty(f)),
+            // A server keeps its session in a Set-Cookie; a "session" a script writes is an analytics tool's or a widget's.
             new Rule("session", Category.FUNCTIONAL, 0.8,
                     "Lets the site recognise the visitor from page to page during a visit.",
-                    (n, f) -> n.hasAnyWord(SESSION_WORDS) && !Boolean.TRUE.equals(f.thirdParty()) && !shortLived(f)),
+                    (n, f) -> n.hasAnyWord(SESSION_WORDS) && !Boolean.TRUE.equals(f.thirdParty()) && !shortLived(f)
+                            && !Boolean.TRUE.equals(f.scriptWritten())),
             new Rule("locale", Category.FUNCTIONAL, 0.85, "Remembers the visitor's language, region or currency.",
                     (n, f) -> n.hasAnyWord(LOCALE_WORDS) && firstParty(f)),
             new Rule("cart", Category.FUNCTIONAL, 0.8, "Keeps the shopping cart and checkout working.",

@@ -50,8 +50,8 @@ final class BrowserAnalysis {
         // The value's shape and the setter's full URL (a self-hosted /js/posthog.js names its vendor too) are evidence.
         Classification k = classifier.classify(new CookieFacts(c.name(), c.domain(),
                 c.lifetimeSeconds() == null ? CookieFacts.SESSION : c.lifetimeSeconds(), c.secure(), c.httpOnly(),
-                thirdParty, trackerHost).withSetter(c.valueShape(), setterUrl == null ? null : setterUrl.toString()),
-                overrides);
+                thirdParty, trackerHost).withSetter(c.valueShape(), setterUrl == null ? null : setterUrl.toString())
+                .withScriptWritten(scriptWritten(c.setter())), overrides);
         ScanCookie.Seen seen = new ScanCookie.Seen(c.setter().kind(),
                 c.journeys().stream().sorted().map(Journey::label).toList(), c.setBeforeConsent(),
                 c.setAfterReject(), c.setUnderGpc(), c.onlyAfterAccept(), c.partitioned(), c.size(), c.valueLength(),
@@ -73,6 +73,14 @@ final class BrowserAnalysis {
                 k.vendor(), k.purpose(), k.reason(),
                 k.lifetime() != null ? k.lifetime() : Lifetimes.describe(c.lifetimeSeconds()), violation,
                 evidence(c, k.category()), seen);
+    }
+
+    private static Boolean scriptWritten(Setter setter) {
+        return switch (setter.kind()) {
+            case Setter.SCRIPT -> true;
+            case Setter.HTTP -> false;
+            default -> null;
+        };
     }
 
     /** The category a page's consent tag names, when it is one that needs consent. */

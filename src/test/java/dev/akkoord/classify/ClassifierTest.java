@@ -233,12 +233,15 @@ class ClassifierTest {
     }
 
     @Test
-    void shouldNotCallThirdPartyOrShortLivedSessionsFunctional() {
+    void shouldNotCallThirdPartyShortLivedOrScriptWrittenSessionsFunctional() {
         CookieFacts firstParty = CookieFacts.named("widgetco_session").withThirdParty(false);
         assertDecided(classifier.classify(firstParty), Category.FUNCTIONAL, Source.RULE);
         // a third party's "session", or one that lasts half an hour, is the way analytics tools count visits
         assertNotEquals(Source.RULE, classifier.classify(firstParty.withThirdParty(true)).source());
         assertNotEquals(Source.RULE, classifier.classify(firstParty.withLifetime(1800L)).source());
+        // A script's "session" is a tool's, not the server's; the same name from a Set-Cookie header is the server's.
+        assertNotEquals(Category.FUNCTIONAL, classifier.classify(firstParty.withScriptWritten(true)).category());
+        assertDecided(classifier.classify(firstParty.withScriptWritten(false)), Category.FUNCTIONAL, Source.RULE);
         assertDecided(classifier.classify(firstParty.withLifetime(CookieFacts.SESSION)), Category.FUNCTIONAL,
                 Source.RULE);
     }

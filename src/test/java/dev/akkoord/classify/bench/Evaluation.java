@@ -10,7 +10,8 @@ import java.util.Locale;
  * that sees only the cookie knows (name, domain, first or third party; no setter, no lifetime). Prints the figures
  * the classification issue sets targets for, overall, on names no knowledge source recognises, and per party.
  *
- * <p>Run: {@code bench/classify.sh eval [threshold]}.
+ * <p>Run: {@code bench/classify.sh eval [threshold] [wrong]}, or {@code holdout} in place of {@code eval} for the
+ * second set.
  */
 public final class Evaluation {
 
@@ -18,7 +19,8 @@ public final class Evaluation {
         double threshold = args.length > 0 ? Double.parseDouble(args[0]) : Classifier.DEFAULT_MIN_CONFIDENCE;
         KnowledgeBase knowledge = KnowledgeBase.load();
         Classifier classifier = new Classifier(knowledge, threshold);
-        List<EvaluationSet.Row> rows = EvaluationSet.load();
+        boolean holdout = Boolean.getBoolean("holdout");
+        List<EvaluationSet.Row> rows = EvaluationSet.load(holdout ? EvaluationSet.HOLDOUT_FILES : EvaluationSet.FILES);
         ClassificationReport all = new ClassificationReport();
         ClassificationReport unknown = new ClassificationReport();
         ClassificationReport vendors = new ClassificationReport();
@@ -40,8 +42,8 @@ public final class Evaluation {
                         result.vendor(), result.reason());
             }
         }
-        System.out.printf(Locale.ROOT, "evaluation set: %d names, %d vendors, %d sites; threshold %.2f%n%n", rows.size(),
-                vendorCount, siteCount, threshold);
+        System.out.printf(Locale.ROOT, "%s set: %d names, %d vendors, %d sites; threshold %.2f%n%n",
+                holdout ? "held-out" : "evaluation", rows.size(), vendorCount, siteCount, threshold);
         System.out.println("== all");
         all.print();
         System.out.println("\n== names no knowledge source recognises (no listed name, wildcard or vendor pattern)");

@@ -7,6 +7,7 @@ import dev.akkoord.classify.KnowledgeBase;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,17 +18,20 @@ import org.junit.jupiter.api.Test;
 class EvaluationIndependenceTest {
 
     private static final List<EvaluationSet.Row> ROWS = EvaluationSet.load();
+    private static final List<EvaluationSet.Row> HOLDOUT = EvaluationSet.load(EvaluationSet.HOLDOUT_FILES);
+    private static final List<EvaluationSet.Row> BOTH = Stream.concat(ROWS.stream(), HOLDOUT.stream())
+            .toList();
 
     @Test
     void noEvaluationNameIsInAnyKnowledgeSource() {
         KnowledgeBase knowledge = KnowledgeBase.load();
-        List<String> listed = ROWS.stream().map(EvaluationSet.Row::name).filter(knowledge::lists).toList();
+        List<String> listed = BOTH.stream().map(EvaluationSet.Row::name).filter(knowledge::lists).toList();
         assertEquals(List.of(), listed, "evaluation names that a knowledge source lists");
     }
 
     @Test
     void everyLabelCitesItsOwnSourceAndNotTheOpenCookieDatabase() {
-        for (EvaluationSet.Row row : ROWS) {
+        for (EvaluationSet.Row row : BOTH) {
             assertTrue(row.source().startsWith("https://"), row.toString());
             String source = row.source().toLowerCase();
             assertTrue(!source.contains("opencookiedatabase") && !source.contains("open-cookie-database")
@@ -47,5 +51,14 @@ class EvaluationIndependenceTest {
         assertTrue(siteNames >= 100, siteNames + " first-party site cookies");
         long distinct = ROWS.stream().map(r -> r.name().toLowerCase() + "@" + r.domain()).distinct().count();
         assertEquals(ROWS.size(), distinct, "each name and domain once");
+    }
+
+    @Test
+    void theHeldOutSetSharesNoNameVendorOrSiteWithTheFirst() {
+        Set<String> names = ROWS.stream().map(r -> r.name().toLowerCase()).collect(Collectors.toSet());
+        Set<String> owners = ROWS.stream().map(r -> r.vendor().toLowerCase()).collect(Collectors.toSet());
+        assertEquals(List.of(), HOLDOUT.stream().filter(r -> names.contains(r.name().toLowerCase())
+                || owners.contains(r.vendor().toLowerCase())).toList());
+        assertTrue(HOLDOUT.size() >= 200, HOLDOUT.size() + " held-out names");
     }
 }
