@@ -3,12 +3,16 @@ package dev.akkoord.consent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -17,7 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Recomputes a site's hash chain over a time range. An edited record no longer matches its hash; a deleted one
  * leaves a gap in the sequence and a broken link; a deleted tail no longer reaches the chain head. After a retention
- * purge the chain starts at the anchor the purge left behind.
+ * purge the chain starts at the anchor the purge left behind. Then the whole chain is held against its signed
+ * checkpoints ({@link CheckpointCheck}), which catch what a database superuser can do: rewrite records and recompute
+ * the chain after them, cut off the tail and move the head, or replace the start with a forged anchor.
  */
 @ApplicationScoped
 public class ChainVerifier {
@@ -26,16 +32,21 @@ public class ChainVerifier {
     private static final int MAX_PROBLEMS = 100;
 
     private final Pool pool;
+    private final Checkpointer checkpointer;
+    private final SigningKeys keys;
 
-    ChainVerifier(Pool pool) {
+    ChainVerifier(Pool pool, Checkpointer checkpointer, SigningKeys keys) {
         this.pool = pool;
+        this.checkpointer = checkpointer;
+        this.keys = keys;
     }
 
     public record Problem(long seq, String problem) {
     }
 
+    /** {@code signedCheckpoints}: how many checkpoints with a good signature the chain was held against. */
     public record Report(UUID siteId, boolean intact, long firstSeq, long lastSeq, long checked, Long anchorSeq,
-            List<Problem> problems) {
+            int signedCheckpoints, List<Problem> problems) {
     }
 
     private static final class Walk {
@@ -64,18 +75,22 @@ public class ChainVerifier {
             Long first = found.getItem3().getLong("first");
             Long last = found.getItem3().getLong("last");
             Long anchorReported = found.getItem1() == null ? null : anchorSeq;
-            if (first == null) {
-                Walk walk = new Walk();
-                return checkEmptyRange(siteId, walk, anchorSeq, headSeq, from, to, openEnded)
-                        .map(ignored -> report(siteId, walk, 0, 0, anchorReported));
-            }
-            long end = openEnded ? Math.max(last, headSeq) : last;
+            String anchorHashReported = found.getItem1() == null ? null : anchorHash;
             Walk walk = new Walk();
-            walk.expectedSeq = first;
-            return startingLink(siteId, first, anchorSeq, anchorHash, walk)
-                    .flatMap(ignored -> walkPages(siteId, first, end, walk))
-                    .flatMap(ignored -> end < headSeq ? nextLinks(siteId, walk) : Uni.createFrom().voidItem())
-                    .map(ignored -> report(siteId, walk, first, end, anchorReported));
+            Uni<long[]> walked;
+            if (first == null) {
+                walked = checkEmptyRange(siteId, walk, anchorSeq, headSeq, from, to, openEnded)
+                        .map(ignored -> new long[] {0, 0});
+            } else {
+                long end = openEnded ? Math.max(last, headSeq) : last;
+                walk.expectedSeq = first;
+                walked = startingLink(siteId, first, anchorSeq, anchorHash, walk)
+                        .flatMap(ignored -> walkPages(siteId, first, end, walk))
+                        .flatMap(ignored -> end < headSeq ? nextLinks(siteId, walk) : Uni.createFrom().voidItem())
+                        .map(ignored -> new long[] {first, end});
+            }
+            return walked.flatMap(span -> againstCheckpoints(siteId, anchorReported, anchorHashReported, headSeq, walk)
+                    .map(signed -> report(siteId, walk, span[0], span[1], anchorReported, signed)));
         });
     }
 
@@ -165,9 +180,49 @@ public class ChainVerifier {
                 }).replaceWithVoid();
     }
 
-    private static Report report(UUID siteId, Walk walk, long first, long last, Long anchorSeq) {
-        return new Report(siteId, walk.problems.isEmpty(), first, last, walk.checked, anchorSeq,
+    private static Report report(UUID siteId, Walk walk, long first, long last, Long anchorSeq, int signed) {
+        return new Report(siteId, walk.problems.isEmpty(), first, last, walk.checked, anchorSeq, signed,
                 List.copyOf(walk.problems));
+    }
+
+    /**
+     * Holds the chain against every checkpoint in the database and in the log file outside it (one missing from the
+     * database was deleted there); returns how many had a good signature.
+     */
+    private Uni<Integer> againstCheckpoints(UUID siteId, Long anchorSeq, String anchorHash, long headSeq, Walk walk) {
+        Uni<PublicKeys> publicKeys = Uni.createFrom().item(keys::verifying)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // reads the key directory
+        return Uni.combine().all().unis(checkpointer.stored(siteId), checkpointer.inLogFile(siteId), publicKeys)
+                .asTuple().flatMap(both -> {
+                    Map<String, Checkpoint> all = new LinkedHashMap<>();
+                    both.getItem1().forEach(cp -> all.put(identity(cp), cp));
+                    for (Checkpoint cp : both.getItem2()) {
+                        if (all.putIfAbsent(identity(cp), cp) == null) {
+                            walk.problem(cp.seq(), "the checkpoint of record " + cp.seq() + " signed at "
+                                    + cp.signedAt() + " is in the log file but not in the database: it was deleted "
+                                    + "there");
+                        }
+                    }
+                    List<Checkpoint> checkpoints = List.copyOf(all.values());
+                    Long[] seqs = checkpoints.stream().map(Checkpoint::seq).distinct().toArray(Long[]::new);
+                    return pool.preparedQuery("SELECT seq, hash FROM consent_records WHERE site_id = $1 "
+                            + "AND seq = ANY($2)").execute(Tuple.of(siteId, seqs))
+                            .map(rows -> {
+                                Map<Long, String> hashAt = new HashMap<>();
+                                rows.forEach(r -> hashAt.put(r.getLong("seq"), r.getString("hash")));
+                                CheckpointCheck.Chain chain = new CheckpointCheck.Chain(anchorSeq, anchorHash, headSeq,
+                                        hashAt);
+                                PublicKeys verifying = both.getItem3();
+                                CheckpointCheck.problems(chain, checkpoints, verifying)
+                                        .forEach(p -> walk.problem(p.seq(), p.problem()));
+                                return (int) checkpoints.stream().filter(cp -> verifying.problemWith(cp) == null)
+                                        .count();
+                            });
+                });
+    }
+
+    private static String identity(Checkpoint cp) {
+        return cp.kind() + "|" + cp.seq() + "|" + cp.keyId() + "|" + cp.signature();
     }
 
     private Uni<Row> single(String sql, Tuple arguments) {

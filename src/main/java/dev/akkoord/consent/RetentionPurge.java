@@ -3,6 +3,8 @@ package dev.akkoord.consent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +33,12 @@ public class RetentionPurge {
 
     private final Pool pool;
     private final SiteService sites;
+    private final Checkpointer checkpointer;
 
-    RetentionPurge(Pool pool, SiteService sites) {
+    RetentionPurge(Pool pool, SiteService sites, Checkpointer checkpointer) {
         this.pool = pool;
         this.sites = sites;
+        this.checkpointer = checkpointer;
     }
 
     @Scheduled(cron = "{akkoord.consent.purge-cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -59,13 +63,16 @@ public class RetentionPurge {
     public Uni<Long> purgeSite(SiteAccess site, Instant now) {
         Instant cutoff = now.minus(site.retentionDays(), ChronoUnit.DAYS);
         UUID siteId = site.siteId();
+        List<Checkpoint> signed = new ArrayList<>(1);
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT seq FROM consent_chain_heads WHERE site_id = $1 FOR UPDATE")
                 .execute(Tuple.of(siteId))
                 .flatMap(head -> head.size() == 0 ? Uni.createFrom().item(0L)
                         : lastPurgeable(connection, siteId, head.iterator().next().getLong("seq"), cutoff)
                                 .flatMap(last -> last == null ? Uni.createFrom().item(0L)
-                                        : cut(connection, siteId, last.getLong("seq"), last.getString("hash")))))
+                                        : cut(connection, siteId, last.getLong("seq"), last.getString("hash"),
+                                                signed))))
+                .call(count -> checkpointer.logged(signed))
                 .invoke(count -> {
                     if (count > 0) {
                         LOG.infof("Site %s: purged %d consent records older than %s", siteId, count, cutoff);
@@ -90,12 +97,14 @@ public class RetentionPurge {
                 .map(last -> last.size() == 0 ? null : last.iterator().next());
     }
 
-    /** Makes record {@code seq} the chain's anchor and deletes it and everything before it. */
-    private static Uni<Long> cut(SqlConnection connection, UUID siteId, long seq, String hash) {
+    /** Makes record {@code seq} the chain's anchor, signed, and deletes it and everything before it. */
+    private Uni<Long> cut(SqlConnection connection, UUID siteId, long seq, String hash, List<Checkpoint> signed) {
         return connection.preparedQuery("INSERT INTO consent_chain_anchors (site_id, seq, hash, purged_at) "
                 + "VALUES ($1, $2, $3, now()) ON CONFLICT (site_id) DO UPDATE SET seq = EXCLUDED.seq, "
                 + "hash = EXCLUDED.hash, purged_at = EXCLUDED.purged_at")
                 .execute(Tuple.of(siteId, seq, hash))
+                .flatMap(ignored -> checkpointer.checkpointAnchor(connection, siteId, seq, hash))
+                .invoke(signed::add)
                 .flatMap(ignored -> connection.query("SET LOCAL akkoord.purge = 'on'").execute())
                 .flatMap(ignored -> connection.preparedQuery(
                         "DELETE FROM consent_records WHERE site_id = $1 AND seq <= $2")

@@ -1,0 +1,65 @@
+package dev.akkoord.consent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.akkoord.web.CallerResolver;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The public keys that check checkpoint signatures, at a well-known address for anyone (the offline verifier takes
+ * this document as it is); a new signing key, for the operator.
+ */
+@Path("/")
+@Tag(name = "Evidence")
+public final class EvidenceKeysResource {
+
+    private final SigningKeys keys;
+    private final CallerResolver callers;
+
+    EvidenceKeysResource(SigningKeys keys, CallerResolver callers) {
+        this.keys = keys;
+        this.callers = callers;
+    }
+
+    @GET
+    @Path(".well-known/akkoord-keys.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking // reads the key directory
+    @Operation(summary = "Every key that signed checkpoints, old ones included (public)")
+    public Map<String, Object> publicKeys() {
+        return Map.of("keys", keys.published().stream().map(EvidenceKeysResource::view).toList());
+    }
+
+    @POST
+    @Path("api/v1/evidence/keys")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign from now on with a new key; the old ones keep verifying (operator)")
+    public Uni<Map<String, Object>> rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return callers.requireOperator(authorization)
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // writes a key file
+                .map(caller -> view(keys.rotate()));
+    }
+
+    static Map<String, Object> view(SigningKeys.PublicEntry key) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("keyId", key.keyId());
+        view.put("algorithm", "Ed25519");
+        view.put("publicKey", PublicKeys.encode(key.publicKey()));
+        view.put("created", key.created().toString());
+        return view;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.akkoord.consent;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Checking signatures with published keys, on the service and in the offline verifier alike: nothing here needs the
+ * private keys, the database or Quarkus.
+ */
+public final class PublicKeys {
+
+    private final Map<String, PublicKey> byId;
+
+    public PublicKeys(Map<String, PublicKey> byId) {
+        this.byId = Map.copyOf(byId);
+    }
+
+    /** A public key as published: base64 of its X.509 (SubjectPublicKeyInfo) encoding. */
+    public static PublicKey decode(String base64) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
+    }
+
+    public static String encode(PublicKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    /** Null when the checkpoint's signature is good; otherwise what is wrong with it. */
+    public String problemWith(Checkpoint checkpoint) {
+        PublicKey key = byId.get(checkpoint.keyId());
+        if (key == null) {
+            return "is signed with an unknown key " + checkpoint.keyId();
+        }
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(checkpoint.statement());
+            return verifier.verify(Base64.getDecoder().decode(checkpoint.signature())) ? null
+                    : "has a signature that does not match its content";
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return "has a signature that cannot be read";
+        }
+    }
+}
