@@ -1,5 +1,8 @@
 package dev.akkoord.embedded;
 
+import java.util.List;
+
+import dev.akkoord.consent.OfflineVerifier;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -7,7 +10,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * Entry point of the packaged platform. Before Quarkus reads its runtime configuration it decides whether
  * PostgreSQL and Redis are external (configured the standard Quarkus way) or embedded, and in the latter case
  * starts them and hands their URLs to Quarkus as system properties. It also sizes the event-loop pool for a machine
- * shared with the database.
+ * shared with the database. {@code verify …} runs the offline verifier instead, without starting anything.
  */
 @QuarkusMain
 public final class AkkoordMain {
@@ -16,6 +19,9 @@ public final class AkkoordMain {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(OfflineVerifier.run(List.of(args).subList(1, args.length), System.out));
+        }
         EventLoopDefault.apply();
         EmbeddedDefault.prepare();
         Quarkus.run(args);

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,9 +24,6 @@ import org.junit.jupiter.api.Test;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * What a database superuser can do to the evidence, and how the signed checkpoints give it away. Each attack below
@@ -46,7 +42,7 @@ class SignedCheckpointTest {
     TestDatabase db;
 
     @Inject
-    Pool pool;
+    Superuser superuser;
 
     @ConfigProperty(name = "akkoord.evidence.key-dir")
     Path keyDir;
@@ -71,8 +67,8 @@ class SignedCheckpointTest {
         signHeads();
 
         // reject_all becomes accept_all at record 4, and every hash from there on is recomputed, head included.
-        rewrite(site, 4, "accept_all");
-        assertTrue(chainAloneIsConsistent(site), "the attack leaves the hash chain consistent");
+        superuser.rewrite(siteId(site), 4, "accept_all");
+        assertTrue(superuser.chainAloneIsConsistent(siteId(site)), "the attack leaves the hash chain consistent");
 
         JsonPath report = verifyChain(site, null, null);
         assertFalse(report.getBoolean("intact"), report.prettify());
@@ -85,10 +81,10 @@ class SignedCheckpointTest {
     void aTailCutOffWithTheHeadMovedBackIsReported() {
         JsonPath site = siteWith(5);
         signHeads();
-        attack("DELETE FROM consent_records WHERE site_id = $1 AND seq > 3", siteId(site));
-        attack("UPDATE consent_chain_heads SET seq = 3, hash = (SELECT hash FROM consent_records WHERE site_id = $1 "
+        superuser.attack("DELETE FROM consent_records WHERE site_id = $1 AND seq > 3", siteId(site));
+        superuser.attack("UPDATE consent_chain_heads SET seq = 3, hash = (SELECT hash FROM consent_records WHERE site_id = $1 "
                 + "AND seq = 3) WHERE site_id = $1", siteId(site));
-        assertTrue(chainAloneIsConsistent(site));
+        assertTrue(superuser.chainAloneIsConsistent(siteId(site)));
 
         JsonPath report = verifyChain(site, null, null);
         assertFalse(report.getBoolean("intact"), report.prettify());
@@ -99,10 +95,10 @@ class SignedCheckpointTest {
     void firstRecordsReplacedByAForgedAnchorAreReported() {
         JsonPath site = siteWith(5);
         signHeads();
-        attack("INSERT INTO consent_chain_anchors (site_id, seq, hash, purged_at) SELECT site_id, seq, hash, now() "
+        superuser.attack("INSERT INTO consent_chain_anchors (site_id, seq, hash, purged_at) SELECT site_id, seq, hash, now() "
                 + "FROM consent_records WHERE site_id = $1 AND seq = 2", siteId(site));
-        attack("DELETE FROM consent_records WHERE site_id = $1 AND seq <= 2", siteId(site));
-        assertTrue(chainAloneIsConsistent(site));
+        superuser.attack("DELETE FROM consent_records WHERE site_id = $1 AND seq <= 2", siteId(site));
+        assertTrue(superuser.chainAloneIsConsistent(siteId(site)));
 
         JsonPath report = verifyChain(site, null, null);
         assertFalse(report.getBoolean("intact"), report.prettify());
@@ -114,7 +110,7 @@ class SignedCheckpointTest {
     void checkpointsDeletedFromTheDatabaseAreStillInTheLogFile() {
         JsonPath site = siteWith(3);
         signHeads();
-        attack("DELETE FROM consent_checkpoints WHERE site_id = $1", siteId(site));
+        superuser.attack("DELETE FROM consent_checkpoints WHERE site_id = $1", siteId(site));
 
         JsonPath report = verifyChain(site, null, null);
         assertFalse(report.getBoolean("intact"), report.prettify());
@@ -163,52 +159,6 @@ class SignedCheckpointTest {
 
     private List<Checkpoint> signHeads() {
         return checkpointer.checkpointHeads().await().atMost(TIMEOUT);
-    }
-
-    /** Rewrites one record's action and recomputes its hash and every hash after it, as a superuser could. */
-    private void rewrite(JsonPath site, long seq, String action) {
-        UUID siteId = siteId(site);
-        List<ConsentRecord> records = new ArrayList<>();
-        for (Row row : db.query("SELECT " + ConsentRows.COLUMNS + " FROM consent_records WHERE site_id = $1 "
-                + "AND seq >= $2 ORDER BY seq", siteId, seq)) {
-            records.add(ConsentRows.record(row));
-        }
-        String prev = records.get(0).prevHash();
-        for (ConsentRecord r : records) {
-            String newAction = r.seq() == seq ? action : r.action();
-            String hash = ChainHash.of(prev, siteId, r.seq(), r.consentId(), r.recordedAt(), newAction, r.analytical(),
-                    r.marketing(), r.bannerVersion(), r.language(), r.pageUrl(), r.gpc(), r.ipTruncated(),
-                    r.userAgent());
-            attack("UPDATE consent_records SET action = $1, prev_hash = $2, hash = $3 WHERE site_id = $4 AND seq = $5",
-                    newAction, prev, hash, siteId, r.seq());
-            prev = hash;
-        }
-        attack("UPDATE consent_chain_heads SET hash = $1 WHERE site_id = $2", prev, siteId);
-    }
-
-    /** Every link and hash checks out when the checkpoints are left aside. */
-    private boolean chainAloneIsConsistent(JsonPath site) {
-        String prev = null;
-        for (Row row : db.query("SELECT " + ConsentRows.COLUMNS + " FROM consent_records WHERE site_id = $1 "
-                + "ORDER BY seq", siteId(site))) {
-            ConsentRecord r = ConsentRows.record(row);
-            if (!ChainHash.of(r).equals(r.hash()) || prev != null && !prev.equals(r.prevHash())) {
-                return false;
-            }
-            prev = r.hash();
-        }
-        return true;
-    }
-
-    /** One statement with every append-only trigger off, in one transaction nobody else sees. */
-    private void attack(String sql, Object... arguments) {
-        pool.withTransaction(connection -> connection
-                .query("ALTER TABLE consent_records DISABLE TRIGGER USER; "
-                        + "ALTER TABLE consent_checkpoints DISABLE TRIGGER USER").execute()
-                .flatMap(ignored -> connection.preparedQuery(sql).execute(Tuple.from(List.of(arguments))))
-                .call(ignored -> connection.query("ALTER TABLE consent_records ENABLE TRIGGER USER; "
-                        + "ALTER TABLE consent_checkpoints ENABLE TRIGGER USER").execute()))
-                .await().atMost(TIMEOUT);
     }
 
     private static JsonPath siteWith(int records) {
