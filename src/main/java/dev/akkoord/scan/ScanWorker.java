@@ -90,7 +90,10 @@ public class ScanWorker {
             }
             started++;
             runner.run(entry.scanId(), consumer)
-                    .call(() -> queue.ack(entry.id()))
+                    // A superseded run leaves the entry to the worker that took it over: acknowledging it here
+                    // would lose the scan should that worker die too.
+                    .call(outcome -> outcome == ScanRunner.Outcome.FINISHED ? queue.ack(entry.id())
+                            : Uni.createFrom().voidItem())
                     .onTermination().invoke(() -> running.remove(entry.id()))
                     .subscribe().with(ok -> {
                     }, failure -> LOG.warnf("Scan %s interrupted, it will be retried: %s", entry.scanId(),
