@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
  * Takes queued scans off the shared stream and runs them, a bounded number at a time. Every instance runs one
  * worker under its own consumer name. Entries another worker took and left untouched for {@code claim-after} are
  * taken over (XAUTOCLAIM): that worker is presumed dead. Running entries are touched regularly so that a long scan
- * is not taken over while it is alive.
+ * is not taken over while it is alive. Should the presumed dead wake up, its run is fenced off ({@link AttemptFence}).
  */
 @ApplicationScoped
 public class ScanWorker {
