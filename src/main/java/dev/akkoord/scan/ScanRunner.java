@@ -73,8 +73,8 @@ public class ScanRunner {
             return attempt(scan, worker, fence)
                     .replaceWith(Outcome.FINISHED)
                     .onFailure(AttemptSuperseded.class).recoverWithItem(superseded -> {
-                        LOG.infof("Scan %s: attempt %d on %s was taken over by another worker; it stops here, "
-                                + "without writing", scanId, fence.attempt(), worker);
+                        LOG.infof("Scan %s: attempt %d on %s is no longer the current one (another worker took "
+                                + "the scan over); it stops here, without writing", scanId, fence.attempt(), worker);
                         return Outcome.SUPERSEDED;
                     });
         });
