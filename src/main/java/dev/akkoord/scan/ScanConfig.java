@@ -4,6 +4,7 @@ import dev.akkoord.scan.browser.BrowserSettings;
 import dev.akkoord.scan.browser.VisitSettings;
 import dev.akkoord.scan.crawl.CrawlSettings;
 import java.nio.file.Path;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -89,6 +90,20 @@ public interface ScanConfig {
      */
     @WithDefault("2m")
     Duration claimAfter();
+
+    /**
+     * How long a worker trusts its last confirmation that its attempt at a scan is still the current one, before it
+     * asks the database again ahead of its next request: one poll interval, at most a quarter of {@link #claimAfter()}
+     * (see {@link AttemptFence}).
+     */
+    default Duration attemptTrust() {
+        Duration quarter = claimAfter().dividedBy(4);
+        if (pollEvery().isBlank() || "off".equalsIgnoreCase(pollEvery().trim())) {
+            return quarter;
+        }
+        Duration poll = DurationConverter.parseDuration(pollEvery().trim());
+        return poll.compareTo(quarter) < 0 ? poll : quarter;
+    }
 
     /**
      * Whether scans drive headless Chromium ({@code AKKOORD_SCAN_BROWSER}): {@code auto} when a Chromium binary is

@@ -28,7 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Scans, their findings and the owners' cookie and tracker host overrides, in PostgreSQL through the reactive client. */
+/**
+ * Scans, their findings and the owners' cookie and tracker host overrides, in PostgreSQL through the reactive client.
+ * A worker's writes for a scan name its attempt (the fencing token {@link #startScan} hands out) and land only while
+ * that attempt is the scan's current one: see {@link AttemptFence}.
+ */
 @ApplicationScoped
 public class ScanRepository {
 
@@ -95,34 +99,47 @@ public class ScanRepository {
                 + "ORDER BY queued_at DESC LIMIT 1", Tuple.of(siteId));
     }
 
-    /** Marks the scan running on this worker; null when it is unknown or already finished (nothing left to do). */
+    /**
+     * Marks the scan running on this worker and bumps its attempt, which makes every earlier attempt's writes miss;
+     * null when the scan is unknown or already finished (nothing left to do).
+     */
     public Uni<ScanRow> startScan(UUID scanId, String worker, Instant now) {
         return one("UPDATE scans SET status = 'running', started_at = $3, attempts = attempts + 1, worker = $2, "
                 + "pages_done = 0, pages_queued = 0 WHERE id = $1 AND status IN ('queued', 'running') RETURNING "
                 + SCAN_COLUMNS, Tuple.of(scanId, worker, time(now)));
     }
 
-    public Uni<Void> progress(UUID scanId, int pagesDone, int pagesQueued) {
-        return pool.preparedQuery("UPDATE scans SET pages_done = $2, pages_queued = $3 WHERE id = $1 "
-                        + "AND status = 'running'")
-                .execute(Tuple.of(scanId, pagesDone, pagesQueued)).replaceWithVoid();
+    /** Whether the attempt is still the running scan's current one. */
+    public Uni<Boolean> attemptIsCurrent(UUID scanId, int attempt) {
+        return pool.preparedQuery("SELECT 1 FROM scans WHERE id = $1 AND attempts = $2 AND status = 'running'")
+                .execute(Tuple.of(scanId, attempt)).map(rows -> rows.size() == 1);
     }
 
-    public Uni<Void> failScan(UUID scanId, String reason, Instant now) {
-        return pool.preparedQuery("UPDATE scans SET status = 'failed', finished_at = $3, failure = $2 WHERE id = $1 "
-                        + "AND status IN ('queued', 'running')")
-                .execute(Tuple.of(scanId, reason, time(now))).replaceWithVoid();
+    /** Writes the attempt's progress; false when the attempt is no longer the current one (nothing written). */
+    public Uni<Boolean> progress(UUID scanId, int attempt, int pagesDone, int pagesQueued) {
+        return pool.preparedQuery("UPDATE scans SET pages_done = $3, pages_queued = $4 WHERE id = $1 "
+                        + "AND attempts = $2 AND status = 'running'")
+                .execute(Tuple.of(scanId, attempt, pagesDone, pagesQueued)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Ends the attempt's scan as failed; false when the attempt is no longer the current one (nothing written). */
+    public Uni<Boolean> failScan(UUID scanId, int attempt, String reason, Instant now) {
+        return pool.preparedQuery("UPDATE scans SET status = 'failed', finished_at = $4, failure = $3 WHERE id = $1 "
+                        + "AND attempts = $2 AND status = 'running'")
+                .execute(Tuple.of(scanId, attempt, reason, time(now))).map(rows -> rows.rowCount() == 1);
     }
 
     /**
-     * Stores the findings and marks the scan done, in one transaction. Rows of an earlier attempt of the same scan
-     * (a worker that died halfway) are replaced. False when the scan was finished meanwhile by someone else.
+     * Stores the attempt's findings and marks the scan done, in one transaction. Rows of an earlier attempt of the
+     * same scan (a worker that died halfway) are replaced. False, with nothing written, when the attempt is no longer
+     * the current one: the row lock taken first makes a takeover wait for this transaction, or this transaction see
+     * the takeover.
      */
-    public Uni<Boolean> saveFindings(UUID scanId, ScanFindings findings, Instant now) {
-        return pool.withTransaction(connection -> connection.preparedQuery("SELECT status FROM scans WHERE id = $1 "
-                        + "FOR UPDATE").execute(Tuple.of(scanId))
+    public Uni<Boolean> saveFindings(UUID scanId, int attempt, ScanFindings findings, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery("SELECT 1 FROM scans WHERE id = $1 "
+                        + "AND attempts = $2 AND status = 'running' FOR UPDATE").execute(Tuple.of(scanId, attempt))
                 .flatMap(rows -> {
-                    if (rows.size() == 0 || !ScanRow.RUNNING.equals(rows.iterator().next().getString("status"))) {
+                    if (rows.size() == 0) {
                         return Uni.createFrom().item(false);
                     }
                     return deleteFindings(connection, scanId)

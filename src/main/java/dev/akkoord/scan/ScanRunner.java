@@ -4,20 +4,24 @@ import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.browser.BrowserScanner;
 import dev.akkoord.scan.crawl.CrawlListener;
 import dev.akkoord.scan.crawl.CrawlReport;
-import dev.akkoord.scan.crawl.SiteScope;
-import java.util.List;
 import dev.akkoord.scan.crawl.Crawler;
+import dev.akkoord.scan.crawl.SiteScope;
 import dev.akkoord.site.SiteService;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
-/** Runs one queued scan: crawl, classify, store, and give the site's banner the new cookie lists. */
+/**
+ * Runs one queued scan: crawl, classify, store, and give the site's banner the new cookie lists. Each run is one
+ * attempt, fenced by its token ({@link AttemptFence}): once another worker has taken the scan over, this run fetches
+ * nothing more and writes nothing.
+ */
 @ApplicationScoped
 public class ScanRunner {
 
@@ -25,6 +29,14 @@ public class ScanRunner {
     /** A scan that failed to finish this often (its workers kept dying) is given up. */
     static final int MAX_ATTEMPTS = 3;
     private static final long PROGRESS_EVERY_MS = 500;
+
+    /** How a run ended, for the queue entry. */
+    public enum Outcome {
+        /** The scan is finished (by this run, or before it): the entry is done with. */
+        FINISHED,
+        /** Another worker took the scan over; the entry is that worker's now, to acknowledge or not. */
+        SUPERSEDED
+    }
 
     private final ScanRepository scans;
     private final Crawler crawler;
@@ -46,46 +58,59 @@ public class ScanRunner {
     }
 
     /**
-     * Runs the scan to its end. Problems of the site (unreachable, refused, time-outs) end in a done scan that lists
-     * them; a failure of this method (database down) leaves the queue entry unacknowledged, to be retried.
+     * Runs the scan to its end, as one attempt. Problems of the site (unreachable, refused, time-outs) end in a done
+     * scan that lists them; a failure of this method (database down) leaves the queue entry unacknowledged, to be
+     * retried. A run whose attempt was taken over stops quietly, with one line in the log.
      */
-    public Uni<Void> run(UUID scanId, String worker) {
+    public Uni<Outcome> run(UUID scanId, String worker) {
+        long startedAt = System.nanoTime();
         return scans.startScan(scanId, worker, Instant.now()).flatMap(scan -> {
             if (scan == null) {
                 LOG.debugf("Scan %s is already finished", scanId);
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(Outcome.FINISHED);
             }
-            if (scan.attempts() > MAX_ATTEMPTS) {
-                return scans.failScan(scanId, "gave up after " + MAX_ATTEMPTS + " attempts that did not finish",
-                        Instant.now());
-            }
-            LOG.infof("Scan %s of site %s started on %s (attempt %d)", scanId, scan.siteId(), worker, scan.attempts());
-            return scans.siteDomains(scan.siteId()).flatMap(domains -> domains == null
-                    ? scans.failScan(scanId, "the site no longer exists", Instant.now())
-                    : crawlAndStore(scan, domains));
+            AttemptFence fence = new AttemptFence(scans, scan, startedAt, config.attemptTrust());
+            return attempt(scan, worker, fence)
+                    .replaceWith(Outcome.FINISHED)
+                    .onFailure(AttemptSuperseded.class).recoverWithItem(superseded -> {
+                        LOG.infof("Scan %s: attempt %d on %s is no longer the current one (another worker took "
+                                + "the scan over); it stops here, without writing", scanId, fence.attempt(), worker);
+                        return Outcome.SUPERSEDED;
+                    });
         });
     }
 
-    private Uni<Void> crawlAndStore(ScanRow scan, java.util.List<String> domains) {
+    private Uni<Void> attempt(ScanRow scan, String worker, AttemptFence fence) {
+        if (scan.attempts() > MAX_ATTEMPTS) {
+            return fail(scan, fence, "gave up after " + MAX_ATTEMPTS + " attempts that did not finish");
+        }
+        LOG.infof("Scan %s of site %s started on %s (attempt %d)", scan.id(), scan.siteId(), worker, scan.attempts());
+        return scans.siteDomains(scan.siteId()).flatMap(domains -> domains == null
+                ? fail(scan, fence, "the site no longer exists")
+                : crawlAndStore(scan, domains, fence));
+    }
+
+    private Uni<Void> fail(ScanRow scan, AttemptFence fence, String reason) {
+        return scans.failScan(scan.id(), fence.attempt(), reason, Instant.now()).flatMap(fence::landed);
+    }
+
+    private Uni<Void> crawlAndStore(ScanRow scan, List<String> domains, AttemptFence fence) {
         UUID scanId = scan.id();
         long deadline = System.currentTimeMillis() + config.crawlTimeout().toMillis();
-        CrawlListener progress = progressWriter(scanId);
+        CrawlListener progress = progressWriter(scanId, fence);
         // Deferred: a site domain the crawler cannot read fails the Uni (handled below) instead of this call.
-        return Uni.createFrom().deferred(() -> crawler.crawl(domains, config.crawlSettings(), progress))
+        return Uni.createFrom().deferred(() -> crawler.crawl(domains, config.crawlSettings(), progress, fence))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(report -> inBrowser(report, domains, deadline, progress)
+                .flatMap(report -> inBrowser(report, domains, deadline, progress, fence)
                         .flatMap(seen -> scans.overrides(scan.siteId()).map(overrides ->
                                 analyzer.analyze(report, seen.report(), seen.note(), overrides))))
-                .flatMap(findings -> scans.saveFindings(scanId, findings, Instant.now()).invoke(saved -> {
-                    if (saved) {
-                        LOG.infof("Scan %s done: %d pages, %d cookies, %d problems", scanId, findings.pages().size(),
-                                findings.cookies().size(), findings.problems().size());
-                    }
-                }))
-                .flatMap(saved -> saved ? refreshBanner(scan.siteId()) : Uni.createFrom().voidItem())
+                .call(findings -> scans.saveFindings(scanId, fence.attempt(), findings, Instant.now())
+                        .flatMap(fence::landed))
+                .invoke(findings -> LOG.infof("Scan %s done: %d pages, %d cookies, %d problems", scanId,
+                        findings.pages().size(), findings.cookies().size(), findings.problems().size()))
+                .flatMap(findings -> refreshBanner(scan.siteId()))
                 .onFailure(IllegalArgumentException.class).recoverWithUni(failure ->
-                        scans.failScan(scanId, "the site's domains cannot be scanned: " + failure.getMessage(),
-                                Instant.now()));
+                        fail(scan, fence, "the site's domains cannot be scanned: " + failure.getMessage()));
     }
 
     private record BrowserPass(BrowserReport report, String note) {
@@ -96,7 +121,7 @@ public class ScanRunner {
      * with the reason for the owner.
      */
     private Uni<BrowserPass> inBrowser(CrawlReport report, List<String> domains, long deadline,
-            CrawlListener progress) {
+            CrawlListener progress, AttemptFence fence) {
         if (!browser.available()) {
             return Uni.createFrom().item(new BrowserPass(null, browser.unavailableReason()));
         }
@@ -104,23 +129,29 @@ public class ScanRunner {
             return Uni.createFrom().item(new BrowserPass(null, "The site could not be reached, so it was not "
                     + "visited in a browser either."));
         }
-        return browser.scan(report, new SiteScope(domains), config.crawlSettings(), deadline, progress)
+        return browser.scan(report, new SiteScope(domains), config.crawlSettings(), deadline, progress, fence)
                 .map(seen -> new BrowserPass(seen, null))
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure(failure -> !(failure instanceof AttemptSuperseded)).recoverWithItem(failure -> {
                     LOG.warnf("Browser pass failed, keeping the static crawl: %s", failure.getMessage());
                     return new BrowserPass(null, "The browser could not be used for this scan (" + failure.getMessage()
                             + "): cookies set by JavaScript were not looked for.");
                 });
     }
 
-    /** Writes progress at most twice a second, without waiting for it. */
-    private CrawlListener progressWriter(UUID scanId) {
+    /**
+     * Writes progress at most twice a second, without waiting for it. A write that misses tells the fence: the
+     * attempt is over, and the crawl's next request stops it.
+     */
+    private CrawlListener progressWriter(UUID scanId, AttemptFence fence) {
         AtomicLong last = new AtomicLong();
         return (pagesDone, pagesQueued) -> {
             long now = System.currentTimeMillis();
             long before = last.get();
             if (now - before >= PROGRESS_EVERY_MS && last.compareAndSet(before, now)) {
-                scans.progress(scanId, pagesDone, pagesQueued).subscribe().with(ok -> {
+                scans.progress(scanId, fence.attempt(), pagesDone, pagesQueued).subscribe().with(landed -> {
+                    if (!landed) {
+                        fence.supersede();
+                    }
                 }, failure -> LOG.debugf("Progress of scan %s not written: %s", scanId, failure.getMessage()));
             }
         };

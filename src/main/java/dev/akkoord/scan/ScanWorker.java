@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
  * Takes queued scans off the shared stream and runs them, a bounded number at a time. Every instance runs one
  * worker under its own consumer name. Entries another worker took and left untouched for {@code claim-after} are
  * taken over (XAUTOCLAIM): that worker is presumed dead. Running entries are touched regularly so that a long scan
- * is not taken over while it is alive.
+ * is not taken over while it is alive. Should the presumed dead wake up, its run is fenced off ({@link AttemptFence}).
  */
 @ApplicationScoped
 public class ScanWorker {
@@ -90,7 +90,10 @@ public class ScanWorker {
             }
             started++;
             runner.run(entry.scanId(), consumer)
-                    .call(() -> queue.ack(entry.id()))
+                    // A superseded run leaves the entry to the worker that took it over: acknowledging it here
+                    // would lose the scan should that worker die too.
+                    .call(outcome -> outcome == ScanRunner.Outcome.FINISHED ? queue.ack(entry.id())
+                            : Uni.createFrom().voidItem())
                     .onTermination().invoke(() -> running.remove(entry.id()))
                     .subscribe().with(ok -> {
                     }, failure -> LOG.warnf("Scan %s interrupted, it will be retried: %s", entry.scanId(),

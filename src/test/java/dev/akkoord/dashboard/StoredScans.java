@@ -36,8 +36,8 @@ final class StoredScans {
         UUID scanId = UUID.randomUUID();
         Instant now = Instant.now();
         scans.insertScan(scanId, UUID.fromString(siteId), ScanRow.REQUEST, null, now).await().atMost(WAIT);
-        scans.startScan(scanId, "dashboard-test", now).await().atMost(WAIT);
-        if (!scans.saveFindings(scanId, findings, now).await().atMost(WAIT)) {
+        int attempt = scans.startScan(scanId, "dashboard-test", now).await().atMost(WAIT).attempts();
+        if (!scans.saveFindings(scanId, attempt, findings, now).await().atMost(WAIT)) {
             throw new AssertionError("the scan's findings were not saved");
         }
         VertxContextSupport.subscribeAndAwait(() -> sites.refreshBannerVersion(UUID.fromString(siteId)));

@@ -1,5 +1,6 @@
 package dev.akkoord.scan.browser;
 
+import dev.akkoord.scan.crawl.CrawlGate;
 import dev.akkoord.scan.crawl.CrawlListener;
 import dev.akkoord.scan.crawl.CrawlReport;
 import dev.akkoord.scan.crawl.CrawlSettings;
@@ -9,6 +10,7 @@ import dev.akkoord.scan.crawl.SiteScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -33,6 +35,8 @@ import org.jboss.logging.Logger;
 final class BrowserScan {
 
     private static final Logger LOG = Logger.getLogger(BrowserScan.class);
+    /** Longest wait for the gate's answer; one that does not come stops the scan as a refusal would. */
+    private static final Duration GATE_WAIT = Duration.ofSeconds(30);
 
     private record Work(URI page, int depth, int index, Journey journey) {
     }
@@ -43,6 +47,7 @@ final class BrowserScan {
     private final CrawlSettings limits;
     private final long deadline;
     private final CrawlListener listener;
+    private final CrawlGate gate;
     private final PageVisitor visitor;
     private final ReportBuilder report;
     private final Deque<Work> queue = new ArrayDeque<>();
@@ -51,15 +56,17 @@ final class BrowserScan {
     private final AtomicReference<BrowserScanner.Instance> browser = new AtomicReference<>();
     private int pagesStarted;
     private int done;
+    private RuntimeException refusal;
 
     BrowserScan(BrowserScanner scanner, CrawlReport crawl, SiteScope scope, CrawlSettings limits,
-            long deadlineMillis, CrawlListener listener) {
+            long deadlineMillis, CrawlListener listener, CrawlGate gate) {
         this.scanner = scanner;
         this.crawl = crawl;
         this.scope = scope;
         this.limits = limits;
         this.deadline = deadlineMillis;
         this.listener = listener;
+        this.gate = gate;
         this.visitor = scanner.visitor();
         this.report = new ReportBuilder(scope);
     }
@@ -75,6 +82,9 @@ final class BrowserScan {
         try {
             seed();
             deadlineHit = loop();
+            if (refusal != null) {
+                throw refusal;
+            }
         } finally {
             BrowserScanner.Instance instance = browser.get();
             Set<String> seen = new LinkedHashSet<>();
@@ -121,7 +131,8 @@ final class BrowserScan {
         CompletionService<Visit> completions = new ExecutorCompletionService<>(scanner.threads());
         int tabs = scanner.settings().tabs();
         while (true) {
-            while (running.size() < tabs && !queue.isEmpty() && System.currentTimeMillis() < deadline) {
+            while (running.size() < tabs && !queue.isEmpty() && System.currentTimeMillis() < deadline
+                    && mayGoOn()) {
                 Work work = queue.pollFirst();
                 if (work.journey() == Journey.NO_DECISION) {
                     if (pagesStarted >= limits.maxPages()) {
@@ -138,6 +149,9 @@ final class BrowserScan {
             }
             Future<Visit> finished = take(completions);
             Work work = running.remove(finished);
+            if (refusal != null) {
+                continue; // the open visits end unread; the browser goes back with no tab still busy
+            }
             Visit visit = result(finished, work);
             restartIfCrashed();
             report.add(visit);
@@ -145,6 +159,18 @@ final class BrowserScan {
             follow(work, visit);
             listener.progress(done, queue.size() + running.size());
         }
+    }
+
+    /** Asks the gate (a blocking wait: this is a browser thread); after one refusal, never again. */
+    private boolean mayGoOn() {
+        if (refusal == null) {
+            try {
+                gate.check().await().atMost(GATE_WAIT);
+            } catch (RuntimeException e) {
+                refusal = e;
+            }
+        }
+        return refusal == null;
     }
 
     /** After the plain visit: the other journeys where the banner showed, then the rendered page's links. */

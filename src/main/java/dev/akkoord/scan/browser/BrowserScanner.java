@@ -1,6 +1,7 @@
 package dev.akkoord.scan.browser;
 
 import dev.akkoord.scan.crawl.AddressGuard;
+import dev.akkoord.scan.crawl.CrawlGate;
 import dev.akkoord.scan.crawl.CrawlListener;
 import dev.akkoord.scan.crawl.CrawlReport;
 import dev.akkoord.scan.crawl.CrawlSettings;
@@ -135,7 +136,17 @@ public final class BrowserScanner implements AutoCloseable {
      */
     public Uni<BrowserReport> scan(CrawlReport crawl, SiteScope scope, CrawlSettings limits, long deadlineMillis,
             CrawlListener listener) {
-        return Uni.createFrom().item(() -> new BrowserScan(this, crawl, scope, limits, deadlineMillis, listener).run())
+        return scan(crawl, scope, limits, deadlineMillis, listener, CrawlGate.OPEN);
+    }
+
+    /**
+     * Visits as above, asking the gate before every visit. Fails only when the gate does, with its failure, once the
+     * visits already open have ended; nothing more is visited.
+     */
+    public Uni<BrowserReport> scan(CrawlReport crawl, SiteScope scope, CrawlSettings limits, long deadlineMillis,
+            CrawlListener listener, CrawlGate gate) {
+        return Uni.createFrom().item(() -> new BrowserScan(this, crawl, scope, limits, deadlineMillis, listener, gate)
+                        .run())
                 .runSubscriptionOn(threads);
     }
 

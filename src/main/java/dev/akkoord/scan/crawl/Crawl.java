@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * One crawl of one site, breadth first. Fetches run on the event loop; parsing runs on the worker executor; the
- * state below is shared between them and guarded by {@code this}. Never fails: problems end up in the report.
+ * state below is shared between them and guarded by {@code this}. Never fails for the site's sake: problems end up
+ * in the report. It fails only when its gate refuses a request, and then fetches nothing more.
  */
 final class Crawl {
 
@@ -44,6 +45,7 @@ final class Crawl {
     private final CrawlSettings settings;
     private final SiteScope scope;
     private final CrawlListener listener;
+    private final CrawlGate gate;
     private final UniEmitter<? super CrawlReport> emitter;
     private final Predicate<URI> mayFetch;
     private final int maxKnownPages;
@@ -68,10 +70,11 @@ final class Crawl {
     private boolean stopping;
     private boolean deadlineHit;
     private boolean finished;
+    private boolean abandoned;
     private long deadlineTimer = -1;
 
     Crawl(Vertx vertx, Fetcher fetcher, TrackerCatalog trackerCatalog, Executor worker, CrawlSettings settings,
-            SiteScope scope, CrawlListener listener, UniEmitter<? super CrawlReport> emitter) {
+            SiteScope scope, CrawlListener listener, CrawlGate gate, UniEmitter<? super CrawlReport> emitter) {
         this.vertx = vertx;
         this.fetcher = fetcher;
         this.trackerCatalog = trackerCatalog;
@@ -79,6 +82,7 @@ final class Crawl {
         this.settings = settings;
         this.scope = scope;
         this.listener = listener;
+        this.gate = gate;
         this.emitter = emitter;
         this.mayFetch = url -> settings.thirdPartyFetch() || scope.isSiteHost(url.getHost());
         this.maxKnownPages = Math.max(1_000, settings.maxPages() * 10);
@@ -101,9 +105,9 @@ final class Crawl {
     private Uni<Void> discover(SiteScope.Domain domain) {
         URI https = Urls.canonical("https://" + domain.authority() + "/robots.txt");
         URI http = Urls.canonical("http://" + domain.authority() + "/robots.txt");
-        return fetcher.fetch(https, FetchPurpose.ROBOTS, settings, mayFetch)
+        return fetch(https, FetchPurpose.ROBOTS)
                 .onItem().transformToUni(viaHttps -> unreachable(viaHttps)
-                        ? fetcher.fetch(http, FetchPurpose.ROBOTS, settings, mayFetch)
+                        ? fetch(http, FetchPurpose.ROBOTS)
                         : Uni.createFrom().item(viaHttps))
                 .emitOn(worker)
                 .onItem().transformToUni(fetched -> {
@@ -165,7 +169,7 @@ final class Crawl {
         if (url == null || read >= MAX_SITEMAP_DOCUMENTS) {
             return Uni.createFrom().voidItem();
         }
-        return fetcher.fetch(url, FetchPurpose.SITEMAP, settings, mayFetch)
+        return fetch(url, FetchPurpose.SITEMAP)
                 .emitOn(worker)
                 .onItem().transformToUni(fetched -> {
                     recordCookies(fetched, url);
@@ -225,6 +229,27 @@ final class Crawl {
 
     // ---- the crawl loop ----
 
+    /** Every request of the crawl goes through here: the gate first, and a refusal stops the whole crawl. */
+    private Uni<Fetched> fetch(URI url, FetchPurpose purpose) {
+        return gate.check()
+                .onFailure().invoke(this::abandon)
+                .onItem().transformToUni(ignored -> fetcher.fetch(url, purpose, settings, mayFetch));
+    }
+
+    /** Fails the crawl with the gate's reason; requests in flight end unread, and {@link #pump()} starts none. */
+    private void abandon(Throwable reason) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            stopping = true;
+            abandoned = true;
+        }
+        vertx.cancelTimer(deadlineTimer);
+        emitter.fail(reason);
+    }
+
     /** Starts what the limits allow, and finishes the crawl when nothing is left. */
     private void pump() {
         List<Runnable> launches = new ArrayList<>();
@@ -264,7 +289,7 @@ final class Crawl {
     }
 
     private void launchPage(Target target) {
-        fetcher.fetch(target.url(), FetchPurpose.PAGE, settings, mayFetch)
+        fetch(target.url(), FetchPurpose.PAGE)
                 .subscribe().with(fetched -> {
                     synchronized (this) {
                         pagesInFlight--;
@@ -294,11 +319,15 @@ final class Crawl {
     private void pageDone() {
         int done;
         int queued;
+        boolean tell;
         synchronized (this) {
             done = pages.size();
             queued = stopping ? 0 : Math.min(frontier.size(), settings.maxPages() - pagesStarted);
+            tell = !abandoned; // an abandoned crawl's progress is nobody's to hear
         }
-        listener.progress(done, queued);
+        if (tell) {
+            listener.progress(done, queued);
+        }
         pump();
     }
 
@@ -355,7 +384,7 @@ final class Crawl {
     }
 
     private void launchLoad(Load load) {
-        fetcher.fetch(load.resource().url(), FetchPurpose.RESOURCE, settings, mayFetch)
+        fetch(load.resource().url(), FetchPurpose.RESOURCE)
                 .emitOn(worker)
                 .subscribe().with(fetched -> {
                     recordCookies(fetched, load.page());

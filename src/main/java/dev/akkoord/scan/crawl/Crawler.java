@@ -32,9 +32,18 @@ public final class Crawler {
      * Crawls the site with these domains (each may carry a port). Never fails: what went wrong is in the report.
      */
     public Uni<CrawlReport> crawl(List<String> domains, CrawlSettings settings, CrawlListener listener) {
+        return crawl(domains, settings, listener, CrawlGate.OPEN);
+    }
+
+    /**
+     * Crawls as above, asking the gate before every request. Fails only when the gate does, with its failure; the
+     * requests in flight then end unread and nothing more is fetched.
+     */
+    public Uni<CrawlReport> crawl(List<String> domains, CrawlSettings settings, CrawlListener listener,
+            CrawlGate gate) {
         SiteScope scope = new SiteScope(domains);
         return Uni.createFrom().emitter(emitter ->
-                new Crawl(vertx, fetcher, trackerCatalog, worker, settings, scope, listener, emitter).begin());
+                new Crawl(vertx, fetcher, trackerCatalog, worker, settings, scope, listener, gate, emitter).begin());
     }
 
     public void close() {

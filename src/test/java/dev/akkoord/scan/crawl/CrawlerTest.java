@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.tracker.TrackerCatalog;
 import dev.akkoord.scan.tracker.TrackerSighting;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
 import java.net.URI;
@@ -88,6 +90,27 @@ class CrawlerTest {
 
     private String otherUrl(String path) {
         return "http://localhost:" + other.port() + path;
+    }
+
+    @Test
+    void shouldFetchNothingMoreOnceItsGateRefuses() {
+        site.page("/", "<html><body><a href=\"/a\">a</a> <a href=\"/b\">b</a></body></html>");
+        site.page("/a", "<html><body>a</body></html>");
+        site.page("/b", "<html><body>b</body></html>");
+        IllegalStateException refusal = new IllegalStateException("the scan is someone else's now");
+        // Open until the start page has been requested: its links are the requests the gate must stop.
+        CrawlGate gate = () -> site.hits("/") == 0 ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refusal);
+        Crawler crawler = crawler(AddressPolicy.allowing(LOCAL));
+        try {
+            Throwable failure = crawler.crawl(List.of("127.0.0.1:" + site.port()), quick(), CrawlListener.NONE, gate)
+                    .onItemOrFailure().transform((report, error) -> error).await().atMost(WAIT);
+
+            assertSame(refusal, failure, "the crawl fails with the gate's reason");
+            assertEquals(1, site.hits("/"));
+            assertEquals(0, site.hits("/a") + site.hits("/b"), "no request after the refusal");
+        } finally {
+            crawler.close();
+        }
     }
 
     @Test

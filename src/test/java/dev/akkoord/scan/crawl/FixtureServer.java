@@ -53,6 +53,11 @@ public final class FixtureServer implements AutoCloseable {
         return route(path, request -> request.response().setStatusCode(302).putHeader("Location", location).end());
     }
 
+    /** Requests received, on every path. */
+    public int hits() {
+        return hits.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     public int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
