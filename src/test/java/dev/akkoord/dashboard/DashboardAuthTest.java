@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,6 +31,17 @@ class DashboardAuthTest {
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("X-Frame-Options", "DENY")
                 .body(containsString("name=\"_csrf\""));
+    }
+
+    @Test
+    void shouldRedirectToPathsWhateverHostTheRequestNamed() {
+        given().redirects().follow(false).header("Host", "attacker.example.test")
+                .get("/dashboard/sites/" + UUID.randomUUID())
+                .then().statusCode(303)
+                .header("Location", startsWith("/dashboard/login?next="));
+        given().redirects().follow(false).header("Host", "attacker.example.test").get("/dashboard")
+                .then().statusCode(303)
+                .header("Location", not(containsString("attacker")));
     }
 
     @Test
