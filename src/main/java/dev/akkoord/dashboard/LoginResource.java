@@ -72,7 +72,7 @@ public final class LoginResource {
                 .flatMap(ignored -> accounts.authenticate(email, password))
                 .flatMap(account -> {
                     if (account == null) {
-                        return Uni.createFrom().item(form(401, preLogin, email, next,
+                        return throttle.failed(email).map(ignored -> form(401, preLogin, email, next,
                                 "The e-mail address or password is not right.", request));
                     }
                     return sessions.create(account).map(created -> Response

@@ -72,7 +72,7 @@ class DashboardAuthTest {
     }
 
     @Test
-    void shouldLimitSignInAttemptsPerAccountInRedis() {
+    void shouldLimitSignInAttemptsPerAccountFromOneAddressInRedis() {
         String email = "target-" + UUID.randomUUID() + "@x.test";
         for (int i = 0; i < 10; i++) {
             assertEquals(401, DashboardClient.attempt(email, "guess-" + i).response().statusCode());

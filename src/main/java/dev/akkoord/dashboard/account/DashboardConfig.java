@@ -21,9 +21,17 @@ public interface DashboardConfig {
     @WithDefault("7d")
     Duration sessionMaxAge();
 
-    /** Sign-in attempts, failed or not, allowed per account name in one window. */
+    /** Sign-in attempts, failed or not, allowed per account name from one client address in one window. */
     @WithDefault("10")
     int loginAttemptsPerAccount();
+
+    /** Failed sign-ins on one account, from anywhere, in one window, after which every attempt on it waits. */
+    @WithDefault("50")
+    int loginBrakeAfter();
+
+    /** How long each sign-in attempt on a braked account waits before its password is checked. */
+    @WithDefault("3s")
+    Duration loginBrakeDelay();
 
     /** Sign-in attempts allowed per client address in one window (higher: offices share an address). */
     @WithDefault("30")
