@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -44,6 +45,9 @@ final class Unavailability {
     }
 
     private static boolean saysUnavailable(Throwable failure) {
+        if (failure instanceof HttpClosedException) { // the caller went away, not a server of ours
+            return false;
+        }
         if (failure instanceof SocketException // refused, reset, no route (ConnectException is one)
                 || failure instanceof UnknownHostException
                 || failure instanceof ClosedChannelException

@@ -2,6 +2,7 @@ package dev.akkoord.web;
 
 import static dev.akkoord.testsupport.Api.consent;
 import static dev.akkoord.testsupport.Api.createSite;
+import static dev.akkoord.testsupport.Api.recordConsent;
 import static dev.akkoord.testsupport.Api.withKey;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -51,13 +52,18 @@ class DatabaseOutageTest {
 
     @Test
     void shouldAnswer503EverywhereAndWarnOncePerOutage() {
-        // Fresh sites: nothing about them is cached yet, so every request below needs the database.
+        // The first consent's site is known to the consent path for a few seconds, so the next ones reach the
+        // ledger and fail there; every other request below needs the database.
         JsonPath site = createSite("Outage", "www.example.test");
+        recordConsent(site, ORIGIN, "reject_all", false, false);
         JsonPath other = createSite("Outage too", "www.example.test");
         DashboardClient operator = DashboardClient.operator();
 
         try (CapturedLog log = CapturedLog.start()) {
             DatabaseOutageProfile.PROXY.cut();
+            unavailable(given().contentType(ContentType.JSON).header("Origin", ORIGIN)
+                    .body(consent(site, "accept_all", true, true)).post("/api/v1/consents"))
+                    .body("detail", equalTo("Consent records cannot be stored right now"));
             for (int round = 0; round < 3; round++) {
                 problem(given().contentType(ContentType.JSON).header("Origin", ORIGIN)
                         .body(consent(site, "accept_all", true, true)).post("/api/v1/consents"));
