@@ -23,7 +23,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * During an outage every request fails the same way, so logging each failure buried the log (and not logging them
  * hid the outage). The first such failure asks both servers which one is down; each server found down gets one WARN
  * line and is then asked again every few seconds, quietly, until it answers; only then can a later failure start a
- * new outage and a new WARN line. Failures while an outage is open or being checked are answered without a word.
+ * new outage and a new WARN line. Failures while an outage is open or being checked are answered without a word
+ * (so while one server is down, a failure of the other is put down to the same outage).
  */
 @ApplicationScoped
 public class Outages {
