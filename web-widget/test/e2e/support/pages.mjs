@@ -3,7 +3,7 @@
 // shop's backend would (Set-Cookie on a parent domain, on a sub-path) and serves tracker-like scripts.
 
 import http from 'node:http';
-import { PLATFORM } from './platform.mjs';
+import { PLATFORM, servePagesOn } from './platform.mjs';
 
 export const startPages = async () => {
   const routes = new Map();
@@ -18,6 +18,7 @@ export const startPages = async () => {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = server.address().port;
+  servePagesOn(port);
   return {
     port,
     url: (host, path) => `http://${host}:${port}${path}`,

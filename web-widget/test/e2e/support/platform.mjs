@@ -21,9 +21,16 @@ export const operatorCalls = (url, token) => async (method, path, body) => {
 
 const call = operatorCalls(PLATFORM, TOKEN);
 
-/** Registers a site on *.example.test (any port) through the operator API (of another platform with `on`). */
+let pagesPort;
+
+/** The port the file's page server listens on: an origin includes its port, so the default site names it. */
+export const servePagesOn = (port) => {
+  pagesPort = port;
+};
+
+/** Registers a site on *.example.test at the page server's port through the operator API (of another platform with `on`). */
 export const createSite = (settings = {}, on = call) =>
-  on('POST', '/api/v1/sites', { name: 'e2e ' + Date.now(), domains: ['*.example.test'], ...settings });
+  on('POST', '/api/v1/sites', { name: 'e2e ' + Date.now(), domains: ['*.example.test:' + pagesPort], ...settings });
 
 export const updateSite = (siteId, settings) => call('PUT', '/api/v1/sites/' + siteId, settings);
 

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.akkoord.web.Outages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,7 @@ public class ConsentLedger {
     private static final Logger LOG = Logger.getLogger(ConsentLedger.class);
 
     private final Pool pool;
+    private final Outages outages;
     private final int maxBatch;
     private final int maxInFlight;
     private final Vertx vertx;
@@ -64,10 +66,11 @@ public class ConsentLedger {
     private final Counter chainedAppends;
     private final Counter lockedAppends;
 
-    ConsentLedger(Pool pool, Vertx vertx, MeterRegistry metrics,
+    ConsentLedger(Pool pool, Vertx vertx, MeterRegistry metrics, Outages outages,
             @ConfigProperty(name = "akkoord.consent.max-batch", defaultValue = "1000") int maxBatch,
             @ConfigProperty(name = "akkoord.consent.appends-in-flight", defaultValue = "3") int maxInFlight) {
         this.pool = pool;
+        this.outages = outages;
         this.maxBatch = maxBatch;
         this.maxInFlight = maxInFlight;
         this.vertx = vertx;
@@ -172,14 +175,17 @@ public class ConsentLedger {
                 .map(rows -> rows.rowCount() == 0 ? null : LedgerStatements.withIds(records, rows));
     }
 
-    private static void answer(SiteChain chain, SiteChain.Append append) {
+    private void answer(SiteChain chain, SiteChain.Append append) {
         if (append.outcome == SiteChain.Outcome.STORED) {
             for (int i = 0; i < append.batch.size(); i++) {
                 append.batch.get(i).complete(append.stored.get(i));
             }
         } else {
-            LOG.errorf(append.failure, "Could not store %d consent records of site %s", append.batch.size(),
-                    chain.siteId);
+            // A database outage is logged once by Outages, not once per batch while it lasts.
+            if (!outages.noticed(append.failure)) {
+                LOG.errorf(append.failure, "Could not store %d consent records of site %s", append.batch.size(),
+                        chain.siteId);
+            }
             LedgerUnavailableException failure = new LedgerUnavailableException(append.failure);
             for (Waiting waiting : append.batch) {
                 waiting.fail(failure);

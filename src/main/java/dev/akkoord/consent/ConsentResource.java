@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.akkoord.web.Outages;
 import dev.akkoord.web.Problem;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -80,10 +81,14 @@ public final class ConsentResource {
         });
     }
 
-    /** Nothing of the batch was stored, so the banner can simply send the decision again. */
+    /**
+     * Nothing of the batch was stored, so the banner can simply send the decision again: at once after a refused
+     * batch, after a few seconds when the database is down.
+     */
     @ServerExceptionMapper
     public Response ledgerUnavailable(ConsentLedger.LedgerUnavailableException e) {
-        return Problem.response(503, "Service Unavailable", e.getMessage(), Map.of("retryAfter", 1));
+        int retryAfter = Outages.isUnavailable(e) ? Outages.RETRY_AFTER_SECONDS : 1;
+        return Problem.response(503, "Service Unavailable", e.getMessage(), Map.of("retryAfter", retryAfter));
     }
 
     private Uni<Response> record(ConsentRequest request, String origin, String userAgent, HttpServerRequest http) {

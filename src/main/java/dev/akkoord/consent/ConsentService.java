@@ -66,7 +66,8 @@ public class ConsentService {
                     }
                     if (!site.allowsOrigin(client.origin())) {
                         return rejected("origin", ProblemException.forbidden("Origin '" + client.origin()
-                                + "' is not one of the site's domains"));
+                                + "' is not one of the site's domains: it must be https:// or http://, a listed "
+                                + "host, and the listed port (443 or 80 where the domain names none)"));
                     }
                     return sites.versionExists(site.siteId(), consent.bannerVersion());
                 })

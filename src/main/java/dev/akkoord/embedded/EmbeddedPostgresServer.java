@@ -16,7 +16,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /** A real PostgreSQL 17 whose data lives in the data directory and survives restarts. */
 public final class EmbeddedPostgresServer {
 
-    static final String DATABASE = "akkoord";
+    public static final String DATABASE = "akkoord";
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;

@@ -1,5 +1,6 @@
 package dev.akkoord.scan;
 
+import dev.akkoord.web.Outages;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +25,16 @@ public class ScanWorker {
     private final ScanQueue queue;
     private final ScanRunner runner;
     private final ScanConfig config;
+    private final Outages outages;
     private final String consumer = "scanner-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, UUID> running = new ConcurrentHashMap<>();
     private volatile long lastTouch;
 
-    ScanWorker(ScanQueue queue, ScanRunner runner, ScanConfig config) {
+    ScanWorker(ScanQueue queue, ScanRunner runner, ScanConfig config, Outages outages) {
         this.queue = queue;
         this.runner = runner;
         this.config = config;
+        this.outages = outages;
     }
 
     public String consumer() {
@@ -46,7 +49,12 @@ public class ScanWorker {
     @Scheduled(every = "{akkoord.scan.poll-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledPoll() {
-        return poll().onFailure().invoke(failure -> LOG.warnf("Scan queue not read: %s", failure.getMessage()))
+        // Polled every few seconds: an outage of Redis or PostgreSQL is logged once by Outages, not at every poll.
+        return poll().onFailure().invoke(failure -> {
+            if (!outages.noticed(failure)) {
+                LOG.warnf("Scan queue not read: %s", failure.getMessage());
+            }
+        })
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.akkoord.web.ProblemException;
@@ -18,6 +19,8 @@ public final class Domains {
     private static final Pattern HOST = Pattern.compile(
             "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?");
     private static final int MAX_DOMAINS = 50;
+    /** The schemes a banner runs under, with their default ports. */
+    private static final Map<String, Integer> WEB_SCHEMES = Map.of("https", 443, "http", 80);
 
     private Domains() {
     }
@@ -55,7 +58,12 @@ public final class Domains {
         return value;
     }
 
-    /** Whether a browser Origin header ({@code https://shop.example.test:8443}) is one of the domains. */
+    /**
+     * Whether a browser Origin header ({@code https://shop.example.test:8443}) is one of the domains: the scheme is
+     * {@code https} or {@code http}, the host is listed, and so is the port, where a domain without one means the
+     * scheme's default (443 or 80). A {@code file://} page or a second server on another port of the same host is
+     * another origin.
+     */
     public static boolean allowsOrigin(List<String> domains, String origin) {
         if (origin == null || origin.isBlank() || "null".equals(origin)) {
             return false;
@@ -66,17 +74,25 @@ public final class Domains {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        if (uri.getHost() == null) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!WEB_SCHEMES.containsKey(scheme) || uri.getHost() == null) {
             return false;
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
+        int defaultPort = WEB_SCHEMES.get(scheme);
+        int port = uri.getPort() < 0 ? defaultPort : uri.getPort();
         for (String domain : domains) {
-            if (matches(domain, host, port)) {
+            if (portOf(domain, defaultPort) == port && matches(domain, host, port)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The port a domain pattern names, or {@code otherwise} when it names none. */
+    private static int portOf(String domain, int otherwise) {
+        int colon = domain.lastIndexOf(':');
+        return colon > 0 ? Integer.parseInt(domain.substring(colon + 1)) : otherwise;
     }
 
     /**

@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.akkoord.web.Outages;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -40,11 +41,13 @@ public class SiteHosts {
 
     private final Pool pool;
     private final SiteJson json;
+    private final Outages outages;
     private volatile Map<String, List<Claim>> claimsByHost = Map.of();
 
-    SiteHosts(Pool pool, SiteJson json) {
+    SiteHosts(Pool pool, SiteJson json, Outages outages) {
         this.pool = pool;
         this.json = json;
+        this.outages = outages;
     }
 
     /** The site that claims the page ({@code https://shop.example.test/…}, a Referer) most narrowly, if one does alone. */
@@ -92,7 +95,12 @@ public class SiteHosts {
 
     @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledReload() {
-        return reload().onFailure().invoke(failure -> LOG.warnf("Site hosts not reloaded: %s", failure.getMessage()))
+        // Every half minute: a database outage is logged once by Outages, not at every reload.
+        return reload().onFailure().invoke(failure -> {
+            if (!outages.noticed(failure)) {
+                LOG.warnf("Site hosts not reloaded: %s", failure.getMessage());
+            }
+        })
                 .onFailure().recoverWithNull();
     }
 

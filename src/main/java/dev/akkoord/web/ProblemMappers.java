@@ -2,9 +2,11 @@ package dev.akkoord.web;
 
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,10 +16,23 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every failure a caller can cause into problem+json; nothing here echoes a Java class name. */
+/**
+ * Turns every failure into problem+json (or, on {@link ProblemPages}' paths, an HTML page); nothing here echoes a
+ * Java class name. Whatever no other mapper takes ends in {@link #unexpected}: a server that cannot be reached is a
+ * 503 (see {@link Outages}), anything else a 500 logged once with its stack trace.
+ */
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int MAX_CAUSES = 32;
+
+    private final Outages outages;
+    private final Instance<ProblemPages> pages;
+
+    ProblemMappers(Outages outages, Instance<ProblemPages> pages) {
+        this.outages = outages;
+        this.pages = pages;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException problem) {
@@ -71,8 +86,7 @@ public final class ProblemMappers {
             return malformedJson(cause);
         }
         if (status >= 500) {
-            LOG.error("Request failed", e);
-            return Problem.response(status, "Server error", "The request could not be completed");
+            return Problem.response(serverFailure(e));
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
@@ -83,6 +97,40 @@ public final class ProblemMappers {
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
         return Problem.response(400, "Bad request", e.getMessage());
+    }
+
+    /** The last resort: everything no mapper above (nor one of a resource class) takes. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        ProblemException problem = wrappedProblem(e);
+        if (problem == null) {
+            problem = serverFailure(e);
+        }
+        for (ProblemPages page : pages) {
+            if (page.serves(uri.getPath())) {
+                return page.page(problem);
+            }
+        }
+        return Problem.response(problem);
+    }
+
+    private ProblemException serverFailure(Throwable e) {
+        if (Outages.isUnavailable(e)) {
+            return outages.unavailable(e);
+        }
+        LOG.error("Request failed", e);
+        return new ProblemException(500, "Server error", "The request could not be completed");
+    }
+
+    /** A problem that reached us inside a wrapper ({@code CompletionException} and the like) still says what it is. */
+    private static ProblemException wrappedProblem(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     private static String fieldPath(MismatchedInputException e) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,22 @@ class ConsentResourceTest {
         post(consent(site, "reject_all", false, false), "https://shop.test.evil.test").statusCode(403);
         given().contentType(ContentType.JSON).body(consent(site, "reject_all", false, false))
                 .post("/api/v1/consents").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRefuseAnOriginOfAnotherSchemeOrPort() {
+        JsonPath site = createSite("Origin ports", "www.example.test", "127.0.0.1:8181");
+        for (String origin : List.of("file://www.example.test", "https://www.example.test:8443",
+                "http://www.example.test:8080", "ftp://www.example.test", "http://127.0.0.1", "https://127.0.0.1:8443")) {
+            post(consent(site, "reject_all", false, false), origin).statusCode(403)
+                    .contentType("application/problem+json").header("Access-Control-Allow-Origin", nullValue())
+                    .body("status", equalTo(403))
+                    .body("detail", containsString("https:// or http://"));
+        }
+        for (String origin : List.of("https://www.example.test", "http://www.example.test",
+                "https://www.example.test:443", "http://127.0.0.1:8181")) {
+            post(consent(site, "reject_all", false, false), origin).statusCode(201);
+        }
     }
 
     @Test

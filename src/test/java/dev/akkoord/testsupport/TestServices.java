@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,14 +27,35 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
     private EmbeddedPostgresServer postgres;
     private EmbeddedRedisServer redis;
 
+    private static final String POSTGRES_PORT = "akkoord.test.postgres-port";
+
     public static boolean external() {
         return "true".equalsIgnoreCase(System.getenv("AKKOORD_TEST_EXTERNAL"));
+    }
+
+    /** The database the suite uses, named before the server is started (test profiles need it that early). */
+    public static String databaseName() {
+        return external() ? "test" : EmbeddedPostgresServer.DATABASE;
+    }
+
+    /**
+     * Where the real PostgreSQL listens, once this resource has started it: for tests that put something between
+     * the service and its database ({@link OutageProxy}). A system property, because test profiles and tests may
+     * be loaded by different class loaders.
+     */
+    public static InetSocketAddress postgresAddress() {
+        String port = System.getProperty(POSTGRES_PORT);
+        if (port == null) {
+            throw new IllegalStateException("TestServices has not started PostgreSQL yet");
+        }
+        return new InetSocketAddress(MACHINE_HOST, Integer.parseInt(port));
     }
 
     @Override
     public Map<String, String> start() {
         if (external()) {
             clearAkkoordKeys(MACHINE_HOST, MACHINE_REDIS_PORT);
+            System.setProperty(POSTGRES_PORT, "5432");
             return Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/test",
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
@@ -44,6 +66,7 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
             Path dir = Files.createTempDirectory("akkoord-test-");
             postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), false);
             redis = EmbeddedRedisServer.start(dir.resolve("redis"), false);
+            System.setProperty(POSTGRES_PORT, String.valueOf(postgres.port()));
             return Map.of(
                     "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),

@@ -2,6 +2,7 @@ package dev.akkoord.web;
 
 import static dev.akkoord.testsupport.Api.createSite;
 import static dev.akkoord.testsupport.Api.recordConsent;
+import static dev.akkoord.testsupport.Api.withKey;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -40,6 +41,20 @@ class RedisDownTest {
         String path = "/api/v1/sites/" + site.getString("id") + "/banner?lang=en";
         String etag = given().get(path).then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", etag).get(path).then().statusCode(304);
+    }
+
+    @Test
+    void shouldAnswer503ProblemWhereRedisIsNeeded() {
+        // A requested scan is queued in a Redis stream: without Redis there is nothing to queue it in.
+        JsonPath site = createSite("No Redis scan", "www.example.test");
+        for (int i = 0; i < 2; i++) {
+            withKey(site.getString("apiKey")).post("/api/v1/sites/" + site.getString("id") + "/scans").then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", String.valueOf(Outages.RETRY_AFTER_SECONDS))
+                    .body("status", equalTo(503));
+        }
+        withKey(site.getString("apiKey")).get("/api/v1/sites/" + site.getString("id") + "/scans").then()
+                .statusCode(200).body("size()", equalTo(0));
     }
 
     @Test

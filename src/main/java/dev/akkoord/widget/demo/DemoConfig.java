@@ -12,7 +12,10 @@ public interface DemoConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Hosts the demo page is opened on; its consents are accepted from these origins only. */
-    @WithDefault("localhost,127.0.0.1")
+    /**
+     * Hosts and ports the demo page is opened on; its consents are accepted from these origins only (a host without
+     * a port would mean port 80).
+     */
+    @WithDefault("localhost:${quarkus.http.port},127.0.0.1:${quarkus.http.port}")
     List<String> domains();
 }

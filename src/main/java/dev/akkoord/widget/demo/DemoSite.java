@@ -1,6 +1,7 @@
 package dev.akkoord.widget.demo;
 
 import dev.akkoord.scan.ScanService;
+import dev.akkoord.site.Domains;
 import dev.akkoord.site.SiteRequest;
 import dev.akkoord.site.SiteService;
 import io.smallrye.mutiny.Uni;
@@ -46,6 +47,7 @@ public class DemoSite {
             return Uni.createFrom().item(cached);
         }
         return find().flatMap(found -> found != null ? Uni.createFrom().item(found) : register())
+                .call(this::openOnConfiguredDomains)
                 .call(this::declareSampleCookies)
                 .invoke(id -> known = id);
     }
@@ -59,6 +61,17 @@ public class DemoSite {
         return scans.putOverride(siteId, "demo_stats", "analytical")
                 .flatMap(declared -> scans.putOverride(siteId, "demo_ads", "marketing"))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Gives the demo site the configured domains, host and port, when it has others: an origin includes its port,
+     * so a demo site made before that (on {@code localhost}, meaning port 80) would refuse the demo's consents.
+     */
+    private Uni<Void> openOnConfiguredDomains(UUID siteId) {
+        return sites.findSite(siteId).flatMap(site -> site.domains().equals(Domains.normalize(config.domains()))
+                ? Uni.createFrom().voidItem()
+                : sites.updateSite(siteId, new SiteRequest(null, config.domains(), null, null, null, null, null, null,
+                        null)).replaceWithVoid());
     }
 
     private Uni<UUID> find() {

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,6 +30,9 @@ class DemoResourceTests {
             return Map.of("akkoord.demo.enabled", "true");
         }
     }
+
+    @Inject
+    DemoConfig config;
 
     private static final Pattern SITE = Pattern.compile("data-site=\"([0-9a-f-]{36})\"");
 
@@ -51,11 +55,19 @@ class DemoResourceTests {
         String second = siteOf(RestAssured.get("/demo").asString());
         assertEquals(first, second, "one demo site, however often the page is opened");
         Api.asOperator().get("/api/v1/sites/" + first).then().statusCode(200)
-                .body("domains", hasItems("localhost", "127.0.0.1"))
+                .body("domains", equalTo(config.domains()))
                 .body("categories", hasItems("functional", "analytical", "marketing"));
         RestAssured.get("/api/v1/sites/" + first + "/banner?lang=nl").then().statusCode(200)
                 .body("language", org.hamcrest.Matchers.equalTo("nl"))
                 .body("texts.acceptAll", org.hamcrest.Matchers.equalTo("Alles accepteren"));
+    }
+
+    @Test
+    void shouldNameAPortInEachDemoDomainForAnOriginIncludesIt() {
+        // Port-less domains mean 443 and 80; the demo is opened on the service's own port.
+        assertEquals(List.of("localhost", "127.0.0.1"), config.domains().stream()
+                .map(domain -> domain.substring(0, domain.lastIndexOf(':'))).toList());
+        config.domains().forEach(domain -> Integer.parseInt(domain.substring(domain.lastIndexOf(':') + 1)));
     }
 
     @Test
