@@ -34,15 +34,20 @@ public final class ConsentResource {
     private final ConsentService consents;
     private final ConsentQueries queries;
     private final ObjectMapper json;
+    private final SigningKeys keys;
 
-    ConsentResource(ConsentService consents, ConsentQueries queries, ObjectMapper json) {
+    ConsentResource(ConsentService consents, ConsentQueries queries, ObjectMapper json, SigningKeys keys) {
         this.consents = consents;
         this.queries = queries;
         this.json = json;
+        this.keys = keys;
     }
 
-    /** Answer of a stored decision; {@code receipt} is the record's chain hash, the visitor's proof. */
-    public record Receipt(String consentId, long recordId, Instant recordedAt, String receipt) {
+    /**
+     * Answer of a stored decision; {@code receipt} is the record's chain hash, {@code signed} the statement of where
+     * it is in the site's chain, signed, for the visitor to keep.
+     */
+    public record Receipt(String consentId, long recordId, Instant recordedAt, String receipt, SignedReceipt signed) {
     }
 
     @POST
@@ -95,7 +100,8 @@ public final class ConsentResource {
         String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         return consents.recordConsent(request, new ConsentService.Client(origin, address, userAgent))
                 .map(stored -> Response.status(201)
-                        .entity(new Receipt(stored.consentId(), stored.recordId(), stored.recordedAt(), stored.hash()))
+                        .entity(new Receipt(stored.consentId(), stored.recordId(), stored.recordedAt(), stored.hash(),
+                                keys.receipt(stored)))
                         .build());
     }
 

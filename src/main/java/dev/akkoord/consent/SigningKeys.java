@@ -95,12 +95,24 @@ public class SigningKeys {
     Checkpoint sign(UUID siteId, String kind, long seq, String hash) {
         Entry key = keys.get(keys.size() - 1);
         Instant signedAt = Instant.now();
+        return new Checkpoint(siteId, kind, seq, hash, signedAt, key.keyId(),
+                signature(key, Checkpoint.statement(siteId, kind, seq, hash, signedAt)));
+    }
+
+    /** The visitor's receipt for a stored record, signed with the newest key. */
+    SignedReceipt receipt(ConsentRecord record) {
+        Entry key = keys.get(keys.size() - 1);
+        return new SignedReceipt(record.siteId(), record.recordId(), record.seq(), record.hash(), record.recordedAt(),
+                key.keyId(), signature(key, SignedReceipt.statement(record.siteId(), record.recordId(), record.seq(),
+                        record.hash(), record.recordedAt())));
+    }
+
+    private static String signature(Entry key, byte[] statement) {
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(key.privateKey());
-            signer.update(Checkpoint.statement(siteId, kind, seq, hash, signedAt));
-            return new Checkpoint(siteId, kind, seq, hash, signedAt, key.keyId(),
-                    Base64.getEncoder().encodeToString(signer.sign()));
+            signer.update(statement);
+            return Base64.getEncoder().encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with key " + key.keyId(), e);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.FixtureServer;
 import dev.akkoord.scan.crawl.PageVisit;
+import dev.akkoord.web.Outages;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -54,6 +55,9 @@ class ScanFencingTest {
     @Inject
     Pool pool;
 
+    @Inject
+    Outages outages;
+
     /** The scan's row and how many rows of findings it has, to see that nothing was written. */
     private record Written(ScanRow scan, long findings) {
     }
@@ -74,8 +78,8 @@ class ScanFencingTest {
             // Two instances on a stream of their own: no other test's entries get in the way.
             ScanQueue queue = new ScanQueue(redis, stream);
             queue.enqueue(scanId, siteId).await().atMost(WAIT);
-            ScanWorker paused = new ScanWorker(queue, runner, config);
-            ScanWorker successor = new ScanWorker(queue, runner, config);
+            ScanWorker paused = new ScanWorker(queue, runner, config, outages);
+            ScanWorker successor = new ScanWorker(queue, runner, config, outages);
 
             assertEquals(1, paused.poll().await().atMost(WAIT));
             HttpServerRequest pausedOnStart = held.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
