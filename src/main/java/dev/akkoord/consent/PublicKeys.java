@@ -3,7 +3,6 @@ package dev.akkoord.consent;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
@@ -40,14 +39,13 @@ public final class PublicKeys {
         if (key == null) {
             return "is signed with an unknown key " + checkpoint.keyId();
         }
+        byte[] signature;
         try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(checkpoint.statement());
-            return verifier.verify(Base64.getDecoder().decode(checkpoint.signature())) ? null
-                    : "has a signature that does not match its content";
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            signature = Base64.getDecoder().decode(checkpoint.signature());
+        } catch (IllegalArgumentException e) {
             return "has a signature that cannot be read";
         }
+        return Ed25519Raw.verify(Ed25519Raw.publicKey(key), checkpoint.statement(), signature) ? null
+                : "has a signature that does not match its content";
     }
 }

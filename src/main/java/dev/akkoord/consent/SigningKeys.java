@@ -14,7 +14,6 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,7 +52,13 @@ public class SigningKeys {
     public record PublicEntry(String keyId, PublicKey publicKey, Instant created) {
     }
 
-    private record Entry(String keyId, PrivateKey privateKey, PublicKey publicKey, Instant created) {
+    private record Entry(String keyId, PrivateKey privateKey, PublicKey publicKey, Instant created, byte[] rawPrivate,
+            byte[] rawPublic) {
+
+        Entry(String keyId, PrivateKey privateKey, PublicKey publicKey, Instant created) {
+            this(keyId, privateKey, publicKey, created, Ed25519Raw.privateKey(privateKey),
+                    Ed25519Raw.publicKey(publicKey));
+        }
     }
 
     private final Path directory;
@@ -108,14 +113,7 @@ public class SigningKeys {
     }
 
     private static String signature(Entry key, byte[] statement) {
-        try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(key.privateKey());
-            signer.update(statement);
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with key " + key.keyId(), e);
-        }
+        return Base64.getEncoder().encodeToString(Ed25519Raw.sign(key.rawPrivate(), key.rawPublic(), statement));
     }
 
     /**
