@@ -53,6 +53,7 @@ public class ConsentLedger {
 
     private final Pool pool;
     private final Outages outages;
+    private final SigningKeys keys;
     private final int maxBatch;
     private final int maxInFlight;
     private final Vertx vertx;
@@ -66,11 +67,12 @@ public class ConsentLedger {
     private final Counter chainedAppends;
     private final Counter lockedAppends;
 
-    ConsentLedger(Pool pool, Vertx vertx, MeterRegistry metrics, Outages outages,
+    ConsentLedger(Pool pool, Vertx vertx, MeterRegistry metrics, Outages outages, SigningKeys keys,
             @ConfigProperty(name = "akkoord.consent.max-batch", defaultValue = "1000") int maxBatch,
             @ConfigProperty(name = "akkoord.consent.appends-in-flight", defaultValue = "3") int maxInFlight) {
         this.pool = pool;
         this.outages = outages;
+        this.keys = keys;
         this.maxBatch = maxBatch;
         this.maxInFlight = maxInFlight;
         this.vertx = vertx;
@@ -93,8 +95,8 @@ public class ConsentLedger {
         context = vertx.getOrCreateContext();
     }
 
-    /** Completes with the stored record once it is committed. */
-    public Uni<ConsentRecord> append(PendingConsent consent) {
+    /** Completes with the stored record and its signed receipt once it is committed. */
+    public Uni<StoredConsent> append(PendingConsent consent) {
         return Uni.createFrom().emitter(emitter -> {
             arrivals.add(new Waiting(consent, emitter, Vertx.currentContext()));
             // One hop to the ledger's event loop takes everything that arrived meanwhile.
@@ -177,8 +179,10 @@ public class ConsentLedger {
 
     private void answer(SiteChain chain, SiteChain.Append append) {
         if (append.outcome == SiteChain.Outcome.STORED) {
+            // One signature per batch, not per consent: receipts prove membership through the batch's Merkle root.
+            List<SignedReceipt> receipts = ReceiptBatch.sign(append.stored, keys);
             for (int i = 0; i < append.batch.size(); i++) {
-                append.batch.get(i).complete(append.stored.get(i));
+                append.batch.get(i).complete(new StoredConsent(append.stored.get(i), receipts.get(i)));
             }
         } else {
             // A database outage is logged once by Outages, not once per batch while it lasts.
@@ -194,9 +198,9 @@ public class ConsentLedger {
     }
 
     /** A decision waiting for its commit, and where its request runs, so its answer is written there. */
-    record Waiting(PendingConsent consent, UniEmitter<? super ConsentRecord> emitter, Context context) {
+    record Waiting(PendingConsent consent, UniEmitter<? super StoredConsent> emitter, Context context) {
 
-        void complete(ConsentRecord record) {
+        void complete(StoredConsent record) {
             if (context == null) {
                 emitter.complete(record);
             } else {

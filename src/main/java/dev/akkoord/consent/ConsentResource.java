@@ -34,18 +34,16 @@ public final class ConsentResource {
     private final ConsentService consents;
     private final ConsentQueries queries;
     private final ObjectMapper json;
-    private final SigningKeys keys;
 
-    ConsentResource(ConsentService consents, ConsentQueries queries, ObjectMapper json, SigningKeys keys) {
+    ConsentResource(ConsentService consents, ConsentQueries queries, ObjectMapper json) {
         this.consents = consents;
         this.queries = queries;
         this.json = json;
-        this.keys = keys;
     }
 
     /**
-     * Answer of a stored decision; {@code receipt} is the record's chain hash, {@code signed} the statement of where
-     * it is in the site's chain, signed, for the visitor to keep.
+     * Answer of a stored decision; {@code receipt} is the record's chain hash, {@code signed} the signed receipt for
+     * the visitor to keep ({@link SignedReceipt}).
      */
     public record Receipt(String consentId, long recordId, Instant recordedAt, String receipt, SignedReceipt signed) {
     }
@@ -99,10 +97,9 @@ public final class ConsentResource {
     private Uni<Response> record(ConsentRequest request, String origin, String userAgent, HttpServerRequest http) {
         String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         return consents.recordConsent(request, new ConsentService.Client(origin, address, userAgent))
-                .map(stored -> Response.status(201)
-                        .entity(new Receipt(stored.consentId(), stored.recordId(), stored.recordedAt(), stored.hash(),
-                                keys.receipt(stored)))
-                        .build());
+                .map(stored -> Response.status(201).entity(new Receipt(stored.record().consentId(),
+                        stored.record().recordId(), stored.record().recordedAt(), stored.record().hash(),
+                        stored.receipt())).build());
     }
 
     private static Map<String, Object> visitorView(ConsentRecord r) {

@@ -52,7 +52,7 @@ public class ConsentService {
     public record Client(String origin, String address, String userAgent) {
     }
 
-    public Uni<ConsentRecord> recordConsent(ConsentRequest request, Client client) {
+    public Uni<StoredConsent> recordConsent(ConsentRequest request, Client client) {
         PendingConsent consent;
         try {
             consent = validate(request, client);

@@ -17,6 +17,7 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -104,12 +105,16 @@ public class SigningKeys {
                 signature(key, Checkpoint.statement(siteId, kind, seq, hash, signedAt)));
     }
 
-    /** The visitor's receipt for a stored record, signed with the newest key. */
-    SignedReceipt receipt(ConsentRecord record) {
+    /** A signature over a batch of receipts, with the key and time it was made. */
+    record BatchSignature(Instant signedAt, String keyId, String signature) {
+    }
+
+    /** Signs the Merkle root of a committed batch's receipts with the newest key. */
+    BatchSignature signBatch(UUID siteId, long first, long last, String root) {
         Entry key = keys.get(keys.size() - 1);
-        return new SignedReceipt(record.siteId(), record.recordId(), record.seq(), record.hash(), record.recordedAt(),
-                key.keyId(), signature(key, SignedReceipt.statement(record.siteId(), record.recordId(), record.seq(),
-                        record.hash(), record.recordedAt())));
+        Instant signedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new BatchSignature(signedAt, key.keyId(),
+                signature(key, SignedReceipt.statement(siteId, first, last, root, signedAt)));
     }
 
     private static String signature(Entry key, byte[] statement) {
