@@ -84,7 +84,7 @@ final class NameRules {
                     (n, f) -> n.hasAnyWord(ANALYTICS_WORDS)),
             new Rule("authentication", Category.FUNCTIONAL, 0.8, "Keeps the visitor signed in.",
                     (n, f) -> n.hasAnyWord(AUTH_WORDS) && firstParty(f)),
-            // A server keeps its session in a Set-Cookie; a "session" a script writes is an analytics tool's or a widget's.
+            // A server keeps its session in a Set-Cookie; a "session" a script writes is a tool's or a widget's.
             new Rule("session", Category.FUNCTIONAL, 0.8,
                     "Lets the site recognise the visitor from page to page during a visit.",
                     (n, f) -> n.hasAnyWord(SESSION_WORDS) && !Boolean.TRUE.equals(f.thirdParty()) && !shortLived(f)

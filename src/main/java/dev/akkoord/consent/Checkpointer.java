@@ -32,8 +32,8 @@ public class Checkpointer {
     private static final String UNSIGNED_HEADS = "SELECT h.site_id, h.seq, h.hash FROM consent_chain_heads h "
             + "WHERE h.seq > 0 AND NOT EXISTS (SELECT 1 FROM consent_checkpoints c WHERE c.site_id = h.site_id "
             + "AND c.kind = 'head' AND c.seq = h.seq AND c.hash = h.hash)";
-    private static final String INSERT = "INSERT INTO consent_checkpoints (site_id, kind, seq, hash, signed_at, key_id, "
-            + "signature) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (site_id, kind, seq, key_id) DO NOTHING";
+    private static final String INSERT = "INSERT INTO consent_checkpoints (site_id, kind, seq, hash, signed_at, "
+            + "key_id, signature) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (site_id, kind, seq, key_id) DO NOTHING";
 
     private final Pool pool;
     private final Vertx vertx;

@@ -22,7 +22,7 @@ public final class ConsentCsv {
                 + "\r\n";
     }
 
-    /** A record back from one line of the export, exactly as it was hashed (nulls, quotes and the formula guard undone). */
+    /** A record back from one line of the export, exactly as hashed (nulls, quotes and the formula guard undone). */
     public static ConsentRecord read(String line) {
         List<String> f = fields(line.endsWith("\r\n") ? line.substring(0, line.length() - 2) : line);
         if (f.size() != 17) {

@@ -83,9 +83,11 @@ public class SigningKeys {
             Path file = directory.resolve(STAMP.format(created) + "-" + keyId + SUFFIX);
             Path partial = directory.resolve(file.getFileName() + ".new");
             Files.deleteIfExists(partial);
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(partial,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(partial, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
-                    + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n", StandardCharsets.US_ASCII);
+                    + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n",
+                    StandardCharsets.US_ASCII);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             keys = load(directory);
             LOG.infof("New checkpoint signing key %s in %s", keyId, file);

@@ -30,7 +30,7 @@ final class LoginThrottle {
         this.vertx = vertx;
     }
 
-    /** Fails with a 429 {@link dev.akkoord.web.ProblemException} over a limit; waits while the account's brake is on. */
+    /** Fails with a 429 {@link dev.akkoord.web.ProblemException} over a limit; waits while the brake is on. */
     Uni<Void> attempt(String clientAddress, String login) {
         String account = account(login);
         return limiter.check("login:addr:" + digest(clientAddress), config.loginAttemptsPerAddress(),
