@@ -139,9 +139,9 @@ public final class EmbeddedPostgresServer implements Supervised {
                 .map(setting -> "-c " + setting.getKey() + "=" + setting.getValue())
                 .collect(Collectors.joining(" "));
         List<String> command = binaries.command("pg_ctl", "-D", dataDir.toString(), "-o", options, "-w",
-                "-t", Long.toString(RESTART_WAIT.toSeconds()), "start");
+                "-t", Long.toString(RESTART_WAIT.toSeconds()), "-l", restartLog().toString(), "start");
         Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(restartLog().toFile())).start();
         try {
             if (!pgCtl.waitFor(RESTART_WAIT.toSeconds() + 5, TimeUnit.SECONDS)) {
                 pgCtl.destroyForcibly();
@@ -156,6 +156,11 @@ public final class EmbeddedPostgresServer implements Supervised {
             throw new IOException("PostgreSQL did not start (pg_ctl exit " + pgCtl.exitValue() + ")");
         }
         checkConnection();
+    }
+
+    /** The server's own log after a restart (why it did not come back, a full disk say). */
+    Path restartLog() {
+        return dataDir.resolveSibling("postgres.log");
     }
 
     public void stop() {
