@@ -28,7 +28,9 @@ class EmbeddedDefaultIT {
 
     @Test
     void shouldKeepDataAcrossRestartsEvenAfterKillMinusNine() throws Exception {
-        Map<String, String> env = Map.of("AKKOORD_DATA_DIR", dataDir.toString());
+        Path tmp = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
+        Map<String, String> env = Map.of("AKKOORD_DATA_DIR", dataDir.toString(),
+                "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
         String siteId;
         Path tokenFile = dataDir.resolve("admin-token");
         PlatformProcess first = PlatformProcess.start(dataDir.resolve("first.log"), env);
@@ -45,12 +47,19 @@ class EmbeddedDefaultIT {
         }
         List<ProcessHandle> orphans = children(dataDir);
         assertTrue(!orphans.isEmpty(), "after kill -9 the embedded servers are still running, as in real life");
+        Path leftover = Files.writeString(dataDir.resolve("redis/bin/left-by-the-killed-instance"), "x");
 
         try (PlatformProcess second = PlatformProcess.start(dataDir.resolve("second.log"), env)) {
             String token = Files.readString(tokenFile).trim();
             HttpResponse<String> site = Http.send("GET", second.url("/api/v1/sites/" + siteId), token, null);
             assertEquals(200, site.statusCode(), site.body());
             assertEquals("Survivor", Http.field(site.body(), "name"));
+        }
+        assertTrue(!Files.exists(leftover), "the killed instance's binaries were removed at the next start");
+        try (var inTemp = Files.list(tmp)) {
+            List<String> serverFiles = inTemp.map(path -> path.getFileName().toString())
+                    .filter(name -> name.contains("redis") || name.contains("embedded-pg")).toList();
+            assertEquals(List.of(), serverFiles, "the embedded servers leave nothing in the temp directory");
         }
         for (ProcessHandle orphan : orphans) {
             assertTrue(orphan.onExit().isDone() || !orphan.isAlive(), "the stale server was stopped: " + orphan.pid());
@@ -60,7 +69,8 @@ class EmbeddedDefaultIT {
     private static void assertDurable(Path pgData) throws Exception {
         int port = Integer.parseInt(Files.readAllLines(pgData.resolve("postmaster.pid")).get(3).trim());
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/akkoord", "postgres", "");
+                "jdbc:postgresql://127.0.0.1:" + port + "/akkoord", "postgres",
+                Files.readString(pgData.resolveSibling("postgres-password")).trim());
                 Statement statement = connection.createStatement()) {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (ResultSet value = statement.executeQuery("SHOW " + setting)) {
