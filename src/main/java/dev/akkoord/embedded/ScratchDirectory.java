@@ -13,14 +13,19 @@ final class ScratchDirectory {
     }
 
     static void recreate(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> leftovers = Files.walk(dir)) {
-                for (Path path : leftovers.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
+        delete(dir);
+        Files.createDirectories(dir);
+        DataDirectory.ownerOnly(dir, "rwx------");
+    }
+
+    /** {@code path} and everything below it, if it exists. */
+    static void delete(Path path) throws IOException {
+        if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> tree = Files.walk(path)) {
+                for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(each);
                 }
             }
         }
-        Files.createDirectories(dir);
-        DataDirectory.ownerOnly(dir, "rwx------");
     }
 }
