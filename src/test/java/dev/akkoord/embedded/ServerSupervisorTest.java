@@ -62,6 +62,28 @@ class ServerSupervisorTest {
         }
     }
 
+    /** As after a full disk: every restart fails until the cause is gone, and then one succeeds. */
+    @Test
+    void shouldKeepTryingUntilPostgresCanStartAgain() throws Exception {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"),
+                TestServices.postgresBinaries(), "pw", false);
+        ServerSupervisor supervisor = new ServerSupervisor();
+        Path version = dir.resolve("postgres/PG_VERSION");
+        Path hidden = dir.resolve("PG_VERSION.hidden");
+        try {
+            supervisor.watch(postgres);
+            Files.move(version, hidden);
+            killMinusNine(Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0).trim()));
+            Thread.sleep(4000);
+            assertTrue(!answers(postgres), "PostgreSQL cannot start without its PG_VERSION");
+            Files.move(hidden, version);
+            awaitTrue(Duration.ofSeconds(15), () -> answers(postgres));
+        } finally {
+            supervisor.stop();
+            postgres.stop();
+        }
+    }
+
     @Test
     void shouldRestartAKilledRedisOnTheSamePort() throws Exception {
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(dir.resolve("redis"), "pw", false);
