@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +23,8 @@ final class ConsentLoad implements AutoCloseable {
 
     final Queue<String> acceptedConsentIds = new ConcurrentLinkedQueue<>();
     final AtomicInteger refused = new AtomicInteger();
+    /** Status of every answer that was not a 201, with how often; 0 for no answer at all. */
+    final Map<Integer, Integer> refusals = new ConcurrentHashMap<>();
     final AtomicReference<Instant> lastAccepted = new AtomicReference<>(Instant.EPOCH);
     private final List<Thread> visitors = new ArrayList<>();
     private volatile boolean stopping;
@@ -50,10 +54,12 @@ final class ConsentLoad implements AutoCloseable {
                     lastAccepted.set(Instant.now());
                 } else {
                     refused.incrementAndGet();
+                    refusals.merge(answer.statusCode(), 1, Integer::sum);
                     Thread.sleep(20);
                 }
             } catch (IOException e) {
                 refused.incrementAndGet();
+                refusals.merge(0, 1, Integer::sum);
             } catch (InterruptedException e) {
                 return;
             }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,12 @@ class EmbeddedFaultDrillIT {
                 awaitTrue(Duration.ofSeconds(15), () -> load.lastAccepted.get().isAfter(killed.plusMillis(100)),
                         "consents accepted again within 15 s of kill -9 of the postmaster");
                 int atRecovery = load.acceptedConsentIds.size();
-                System.out.printf("Postmaster drill: consents accepted again %d ms after kill -9 (%d refused meanwhile)%n",
-                        Duration.between(killed, load.lastAccepted.get()).toMillis(), load.refused.get());
+                System.out.printf("Postmaster drill: consents accepted again %d ms after kill -9 (refused meanwhile, "
+                        + "by status: %s)%n", Duration.between(killed, load.lastAccepted.get()).toMillis(), load.refusals);
                 awaitTrue(Duration.ofSeconds(10), () -> load.acceptedConsentIds.size() >= atRecovery + 50,
                         "consents keep flowing");
                 assertTrue(readiness.sawDown.get(), "readiness was DOWN while PostgreSQL was");
+                assertEquals(Set.of(503), load.refusals.keySet(), "refused meanwhile, by status: " + load.refusals);
             }
             awaitTrue(Duration.ofSeconds(10), () -> ready(platform), "readiness UP again");
 
