@@ -8,10 +8,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Fills in what the operator did not configure: a data directory, an operator token, and embedded PostgreSQL and
- * Redis servers. Each is decided on its own, so an external PostgreSQL can be combined with an embedded Redis.
+ * Redis servers. Each is decided on its own, so an external PostgreSQL can be combined with an embedded Redis. The
+ * embedded servers ask for passwords kept in the data directory and are restarted by a {@link ServerSupervisor} when
+ * they die.
  */
 final class EmbeddedDefault {
 
+    static final String POSTGRES_PASSWORD_FILE = "postgres-password";
+    static final String REDIS_PASSWORD_FILE = "redis-password";
     private static final Logger LOG = Logger.getLogger(EmbeddedDefault.class);
 
     private EmbeddedDefault() {
@@ -20,6 +24,7 @@ final class EmbeddedDefault {
     static void prepare() {
         Settings settings = Settings.fromEnvironment();
         Path dataDir = settings.dataDir();
+        ServerSupervisor supervisor = new ServerSupervisor();
         try {
             DataDirectory.create(dataDir);
             if (settings.adminToken() == null) {
@@ -27,18 +32,38 @@ final class EmbeddedDefault {
                 System.setProperty("akkoord.admin-token", AdminTokenFile.read(tokenFile));
                 LOG.infof("Operator token: no AKKOORD_ADMIN_TOKEN set, using the one stored in %s", tokenFile);
             }
+            EmbeddedPostgresServer postgres = null;
+            EmbeddedRedisServer redis = null;
             if (!settings.databaseConfigured()) {
-                EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+                postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
+                        dataDir.resolve("postgres-binaries"),
+                        SecretFile.readOrCreate(dataDir.resolve(POSTGRES_PASSWORD_FILE)), true);
                 postgres.exportToQuarkus();
-                Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "akkoord-postgres-stop"));
+                supervisor.watch(postgres);
             }
             if (!settings.redisConfigured()) {
-                EmbeddedRedisServer redis = EmbeddedRedisServer.start(dataDir.resolve("redis"));
+                redis = EmbeddedRedisServer.start(dataDir.resolve("redis"),
+                        SecretFile.readOrCreate(dataDir.resolve(REDIS_PASSWORD_FILE)), true);
                 redis.exportToQuarkus();
-                Runtime.getRuntime().addShutdownHook(new Thread(redis::stop, "akkoord-redis-stop"));
+                supervisor.watch(redis);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(stopAll(supervisor, postgres, redis), "akkoord-embedded-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the embedded default in " + dataDir, e);
         }
+    }
+
+    /** The supervisor first, so that stopping a server is not taken for its death. */
+    private static Runnable stopAll(ServerSupervisor supervisor, EmbeddedPostgresServer postgres,
+            EmbeddedRedisServer redis) {
+        return () -> {
+            supervisor.stop();
+            if (redis != null) {
+                redis.stop();
+            }
+            if (postgres != null) {
+                postgres.stop();
+            }
+        };
     }
 }

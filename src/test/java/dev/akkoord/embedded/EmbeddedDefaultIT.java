@@ -28,7 +28,9 @@ class EmbeddedDefaultIT {
 
     @Test
     void shouldKeepDataAcrossRestartsEvenAfterKillMinusNine() throws Exception {
-        Map<String, String> env = Map.of("AKKOORD_DATA_DIR", dataDir.toString());
+        Path tmp = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
+        Map<String, String> env = Map.of("AKKOORD_DATA_DIR", dataDir.toString(),
+                "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
         String siteId;
         Path tokenFile = dataDir.resolve("admin-token");
         PlatformProcess first = PlatformProcess.start(dataDir.resolve("first.log"), env);
@@ -45,12 +47,23 @@ class EmbeddedDefaultIT {
         }
         List<ProcessHandle> orphans = children(dataDir);
         assertTrue(!orphans.isEmpty(), "after kill -9 the embedded servers are still running, as in real life");
+        Path leftover = Files.writeString(dataDir.resolve("redis/bin/left-by-the-killed-instance"), "x");
+        Path killedTemp = dataDir.resolve("tmp").resolve(Long.toString(first.pid()));
+        assertTrue(Files.isDirectory(killedTemp), "the instance had its temp directory in the data directory");
 
         try (PlatformProcess second = PlatformProcess.start(dataDir.resolve("second.log"), env)) {
             String token = Files.readString(tokenFile).trim();
             HttpResponse<String> site = Http.send("GET", second.url("/api/v1/sites/" + siteId), token, null);
             assertEquals(200, site.statusCode(), site.body());
             assertEquals("Survivor", Http.field(site.body(), "name"));
+        }
+        assertTrue(!Files.exists(leftover), "the killed instance's binaries were removed at the next start");
+        assertTrue(!Files.exists(killedTemp), "the killed instance's temp files were removed at the next start");
+        try (var inTemp = Files.list(tmp)) {
+            // zonky writes a 0.5 KB detection script through the JDK's temp API, which keeps the first directory.
+            assertEquals(List.of(), inTemp.filter(path -> !path.getFileName().toString()
+                    .startsWith("detect_linux_distribution_")).toList(),
+                    "the platform leaves nothing else in the machine's temp directory");
         }
         for (ProcessHandle orphan : orphans) {
             assertTrue(orphan.onExit().isDone() || !orphan.isAlive(), "the stale server was stopped: " + orphan.pid());
@@ -60,7 +73,8 @@ class EmbeddedDefaultIT {
     private static void assertDurable(Path pgData) throws Exception {
         int port = Integer.parseInt(Files.readAllLines(pgData.resolve("postmaster.pid")).get(3).trim());
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/akkoord", "postgres", "");
+                "jdbc:postgresql://127.0.0.1:" + port + "/akkoord", "postgres",
+                Files.readString(pgData.resolveSibling("postgres-password")).trim());
                 Statement statement = connection.createStatement()) {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (ResultSet value = statement.executeQuery("SHOW " + setting)) {

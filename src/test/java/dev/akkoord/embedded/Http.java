@@ -17,10 +17,15 @@ final class Http {
 
     static HttpResponse<String> send(String method, String url, String token, String json)
             throws IOException, InterruptedException {
+        return send(method, url, token, json, "application/json");
+    }
+
+    static HttpResponse<String> send(String method, String url, String token, String json, String accept)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json").header("Accept", accept);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

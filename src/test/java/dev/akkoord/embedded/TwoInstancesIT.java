@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.akkoord.testsupport.TestServices;
+
 /** Two platform instances sharing one PostgreSQL and one Redis, as when scaling out. */
 class TwoInstancesIT {
 
@@ -20,13 +22,16 @@ class TwoInstancesIT {
 
     @Test
     void shouldServeAChangeMadeThroughOneInstanceFromTheOtherAtOnce() throws Exception {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), false);
-        EmbeddedRedisServer redis = EmbeddedRedisServer.start(dir.resolve("redis"), false);
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"),
+                TestServices.postgresBinaries(), TestServices.PASSWORD, false);
+        EmbeddedRedisServer redis = EmbeddedRedisServer.start(dir.resolve("redis"), TestServices.PASSWORD, false);
         Map<String, String> env = Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", TestServices.PASSWORD,
                 "QUARKUS_REDIS_HOSTS", redis.url(),
+                "QUARKUS_REDIS_PASSWORD", TestServices.PASSWORD,
                 "AKKOORD_ADMIN_TOKEN", TOKEN,
                 "AKKOORD_DATA_DIR", dir.resolve("data").toString());
         try (PlatformProcess a = PlatformProcess.start(dir.resolve("a.log"), env);

@@ -28,6 +28,13 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
     private EmbeddedRedisServer redis;
 
     private static final String POSTGRES_PORT = "akkoord.test.postgres-port";
+    /** The embedded test servers authenticate as production's do; the password itself need not be secret here. */
+    public static final String PASSWORD = "akkoord-test-password";
+
+    /** Extracted once per machine and shared by every run, as the test data directories are fresh each time. */
+    public static Path postgresBinaries() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "akkoord-test-postgres-binaries");
+    }
 
     public static boolean external() {
         return "true".equalsIgnoreCase(System.getenv("AKKOORD_TEST_EXTERNAL"));
@@ -64,14 +71,16 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
         }
         try {
             Path dir = Files.createTempDirectory("akkoord-test-");
-            postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), false);
-            redis = EmbeddedRedisServer.start(dir.resolve("redis"), false);
+            postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), postgresBinaries(), PASSWORD, false);
+            redis = EmbeddedRedisServer.start(dir.resolve("redis"), PASSWORD, false);
             System.setProperty(POSTGRES_PORT, String.valueOf(postgres.port()));
             return Map.of(
                     "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.redis.hosts", redis.url());
+                    "quarkus.datasource.username", EmbeddedPostgresServer.USER,
+                    "quarkus.datasource.password", PASSWORD,
+                    // In the URL, so that a test profile naming another Redis drops the password with it.
+                    "quarkus.redis.hosts", "redis://:" + PASSWORD + "@127.0.0.1:" + redis.port());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
