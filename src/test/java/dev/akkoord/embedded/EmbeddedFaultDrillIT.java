@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,13 +103,18 @@ class EmbeddedFaultDrillIT {
                 "AKKOORD_CONSENT_RATE_LIMIT_PER_MINUTE", "100000000");
     }
 
-    /** One WARN for the death, one INFO for the return. */
+    /**
+     * One WARN for the death, one INFO for the return. The supervisor logs the return once its restart call is
+     * over, which can be a moment after the server already answers: the lines are awaited, then counted.
+     */
     private static void assertLogged(Path log, String server) throws Exception {
+        Predicate<String> death = line -> line.contains("WARN") && line.contains(server + " is not running");
+        Predicate<String> back = line -> line.contains("INFO") && line.contains(server + " is back");
+        awaitTrue(Duration.ofSeconds(10), () -> Files.readAllLines(log).stream().anyMatch(back),
+                server + " return logged");
         List<String> lines = Files.readAllLines(log);
-        assertEquals(1, lines.stream().filter(line -> line.contains("WARN") && line.contains(server + " is not running"))
-                .count(), server + " death WARN lines");
-        assertEquals(1, lines.stream().filter(line -> line.contains("INFO") && line.contains(server + " is back"))
-                .count(), server + " return INFO lines");
+        assertEquals(1, lines.stream().filter(death).count(), server + " death WARN lines");
+        assertEquals(1, lines.stream().filter(back).count(), server + " return INFO lines");
     }
 
     private static long pidIn(Path pidFile) throws Exception {

@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The packaged platform started as a separate process, the way an operator runs it. */
@@ -16,11 +18,13 @@ final class PlatformProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
+    private final Path log;
     final int port;
 
-    private PlatformProcess(Process process, int port) {
+    private PlatformProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     static PlatformProcess start(Path log, Map<String, String> environment) throws IOException, InterruptedException {
@@ -33,9 +37,19 @@ final class PlatformProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        PlatformProcess platform = new PlatformProcess(builder.start(), port);
+        PlatformProcess platform = new PlatformProcess(builder.start(), port, log);
         platform.awaitReady(Duration.ofSeconds(120));
         return platform;
+    }
+
+    /** The last lines the platform wrote, for a failure message that says why. */
+    private String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     String url(String path) {
@@ -64,7 +78,8 @@ final class PlatformProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IOException("The platform exited with " + process.exitValue());
+                throw new IOException("The platform exited with " + process.exitValue() + "; the end of its log:\n"
+                        + logTail(40));
             }
             try {
                 HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
