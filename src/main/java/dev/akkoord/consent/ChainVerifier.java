@@ -212,11 +212,10 @@ public class ChainVerifier {
                                 rows.forEach(r -> hashAt.put(r.getLong("seq"), r.getString("hash")));
                                 CheckpointCheck.Chain chain = new CheckpointCheck.Chain(anchorSeq, anchorHash, headSeq,
                                         hashAt);
-                                PublicKeys verifying = both.getItem3();
-                                CheckpointCheck.problems(chain, checkpoints, verifying)
-                                        .forEach(p -> walk.problem(p.seq(), p.problem()));
-                                return (int) checkpoints.stream().filter(cp -> verifying.problemWith(cp) == null)
-                                        .count();
+                                CheckpointCheck.Result result = CheckpointCheck.check(chain, checkpoints,
+                                        both.getItem3());
+                                result.problems().forEach(p -> walk.problem(p.seq(), p.problem()));
+                                return result.signed();
                             });
                 });
     }

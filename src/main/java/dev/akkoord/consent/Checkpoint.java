@@ -31,7 +31,7 @@ public record Checkpoint(UUID siteId, String kind, long seq, String hash, Instan
                 + "kind:" + kind + "\n"
                 + "seq:" + seq + "\n"
                 + "hash:" + hash + "\n"
-                + "signed-at:" + signedAt.truncatedTo(ChronoUnit.MICROS) + "\n";
+                + "signed-at:" + signedAt + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -24,10 +24,14 @@ public final class CheckpointCheck {
     public record Chain(Long anchorSeq, String anchorHash, long headSeq, Map<Long, String> hashAt) {
     }
 
+    /** What is wrong, and how many checkpoints had a good signature (each signature is checked once). */
+    public record Result(List<ChainVerifier.Problem> problems, int signed) {
+    }
+
     private CheckpointCheck() {
     }
 
-    public static List<ChainVerifier.Problem> problems(Chain chain, List<Checkpoint> checkpoints, PublicKeys keys) {
+    public static Result check(Chain chain, List<Checkpoint> checkpoints, PublicKeys keys) {
         List<ChainVerifier.Problem> problems = new ArrayList<>();
         List<Checkpoint> valid = new ArrayList<>();
         for (Checkpoint checkpoint : checkpoints) {
@@ -83,6 +87,6 @@ public final class CheckpointCheck {
                     + chain.anchorSeq() + ", but no retention purge signed that start: the records before it may have "
                     + "been deleted or replaced"));
         }
-        return problems;
+        return new Result(problems, valid.size());
     }
 }

@@ -81,7 +81,7 @@ public final class OfflineVerifier {
         CheckpointCheck.Chain chain = new CheckpointCheck.Chain(purged ? first.seq() - 1 : null,
                 purged ? first.prevHash() : null, last.seq(), hashAt);
         List<Checkpoint> signed = new CheckpointLog(checkpointLog).read(siteId);
-        problems.addAll(CheckpointCheck.problems(chain, signed, publicKeys(keyDocument)));
+        problems.addAll(CheckpointCheck.check(chain, signed, publicKeys(keyDocument)).problems());
         out.println("site " + siteId + ": records " + first.seq() + ".." + last.seq() + ", " + signed.size()
                 + " checkpoints");
         return problems;

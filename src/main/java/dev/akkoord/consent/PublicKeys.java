@@ -5,6 +5,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,10 +14,11 @@ import java.util.Map;
  */
 public final class PublicKeys {
 
-    private final Map<String, PublicKey> byId;
+    /** Raw 32-byte keys by key id, taken out of their encoding once. */
+    private final Map<String, byte[]> byId = new HashMap<>();
 
     public PublicKeys(Map<String, PublicKey> byId) {
-        this.byId = Map.copyOf(byId);
+        byId.forEach((id, key) -> this.byId.put(id, Ed25519Raw.publicKey(key)));
     }
 
     /** A public key as published: base64 of its X.509 (SubjectPublicKeyInfo) encoding. */
@@ -35,7 +37,7 @@ public final class PublicKeys {
 
     /** Null when the checkpoint's signature is good; otherwise what is wrong with it. */
     public String problemWith(Checkpoint checkpoint) {
-        PublicKey key = byId.get(checkpoint.keyId());
+        byte[] key = byId.get(checkpoint.keyId());
         if (key == null) {
             return "is signed with an unknown key " + checkpoint.keyId();
         }
@@ -45,7 +47,7 @@ public final class PublicKeys {
         } catch (IllegalArgumentException e) {
             return "has a signature that cannot be read";
         }
-        return Ed25519Raw.verify(Ed25519Raw.publicKey(key), checkpoint.statement(), signature) ? null
+        return Ed25519Raw.verify(key, checkpoint.statement(), signature) ? null
                 : "has a signature that does not match its content";
     }
 }

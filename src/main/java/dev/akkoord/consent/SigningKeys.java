@@ -17,15 +17,15 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,12 +53,11 @@ public class SigningKeys {
     public record PublicEntry(String keyId, PublicKey publicKey, Instant created) {
     }
 
-    private record Entry(String keyId, PrivateKey privateKey, PublicKey publicKey, Instant created, byte[] rawPrivate,
-            byte[] rawPublic) {
+    /** A key as loaded: the raw halves Bouncy Castle signs with, and the public key as published. */
+    private record Entry(String keyId, PublicKey publicKey, Instant created, byte[] rawPrivate, byte[] rawPublic) {
 
         Entry(String keyId, PrivateKey privateKey, PublicKey publicKey, Instant created) {
-            this(keyId, privateKey, publicKey, created, Ed25519Raw.privateKey(privateKey),
-                    Ed25519Raw.publicKey(publicKey));
+            this(keyId, publicKey, created, Ed25519Raw.privateKey(privateKey), Ed25519Raw.publicKey(publicKey));
         }
     }
 
@@ -101,8 +100,8 @@ public class SigningKeys {
 
     /** Signs a checkpoint of record {@code seq} with the newest key. */
     Checkpoint sign(UUID siteId, String kind, long seq, String hash) {
-        Entry key = keys.get(keys.size() - 1);
-        Instant signedAt = Instant.now();
+        Entry key = newest();
+        Instant signedAt = now();
         return new Checkpoint(siteId, kind, seq, hash, signedAt, key.keyId(),
                 signature(key, Checkpoint.statement(siteId, kind, seq, hash, signedAt)));
     }
@@ -113,10 +112,19 @@ public class SigningKeys {
 
     /** Signs the Merkle root of a committed batch's receipts with the newest key. */
     BatchSignature signBatch(UUID siteId, long first, long last, String root) {
-        Entry key = keys.get(keys.size() - 1);
-        Instant signedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Entry key = newest();
+        Instant signedAt = now();
         return new BatchSignature(signedAt, key.keyId(),
                 signature(key, SignedReceipt.statement(siteId, first, last, root, signedAt)));
+    }
+
+    private Entry newest() {
+        return keys.get(keys.size() - 1);
+    }
+
+    /** Signing times to the microsecond, what PostgreSQL keeps, so a statement read back is the one signed. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String signature(Entry key, byte[] statement) {
