@@ -83,16 +83,24 @@ final class BrandWords {
 
     /** The longest run of leading words that is a brand: MicrosoftClarity before Microsoft. */
     private Optional<Brand> leading(List<String> words) {
-        StringBuilder joined = new StringBuilder();
         Brand longest = null;
-        for (int end = 0; end < Math.min(words.size(), MAX_JOINED); end++) {
-            joined.append(words.get(end));
-            Brand brand = joined.length() >= MIN_LENGTH ? brands.get(joined.toString()) : null;
-            if (brand != null) {
-                longest = brand;
-            }
+        for (String run : runsFrom(words, 0)) {
+            longest = brands.getOrDefault(run, longest);
         }
         return Optional.ofNullable(longest);
+    }
+
+    /** The words from {@code start} joined one, two and three at a time, those long enough to be a brand. */
+    private static List<String> runsFrom(List<String> words, int start) {
+        List<String> runs = new ArrayList<>(MAX_JOINED);
+        StringBuilder joined = new StringBuilder();
+        for (int end = start; end < Math.min(words.size(), start + MAX_JOINED); end++) {
+            joined.append(words.get(end));
+            if (joined.length() >= MIN_LENGTH) {
+                runs.add(joined.toString());
+            }
+        }
+        return runs;
     }
 
     private static void claim(Map<String, List<Brand>> claims, String word, Brand claim) {
@@ -121,12 +129,8 @@ final class BrandWords {
             }
             List<String> words = new CookieName(cookie.name()).words();
             for (int start = 0; start < words.size(); start++) {
-                StringBuilder joined = new StringBuilder();
-                for (int end = start; end < Math.min(words.size(), start + MAX_JOINED); end++) {
-                    joined.append(words.get(end));
-                    if (joined.length() >= MIN_LENGTH) {
-                        services.computeIfAbsent(joined.toString(), w -> new HashSet<>()).add(cookie.platform());
-                    }
+                for (String run : runsFrom(words, start)) {
+                    services.computeIfAbsent(run, w -> new HashSet<>()).add(cookie.platform());
                 }
             }
         }

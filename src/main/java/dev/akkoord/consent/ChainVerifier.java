@@ -49,7 +49,8 @@ public class ChainVerifier {
             int signedCheckpoints, List<Problem> problems) {
     }
 
-    private static final class Walk {
+    /** A walk along a chain in seq order; the offline verifier walks an export with it too. */
+    static final class Walk {
         final List<Problem> problems = new ArrayList<>();
         long expectedSeq;
         String expectedPrev;
@@ -131,7 +132,8 @@ public class ChainVerifier {
                 });
     }
 
-    private static void check(ConsentRecord record, Walk walk) {
+    /** One record: in its place, linked to the one before, and still matching its hash. */
+    static void check(ConsentRecord record, Walk walk) {
         walk.checked++;
         if (record.seq() != walk.expectedSeq) {
             walk.problem(walk.expectedSeq, "records " + walk.expectedSeq + ".." + (record.seq() - 1) + " are missing");
