@@ -12,13 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.akkoord.testsupport.RedisWire;
 
 /**
  * The fault drills of issue 12 on the packaged platform's embedded default: kill -9 of the embedded postmaster under

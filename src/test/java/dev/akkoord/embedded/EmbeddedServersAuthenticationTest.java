@@ -17,6 +17,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.akkoord.testsupport.RedisWire;
 import dev.akkoord.testsupport.TestServices;
 
 /** The embedded servers refuse whoever does not show the password, over TCP and PostgreSQL's Unix socket alike. */

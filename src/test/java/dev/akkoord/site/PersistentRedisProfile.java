@@ -1,16 +1,13 @@
 package dev.akkoord.site;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 
+import dev.akkoord.testsupport.RedisWire;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import redis.embedded.RedisServer;
 
@@ -83,21 +80,8 @@ public final class PersistentRedisProfile implements QuarkusTestProfile {
         throw new IllegalStateException("Redis on port " + port() + " did not stop");
     }
 
-    /** One command over a plain socket, for checks that must not go through the service; the first reply line. */
+    /** One command straight to this Redis, for checks that must not go through the service. */
     static String command(String... parts) throws IOException {
-        StringBuilder resp = new StringBuilder("*").append(parts.length).append("\r\n");
-        for (String part : parts) {
-            resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
-                    .append("\r\n");
-        }
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
-            socket.getOutputStream().write(resp.toString().getBytes(StandardCharsets.UTF_8));
-            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            if (reply == null) {
-                throw new IOException("Redis closed the connection");
-            }
-            return reply;
-        }
+        return RedisWire.send(port(), parts);
     }
 }

@@ -1,12 +1,8 @@
 package dev.akkoord.testsupport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,7 +57,7 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         if (external()) {
-            clearAkkoordKeys(MACHINE_HOST, MACHINE_REDIS_PORT);
+            clearAkkoordKeys(MACHINE_REDIS_PORT);
             System.setProperty(POSTGRES_PORT, "5432");
             return Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/test",
@@ -90,18 +86,11 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
      * The machine's Redis outlives a run, and what a run leaves there (sign-in rate-limit windows above all) would
      * fail the next one: drop Akkoord's keys first, as Flyway's clean-at-start does for the test database.
      */
-    private static void clearAkkoordKeys(String host, int port) {
+    private static void clearAkkoordKeys(int port) {
         String script = "for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end return 0";
-        String[] command = { "EVAL", script, "0", "akkoord:*" };
-        StringBuilder resp = new StringBuilder("*").append(command.length).append("\r\n");
-        for (String part : command) {
-            resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
-        }
-        try (Socket socket = new Socket(host, port)) {
-            socket.getOutputStream().write(resp.toString().getBytes(StandardCharsets.UTF_8));
-            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            if (reply == null || reply.startsWith("-")) {
+        try {
+            String reply = RedisWire.send(port, "EVAL", script, "0", "akkoord:*");
+            if (reply.startsWith("-")) {
                 throw new IllegalStateException("Redis did not clear the test keys: " + reply);
             }
         } catch (IOException e) {
