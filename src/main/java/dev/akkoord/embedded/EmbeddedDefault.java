@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 final class EmbeddedDefault {
 
     static final String POSTGRES_PASSWORD_FILE = "postgres-password";
+    static final String OWNER_PASSWORD_FILE = "postgres-owner-password";
+    static final String SERVICE_PASSWORD_FILE = "postgres-service-password";
     static final String REDIS_PASSWORD_FILE = "redis-password";
     private static final Logger LOG = Logger.getLogger(EmbeddedDefault.class);
 
@@ -38,7 +40,10 @@ final class EmbeddedDefault {
                 postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
                         dataDir.resolve("postgres-binaries"),
                         SecretFile.readOrCreate(dataDir.resolve(POSTGRES_PASSWORD_FILE)), true);
-                postgres.exportToQuarkus();
+                PostgresRoles roles = new PostgresRoles(SecretFile.readOrCreate(dataDir.resolve(OWNER_PASSWORD_FILE)),
+                        SecretFile.readOrCreate(dataDir.resolve(SERVICE_PASSWORD_FILE)));
+                postgres.applyRoles(roles);
+                postgres.exportToQuarkus(roles);
                 supervisor.watch(postgres);
             }
             if (!settings.redisConfigured()) {

@@ -22,7 +22,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL 17 whose data lives in the data directory and survives restarts. It listens on loopback only and
- * every connection authenticates with the superuser's password ({@link PostgresAuthentication}). Its binaries are
+ * every connection authenticates with a password ({@link PostgresAuthentication}); the platform itself connects as the
+ * roles of {@link PostgresRoles}, not as the superuser. Its binaries are
  * extracted into a directory the caller names, not the shared temp directory. {@link #restart()} starts it again on the
  * same port after its process died.
  */
@@ -115,11 +116,23 @@ public final class EmbeddedPostgresServer implements Supervised {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
     }
 
-    void exportToQuarkus() {
+    /** Creates Akkoord's two roles or brings them up to date ({@link PostgresRoles}), as the superuser. */
+    public void applyRoles(PostgresRoles roles) throws IOException {
+        try (Connection connection = connect(DATABASE)) {
+            roles.apply(connection, DATABASE);
+        } catch (SQLException e) {
+            throw new IOException("Could not set up the database roles", e);
+        }
+    }
+
+    /** The migrations run as the owner, the platform as the service role; the superuser is not handed out. */
+    void exportToQuarkus(PostgresRoles roles) {
         System.setProperty("quarkus.datasource.reactive.url", reactiveUrl());
         System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl());
-        System.setProperty("quarkus.datasource.username", USER);
-        System.setProperty("quarkus.datasource.password", password);
+        System.setProperty("quarkus.datasource.username", PostgresRoles.SERVICE);
+        System.setProperty("quarkus.datasource.password", roles.servicePassword());
+        System.setProperty("quarkus.flyway.username", PostgresRoles.OWNER);
+        System.setProperty("quarkus.flyway.password", roles.ownerPassword());
     }
 
     @Override

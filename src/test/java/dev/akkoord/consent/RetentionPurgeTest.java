@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +15,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.akkoord.site.SiteAccess;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -28,6 +25,8 @@ class RetentionPurgeTest {
 
     private static final String ORIGIN = "https://www.example.test";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Past a 30-day retention by a day. */
+    private static final Duration PAST_RETENTION = Duration.ofDays(31);
 
     @Inject
     RetentionPurge purge;
@@ -35,17 +34,17 @@ class RetentionPurgeTest {
     @Inject
     TestDatabase db;
 
+    @Inject
+    Superuser superuser;
+
     @Test
     void shouldPurgeOnlyRecordsOlderThanTheRetentionAndKeepTheChainVerifiable() {
         JsonPath site = siteKeeping(30);
         record(site, 3);
-        Instant fourth = Instant.parse(recordConsent(site, ORIGIN, "reject_all", false, false)
-                .getString("recordedAt"));
-        record(site, 1);
-        // Thirty days after the fourth record, the first three are past their retention and the fourth is not.
-        Instant now = fourth.plus(30, ChronoUnit.DAYS);
+        superuser.backdate(siteId(site), PAST_RETENTION);
+        record(site, 2);
 
-        assertEquals(3, purgeSite(site, 30, now));
+        assertEquals(3, purgeSite(site));
         assertEquals(List.of(4L, 5L), seqs(site));
         JsonPath report = verifyChain(site, null, null);
         assertTrue(report.getBoolean("intact"), report.prettify());
@@ -54,15 +53,24 @@ class RetentionPurgeTest {
         assertEquals(2, report.getLong("checked"));
     }
 
+    @Test
+    void shouldGoByTheDatabaseClockAndLeaveRecordsWithinTheRetention() {
+        JsonPath site = siteKeeping(30);
+        record(site, 3);
+
+        assertEquals(0, purgeSite(site));
+        assertEquals(List.of(1L, 2L, 3L), seqs(site));
+    }
+
     /** Another instance's clock may run behind: a younger record can sit before an older one in the chain. */
     @Test
     void shouldNeverPurgeARecordStillWithinItsRetention() {
         JsonPath site = siteKeeping(30);
         record(site, 4);
-        db.asAttacker("UPDATE consent_records SET recorded_at = now() + interval '60 days' "
-                + "WHERE site_id = $1 AND seq = 2", siteId(site));
+        superuser.backdate(siteId(site), PAST_RETENTION);
+        db.asAttacker("UPDATE consent_records SET recorded_at = now() WHERE site_id = $1 AND seq = 2", siteId(site));
 
-        assertEquals(1, purgeSite(site, 30, Instant.now().plus(31, ChronoUnit.DAYS)));
+        assertEquals(1, purgeSite(site));
         assertEquals(List.of(2L, 3L, 4L), seqs(site));
     }
 
@@ -70,11 +78,11 @@ class RetentionPurgeTest {
     void shouldBeIdempotent() {
         JsonPath site = siteKeeping(30);
         record(site, 4);
-        Instant now = Instant.now().plus(31, ChronoUnit.DAYS);
+        superuser.backdate(siteId(site), PAST_RETENTION);
 
-        assertEquals(4, purgeSite(site, 30, now));
-        assertEquals(0, purgeSite(site, 30, now));
-        assertEquals(0, purgeSite(site, 30, now.plus(1, ChronoUnit.DAYS)));
+        assertEquals(4, purgeSite(site));
+        assertEquals(0, purgeSite(site));
+        assertEquals(0, purgeSite(site));
         JsonPath report = verifyChain(site, null, null);
         assertTrue(report.getBoolean("intact"), report.prettify());
         assertEquals(4, report.getLong("anchorSeq"));
@@ -85,7 +93,8 @@ class RetentionPurgeTest {
     void shouldContinueTheChainFromTheAnchorAfterEverythingWasPurged() {
         JsonPath site = siteKeeping(30);
         record(site, 2);
-        purgeSite(site, 30, Instant.now().plus(31, ChronoUnit.DAYS));
+        superuser.backdate(siteId(site), PAST_RETENTION);
+        purgeSite(site);
         record(site, 2);
 
         assertEquals(List.of(3L, 4L), seqs(site));
@@ -99,7 +108,8 @@ class RetentionPurgeTest {
     void shouldStillReportTamperingAfterAPurge() {
         JsonPath site = siteKeeping(30);
         record(site, 2);
-        purgeSite(site, 30, Instant.now().plus(31, ChronoUnit.DAYS));
+        superuser.backdate(siteId(site), PAST_RETENTION);
+        purgeSite(site);
         record(site, 3);
         db.asAttacker("DELETE FROM consent_records WHERE site_id = $1 AND seq = 3", siteId(site));
 
@@ -114,10 +124,11 @@ class RetentionPurgeTest {
         JsonPath longLived = siteKeeping(3650);
         record(shortLived, 3);
         record(longLived, 3);
-        Instant now = Instant.now().plus(100, ChronoUnit.DAYS);
+        superuser.backdate(siteId(shortLived), Duration.ofDays(100));
+        superuser.backdate(siteId(longLived), Duration.ofDays(100));
 
-        VertxContextSupport.subscribeAndAwait(() -> purge.purgeAll(now));
-        VertxContextSupport.subscribeAndAwait(() -> purge.purgeAll(now));
+        VertxContextSupport.subscribeAndAwait(() -> purge.purgeAll());
+        VertxContextSupport.subscribeAndAwait(() -> purge.purgeAll());
 
         assertEquals(List.of(), seqs(shortLived));
         assertEquals(List.of(1L, 2L, 3L), seqs(longLived));
@@ -125,10 +136,8 @@ class RetentionPurgeTest {
         assertTrue(verifyChain(longLived, null, null).getBoolean("intact"));
     }
 
-    private long purgeSite(JsonPath site, int retentionDays, Instant now) {
-        SiteAccess access = new SiteAccess(siteId(site), site.getList("domains", String.class),
-                site.getString("bannerVersion"), retentionDays);
-        return purge.purgeSite(access, now).await().atMost(TIMEOUT);
+    private long purgeSite(JsonPath site) {
+        return purge.purgeSite(siteId(site)).await().atMost(TIMEOUT);
     }
 
     private static JsonPath siteKeeping(int retentionDays) {

@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 import dev.akkoord.embedded.EmbeddedPostgresServer;
 import dev.akkoord.embedded.EmbeddedRedisServer;
+import dev.akkoord.embedded.PostgresRoles;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -26,6 +30,9 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
     private static final String POSTGRES_PORT = "akkoord.test.postgres-port";
     /** The embedded test servers authenticate as production's do; the password itself need not be secret here. */
     public static final String PASSWORD = "akkoord-test-password";
+    /** The role attacks are made as: a database superuser, on the embedded server as on the machine's. */
+    public static final String SUPERUSER = EmbeddedPostgresServer.USER;
+    private static final PostgresRoles ROLES = new PostgresRoles(PASSWORD, PASSWORD);
 
     /** Extracted once per machine and shared by every run, as the test data directories are fresh each time. */
     public static Path postgresBinaries() {
@@ -54,31 +61,53 @@ public final class TestServices implements QuarkusTestResourceLifecycleManager {
         return new InetSocketAddress(MACHINE_HOST, Integer.parseInt(port));
     }
 
+    /**
+     * The suite runs as production does: migrations as the owner role, the platform as the service role that owns
+     * nothing, so every test also shows that the service works with the reduced rights. Tests that play an attacker
+     * connect as the superuser themselves ({@link TestDatabase}).
+     */
     @Override
     public Map<String, String> start() {
         if (external()) {
             clearAkkoordKeys(MACHINE_REDIS_PORT);
             System.setProperty(POSTGRES_PORT, "5432");
+            applyRolesOnTheMachine();
             return Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/test",
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
-                    "quarkus.datasource.username", "postgres",
+                    "quarkus.datasource.username", PostgresRoles.SERVICE,
+                    "quarkus.datasource.password", PASSWORD,
+                    "quarkus.flyway.username", PostgresRoles.OWNER,
+                    "quarkus.flyway.password", PASSWORD,
                     "quarkus.redis.hosts", "redis://" + MACHINE_HOST + ":" + MACHINE_REDIS_PORT);
         }
         try {
             Path dir = Files.createTempDirectory("akkoord-test-");
             postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), postgresBinaries(), PASSWORD, false);
+            postgres.applyRoles(ROLES);
             redis = EmbeddedRedisServer.start(dir.resolve("redis"), PASSWORD, false);
             System.setProperty(POSTGRES_PORT, String.valueOf(postgres.port()));
             return Map.of(
                     "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                    "quarkus.datasource.username", EmbeddedPostgresServer.USER,
+                    "quarkus.datasource.username", PostgresRoles.SERVICE,
                     "quarkus.datasource.password", PASSWORD,
+                    "quarkus.flyway.username", PostgresRoles.OWNER,
+                    "quarkus.flyway.password", PASSWORD,
                     // In the URL, so that a test profile naming another Redis drops the password with it.
                     "quarkus.redis.hosts", "redis://:" + PASSWORD + "@127.0.0.1:" + redis.port());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The machine's PostgreSQL trusts local connections, as CI's does; its superuser creates the two roles. */
+    private static void applyRolesOnTheMachine() {
+        String url = "jdbc:postgresql://" + MACHINE_HOST + ":5432/" + databaseName();
+        try (Connection connection = DriverManager.getConnection(url, SUPERUSER, PASSWORD)) {
+            ROLES.apply(connection, databaseName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set up the test roles on the machine's PostgreSQL", e);
         }
     }
 
