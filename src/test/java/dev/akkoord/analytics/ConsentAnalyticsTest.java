@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.akkoord.consent.RetentionPurge;
+import dev.akkoord.site.SiteSettings;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -116,8 +117,8 @@ class ConsentAnalyticsTest {
         JsonPath before = stats(site, "?from=" + today + "&to=" + today);
         UUID siteId = UUID.fromString(site.getString("id"));
         // The purge goes by the database's clock: the records are made old instead (their hashes do not matter here).
-        db.asAttacker("UPDATE consent_records SET recorded_at = recorded_at - interval '31 days' WHERE site_id = $1",
-                siteId);
+        db.asAttacker("UPDATE consent_records SET recorded_at = recorded_at - make_interval(days => $2) "
+                + "WHERE site_id = $1", siteId, SiteSettings.DEFAULT_RETENTION_DAYS + 1);
         long purged = purge.purgeSite(siteId).await().indefinitely();
         assertEquals(2, purged);
         long left = pool.preparedQuery("SELECT count(*) FROM consent_records WHERE site_id = $1")
