@@ -13,7 +13,9 @@
 # Everything runs on 127.0.0.1: PostgreSQL 127.0.0.1:5432 database "test" (user postgres), Redis 127.0.0.1:6379,
 # and the service on a free loopback port. Both sides write into their own schema "akkoord_bench" (dropped before
 # and after; consent records cannot be deleted otherwise), so test runs that clean "public" never get in the way.
-# The service is stopped at the end.
+# The service is stopped at the end. It runs its migrations and itself as one role (PG_USER, like pgbench), not as
+# the owner and service roles of a real installation: the privileges do not change the work measured, and the
+# service's startup WARN that its role could rewrite the ledger is expected here.
 set -euo pipefail
 
 CONNECTIONS=${CONNECTIONS:-64}
