@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -42,6 +43,7 @@ class EmbeddedDefaultIT {
             assertEquals(201, created.statusCode(), created.body());
             siteId = Http.field(created.body(), "id");
             assertDurable(dataDir.resolve("postgres"));
+            assertLeastPrivilege(dataDir.resolve("postgres"));
         } finally {
             first.kill();
         }
@@ -68,6 +70,28 @@ class EmbeddedDefaultIT {
         for (ProcessHandle orphan : orphans) {
             assertTrue(orphan.onExit().isDone() || !orphan.isAlive(), "the stale server was stopped: " + orphan.pid());
         }
+    }
+
+    /** The platform connects as the service role, and the owner role ran the migrations; both passwords are 0600. */
+    private static void assertLeastPrivilege(Path pgData) throws Exception {
+        for (String file : List.of("postgres-owner-password", "postgres-service-password")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(pgData.resolveSibling(file))), file);
+        }
+        try (Connection connection = superuser(pgData); Statement statement = connection.createStatement();
+                ResultSet roles = statement.executeQuery("SELECT (SELECT string_agg(DISTINCT usename, ',') "
+                        + "FROM pg_stat_activity WHERE datname = 'akkoord' AND pid <> pg_backend_pid()) AS connected, "
+                        + "pg_get_userbyid(relowner) AS owner FROM pg_class WHERE oid = 'consent_records'::regclass")) {
+            roles.next();
+            assertEquals(PostgresRoles.SERVICE, roles.getString("connected"));
+            assertEquals(PostgresRoles.OWNER, roles.getString("owner"));
+        }
+    }
+
+    private static Connection superuser(Path pgData) throws Exception {
+        int port = Integer.parseInt(Files.readAllLines(pgData.resolve("postmaster.pid")).get(3).trim());
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/akkoord", "postgres",
+                Files.readString(pgData.resolveSibling("postgres-password")).trim());
     }
 
     private static void assertDurable(Path pgData) throws Exception {

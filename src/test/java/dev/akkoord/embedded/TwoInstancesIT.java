@@ -24,12 +24,16 @@ class TwoInstancesIT {
     void shouldServeAChangeMadeThroughOneInstanceFromTheOtherAtOnce() throws Exception {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"),
                 TestServices.postgresBinaries(), TestServices.PASSWORD, false);
+        postgres.applyRoles(new PostgresRoles("owner-secret", "service-secret"));
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(dir.resolve("redis"), TestServices.PASSWORD, false);
+        // Configured as the README says for an external PostgreSQL: migrations as the owner, the platform as the service.
         Map<String, String> env = Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", TestServices.PASSWORD,
+                "QUARKUS_FLYWAY_USERNAME", PostgresRoles.OWNER,
+                "QUARKUS_FLYWAY_PASSWORD", "owner-secret",
+                "QUARKUS_DATASOURCE_USERNAME", PostgresRoles.SERVICE,
+                "QUARKUS_DATASOURCE_PASSWORD", "service-secret",
                 "QUARKUS_REDIS_HOSTS", redis.url(),
                 "QUARKUS_REDIS_PASSWORD", TestServices.PASSWORD,
                 "AKKOORD_ADMIN_TOKEN", TOKEN,
