@@ -106,6 +106,8 @@ class DiskFullDrillIT {
             assertTrue(load.bareRefusals.isEmpty(), "refusals without problem+json and Retry-After: "
                     + load.bareRefusals.stream().limit(3).toList());
         }
+        awaitTrue(Duration.ofSeconds(15), () -> EmbeddedFaultDrillIT.ready(platform),
+                "readiness UP again (PostgreSQL and Redis, which refused writes too)");
         Set<String> stored = storedConsentIds(siteId);
         List<String> lost = load.acceptedConsentIds.stream().filter(id -> !stored.contains(id)).toList();
         assertTrue(lost.isEmpty(), lost.size() + " of " + load.acceptedConsentIds.size()
