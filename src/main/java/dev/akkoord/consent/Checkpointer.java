@@ -16,13 +16,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Signs where every site's chain stands, every few seconds for the chains that moved, and at every retention purge
- * the start it leaves. Each checkpoint goes to the database and then to the log file outside it. Instances may sign
- * the same head at once; the second copy is dropped by the unique key.
+ * Signs where every site's chain stands, every few seconds for the chains that moved, every N records of a chain
+ * (so a busy chain never runs far ahead of its last checkpoint), and at every retention purge the start it leaves.
+ * Each checkpoint goes to the database and then to the log file outside it. Instances (or the timer and the N-record
+ * rule) may sign the same head at once; the second copy is dropped by the unique key, and so never reaches the log
+ * file, where it would pass for a checkpoint deleted from the database.
  */
 @ApplicationScoped
 public class Checkpointer {
@@ -39,13 +42,16 @@ public class Checkpointer {
     private final Vertx vertx;
     private final SigningKeys keys;
     private final CheckpointLog log;
+    private final long everyRecords;
 
     Checkpointer(Pool pool, Vertx vertx, SigningKeys keys,
-            @ConfigProperty(name = "akkoord.evidence.checkpoint-log") Path logFile) {
+            @ConfigProperty(name = "akkoord.evidence.checkpoint-log") Path logFile,
+            @ConfigProperty(name = "akkoord.evidence.checkpoint-records", defaultValue = "1000") long everyRecords) {
         this.pool = pool;
         this.vertx = vertx;
         this.keys = keys;
         this.log = new CheckpointLog(logFile);
+        this.everyRecords = everyRecords;
     }
 
     @Scheduled(every = "{akkoord.evidence.checkpoint-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -54,7 +60,7 @@ public class Checkpointer {
                 e.getMessage())).onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Signs the head of every chain that moved since its last checkpoint; returns what it signed. */
+    /** Signs the head of every chain that moved since its last checkpoint; returns what it stored. */
     public Uni<List<Checkpoint>> checkpointHeads() {
         return pool.query(UNSIGNED_HEADS).execute()
                 .flatMap(rows -> vertx.executeBlocking(() -> { // many signatures are CPU work
@@ -65,7 +71,29 @@ public class Checkpointer {
                     }
                     return signed;
                 }))
-                .call(signed -> store(pool, signed));
+                .flatMap(signed -> store(pool, signed));
+    }
+
+    /**
+     * Told of every committed batch of a chain, after its callers were answered. A chain's seqs are shared by every
+     * instance appending to it, so exactly one batch reaches or passes each multiple of N: that batch signs its last
+     * record, on whichever instance appended it. One checkpoint per N records, and no query per consent. Never
+     * fails (the timer signs what this could not); completes with the checkpoint stored, if any.
+     */
+    Uni<List<Checkpoint>> appended(List<ConsentRecord> batch) {
+        if (everyRecords <= 0 || batch.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        ConsentRecord last = batch.get(batch.size() - 1);
+        if ((batch.get(0).seq() - 1) / everyRecords == last.seq() / everyRecords) {
+            return Uni.createFrom().item(List.of());
+        }
+        Checkpoint head = keys.sign(last.siteId(), Checkpoint.HEAD, last.seq(), last.hash()); // well under a ms
+        return store(pool, List.of(head)).onFailure().recoverWithItem(e -> {
+            LOG.warnf("Checkpoint of record %d of site %s not signed now (the timer will): %s", last.seq(),
+                    last.siteId(), e.getMessage());
+            return List.of();
+        });
     }
 
     /**
@@ -105,14 +133,26 @@ public class Checkpointer {
         return vertx.executeBlocking(() -> log.read(siteId));
     }
 
-    private Uni<Void> store(SqlClient client, List<Checkpoint> checkpoints) {
-        return checkpoints.isEmpty() ? Uni.createFrom().voidItem()
-                : insert(client, checkpoints).call(() -> logged(checkpoints));
+    /** Stores the checkpoints and logs those the database took; completes with those. */
+    private Uni<List<Checkpoint>> store(SqlClient client, List<Checkpoint> checkpoints) {
+        return checkpoints.isEmpty() ? Uni.createFrom().item(List.of())
+                : insert(client, checkpoints).call(this::logged);
     }
 
-    private static Uni<Void> insert(SqlClient client, List<Checkpoint> checkpoints) {
+    /** The checkpoints inserted: not those another signature of the same head beat to it. */
+    private static Uni<List<Checkpoint>> insert(SqlClient client, List<Checkpoint> checkpoints) {
         List<Tuple> rows = checkpoints.stream().map(cp -> Tuple.from(List.of(cp.siteId(), cp.kind(), cp.seq(),
                 cp.hash(), cp.signedAt().atOffset(ZoneOffset.UTC), cp.keyId(), cp.signature()))).toList();
-        return client.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+        return client.preparedQuery(INSERT).executeBatch(rows).map(result -> {
+            List<Checkpoint> inserted = new ArrayList<>(checkpoints.size());
+            RowSet<Row> each = result; // one result per row of the batch, in its order
+            for (Checkpoint checkpoint : checkpoints) {
+                if (each.rowCount() > 0) {
+                    inserted.add(checkpoint);
+                }
+                each = each.next();
+            }
+            return inserted;
+        });
     }
 }

@@ -54,6 +54,7 @@ public class ConsentLedger {
     private final Pool pool;
     private final Outages outages;
     private final SigningKeys keys;
+    private final Checkpointer checkpointer;
     private final int maxBatch;
     private final int maxInFlight;
     private final Vertx vertx;
@@ -68,11 +69,13 @@ public class ConsentLedger {
     private final Counter lockedAppends;
 
     ConsentLedger(Pool pool, Vertx vertx, MeterRegistry metrics, Outages outages, SigningKeys keys,
+            Checkpointer checkpointer,
             @ConfigProperty(name = "akkoord.consent.max-batch", defaultValue = "1000") int maxBatch,
             @ConfigProperty(name = "akkoord.consent.appends-in-flight", defaultValue = "3") int maxInFlight) {
         this.pool = pool;
         this.outages = outages;
         this.keys = keys;
+        this.checkpointer = checkpointer;
         this.maxBatch = maxBatch;
         this.maxInFlight = maxInFlight;
         this.vertx = vertx;
@@ -184,6 +187,8 @@ public class ConsentLedger {
             for (int i = 0; i < append.batch.size(); i++) {
                 append.batch.get(i).complete(new StoredConsent(append.stored.get(i), receipts.get(i)));
             }
+            checkpointer.appended(append.stored).subscribe().with(ignored -> {
+            });
         } else {
             // A database outage is logged once by Outages, not once per batch while it lasts.
             if (!outages.noticed(append.failure)) {

@@ -26,6 +26,8 @@ final class ConsentLoad implements AutoCloseable {
     /** Status of every answer that was not a 201, with how often; 0 for no answer at all. */
     final Map<Integer, Integer> refusals = new ConcurrentHashMap<>();
     final AtomicReference<Instant> lastAccepted = new AtomicReference<>(Instant.EPOCH);
+    /** Refusals that were not a problem+json body with a Retry-After header: how a client could not tell to retry. */
+    final Queue<String> bareRefusals = new ConcurrentLinkedQueue<>();
     private final List<Thread> visitors = new ArrayList<>();
     private volatile boolean stopping;
 
@@ -55,6 +57,10 @@ final class ConsentLoad implements AutoCloseable {
                 } else {
                     refused.incrementAndGet();
                     refusals.merge(answer.statusCode(), 1, Integer::sum);
+                    if (!answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                            || answer.headers().firstValue("Retry-After").isEmpty()) {
+                        bareRefusals.add(answer.statusCode() + " " + answer.headers().map() + " " + answer.body());
+                    }
                     Thread.sleep(20);
                 }
             } catch (IOException e) {
