@@ -19,9 +19,12 @@ RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-
 WORKDIR /app
 COPY --from=build --chown=akkoord /src/target/quarkus-app/ /app/
 USER akkoord
-ENV AKKOORD_DATA_DIR=/data AKKOORD_SCAN_BROWSER_PATH=/usr/bin/chromium JAVA_OPTS="-XX:MaxRAMPercentage=50"
+# Health and metrics listen on 9000 (the management interface) on every interface of the container, so that a
+# Prometheus elsewhere can scrape them once the port is published; leave 9000 unpublished to keep them private.
+ENV AKKOORD_DATA_DIR=/data AKKOORD_SCAN_BROWSER_PATH=/usr/bin/chromium JAVA_OPTS="-XX:MaxRAMPercentage=50" \
+    QUARKUS_MANAGEMENT_HOST=0.0.0.0
 VOLUME /data
-EXPOSE 8080
+EXPOSE 8080 9000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD curl -fsS http://127.0.0.1:8080/q/health/ready || exit 1
+    CMD curl -fsS http://127.0.0.1:9000/q/health/ready || exit 1
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

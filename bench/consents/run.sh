@@ -80,10 +80,13 @@ fi
 psql_q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" -c "CREATE SCHEMA $SCHEMA" >/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
+MANAGEMENT_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+MANAGEMENT="http://127.0.0.1:$MANAGEMENT_PORT"
 
 say "starting the service on $BASE (log: $WORK/service.log)"
 QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA" \
 QUARKUS_FLYWAY_SCHEMAS=$SCHEMA \
@@ -97,11 +100,11 @@ AKKOORD_DATA_DIR="$WORK/data" \
 SERVICE_PID=$!
 
 for _ in $(seq 1 120); do
-    if curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; then break; fi
+    if curl -fs "$MANAGEMENT/q/health/ready" >/dev/null 2>&1; then break; fi
     kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$WORK/service.log" >&2; exit 1; }
     sleep 0.5
 done
-curl -fs "$BASE/q/health/ready" >/dev/null || { echo "service not ready" >&2; tail -50 "$WORK/service.log" >&2; exit 1; }
+curl -fs "$MANAGEMENT/q/health/ready" >/dev/null || { echo "service not ready" >&2; tail -50 "$WORK/service.log" >&2; exit 1; }
 
 SITE_JSON=$(curl -fs -X POST "$BASE/api/v1/sites" -H "Authorization: Bearer $ADMIN_TOKEN" \
     -H 'Content-Type: application/json' -d '{"name": "Benchmark", "domains": ["www.example.test"]}')
@@ -153,7 +156,7 @@ grep '^BENCH' "$WORK/wrk-paced.txt" >&2
 STORED=$(psql_q -c "SELECT count(*) FROM $SCHEMA.consent_records WHERE site_id = '$SITE_ID'")
 VERIFY=$(curl -fs "$BASE/api/v1/sites/$SITE_ID/consents/verify" -H "Authorization: Bearer $SITE_KEY")
 INTACT=$(json intact <<<"$VERIFY")
-curl -fs "$BASE/q/metrics" | grep -E '^akkoord_(ledger|ratelimit)' >"$WORK/metrics.txt" || true
+curl -fs "$MANAGEMENT/q/metrics" | grep -E '^akkoord_(ledger|ratelimit)' >"$WORK/metrics.txt" || true
 kill "$SERVICE_PID" && wait "$SERVICE_PID" 2>/dev/null || true
 SERVICE_PID=""
 

@@ -33,13 +33,14 @@ trap cleanup EXIT
 $PG -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
-AKKOORD_DATA_DIR="$work/data" AKKOORD_ADMIN_TOKEN=$TOKEN QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
+management_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+AKKOORD_DATA_DIR="$work/data" AKKOORD_ADMIN_TOKEN=$TOKEN QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$management_port \
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
 QUARKUS_DATASOURCE_USERNAME=postgres \
     java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$work/platform.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do curl -fsS "$url/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fsS "$url/q/health/ready" >/dev/null || { tail -50 "$work/platform.log"; exit 1; }
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$management_port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fsS "http://127.0.0.1:$management_port/q/health/ready" >/dev/null || { tail -50 "$work/platform.log"; exit 1; }
 
 site=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d '{"name":"Benchmark shop","domains":["www.example.test"],"categories":["functional","analytical","marketing"]}' \

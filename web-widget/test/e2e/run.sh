@@ -26,6 +26,7 @@ DATA="$(mktemp -d -t akkoord-e2e.XXXXXX)"
 PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 TOKEN="e2e-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
 URL="http://127.0.0.1:$PORT"
+MANAGEMENT_PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 PID=""
 
 stop() {
@@ -40,7 +41,7 @@ stop() {
 trap stop EXIT
 
 echo "e2e: starting the platform on $URL (data in $DATA)"
-AKKOORD_DATA_DIR="$DATA" QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 AKKOORD_ADMIN_TOKEN="$TOKEN" \
+AKKOORD_DATA_DIR="$DATA" QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" AKKOORD_ADMIN_TOKEN="$TOKEN" \
   java -jar "$JAR" > "$DATA/platform.log" 2>&1 &
 PID=$!
 
@@ -49,7 +50,7 @@ for _ in $(seq 1 240); do
   if ! kill -0 "$PID" 2>/dev/null; then
     echo "e2e: the platform exited during start-up:"; cat "$DATA/platform.log"; exit 1
   fi
-  if curl -fsS "$URL/q/health/ready" > /dev/null 2>&1; then ready=1; break; fi
+  if curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null 2>&1; then ready=1; break; fi
   sleep 0.5
 done
 if [[ -z "$ready" ]]; then

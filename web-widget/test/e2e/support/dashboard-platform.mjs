@@ -25,34 +25,37 @@ const freePort = () =>
     });
   });
 
-const waitReady = async (url, child) => {
+/** Waits for `readyUrl` to answer 200: the management interface's readiness, or a page of a platform run elsewhere. */
+const waitReady = async (readyUrl, child) => {
   for (let i = 0; i < 180; i++) {
     if (child && child.exitCode !== null) throw new Error('the platform exited with ' + child.exitCode);
     try {
-      const response = await fetch(url + '/q/health/ready');
+      const response = await fetch(readyUrl);
       if (response.ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error('the platform did not become ready at ' + url);
+  throw new Error('the platform did not become ready at ' + readyUrl);
 };
 
 /** Starts (or finds) the platform; `stop()` ends only what was started here. */
 export const startPlatform = async () => {
   if (process.env.AKKOORD_DASHBOARD_URL) {
-    await waitReady(process.env.AKKOORD_DASHBOARD_URL, null);
+    // Health is on that platform's management port, which may not be reachable from here; its sign-in page is.
+    await waitReady(process.env.AKKOORD_DASHBOARD_URL + '/dashboard/login', null);
     return { url: process.env.AKKOORD_DASHBOARD_URL, stop: async () => {} };
   }
   const jar = join(ROOT, 'target/quarkus-app/quarkus-run.jar');
   if (!existsSync(jar)) throw new Error('build the platform first: ./mvnw -B package -DskipTests');
   const port = await freePort();
+  const managementPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'akkoord-dashboard-e2e-'));
   const child = spawn('java', ['-Xmx384m', '-jar', jar], {
     // Scans may reach the test site on 127.0.0.1 and nothing else.
     env: { ...process.env, AKKOORD_DATA_DIR: dataDir, AKKOORD_ADMIN_TOKEN: ADMIN_TOKEN, QUARKUS_HTTP_PORT: String(port),
-      QUARKUS_HTTP_HOST: '127.0.0.1', AKKOORD_SCAN_ALLOW_HOSTS: '127.0.0.1', AKKOORD_SCAN_ONLY_ALLOWED_HOSTS: 'true',
+      QUARKUS_MANAGEMENT_PORT: String(managementPort), QUARKUS_HTTP_HOST: '127.0.0.1', AKKOORD_SCAN_ALLOW_HOSTS: '127.0.0.1', AKKOORD_SCAN_ONLY_ALLOWED_HOSTS: 'true',
       AKKOORD_SCAN_THIRD_PARTY_FETCH: 'false', AKKOORD_SCAN_CRON: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,7 +64,7 @@ export const startPlatform = async () => {
   child.stderr.on('data', (chunk) => (log += chunk));
   const url = 'http://127.0.0.1:' + port;
   try {
-    await waitReady(url, child);
+    await waitReady('http://127.0.0.1:' + managementPort + '/q/health/ready', child);
   } catch (error) {
     child.kill('SIGTERM');
     throw new Error(error.message + '\n' + log.slice(-4000));

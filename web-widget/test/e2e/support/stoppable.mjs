@@ -28,11 +28,13 @@ const freePort = () =>
 export const startStoppablePlatform = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'akkoord-e2e-stoppable-'));
   const port = await freePort();
+  const managementPort = await freePort(); // health is asked there
   const token = 'e2e-' + randomBytes(16).toString('hex');
   const url = 'http://127.0.0.1:' + port;
   // Nothing of the suite's own settings (an external database, say) may leak into this platform.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(QUARKUS|AKKOORD)_/.test(name)));
-  Object.assign(env, { AKKOORD_DATA_DIR: dataDir, AKKOORD_ADMIN_TOKEN: token, QUARKUS_HTTP_HOST: '127.0.0.1', QUARKUS_HTTP_PORT: String(port) });
+  Object.assign(env, { AKKOORD_DATA_DIR: dataDir, AKKOORD_ADMIN_TOKEN: token, QUARKUS_HTTP_HOST: '127.0.0.1', QUARKUS_HTTP_PORT: String(port),
+    QUARKUS_MANAGEMENT_PORT: String(managementPort) });
   let child = null;
 
   const start = async () => {
@@ -44,7 +46,7 @@ export const startStoppablePlatform = async () => {
     const ready = (async () => {
       const end = Date.now() + START_DEADLINE_MS;
       while (Date.now() < end) {
-        const answer = await fetch(url + '/q/health/ready').catch(() => null);
+        const answer = await fetch('http://127.0.0.1:' + managementPort + '/q/health/ready').catch(() => null);
         if (answer && answer.ok) return;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.akkoord.web.Outages;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -42,12 +43,14 @@ public class Checkpointer {
     private final Vertx vertx;
     private final SigningKeys keys;
     private final CheckpointLog log;
+    private final Outages outages;
     private final long everyRecords;
 
-    Checkpointer(Pool pool, Vertx vertx, SigningKeys keys,
+    Checkpointer(Pool pool, Vertx vertx, SigningKeys keys, Outages outages,
             @ConfigProperty(name = "akkoord.evidence.checkpoint-log") Path logFile,
             @ConfigProperty(name = "akkoord.evidence.checkpoint-records", defaultValue = "1000") long everyRecords) {
         this.pool = pool;
+        this.outages = outages;
         this.vertx = vertx;
         this.keys = keys;
         this.log = new CheckpointLog(logFile);
@@ -56,8 +59,12 @@ public class Checkpointer {
 
     @Scheduled(every = "{akkoord.evidence.checkpoint-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return checkpointHeads().onFailure().invoke(e -> LOG.warnf("Checkpoints not signed this time: %s",
-                e.getMessage())).onFailure().recoverWithNull().replaceWithVoid();
+        // Every few seconds: an outage is logged once by Outages, not at every tick.
+        return checkpointHeads().onFailure().invoke(e -> {
+            if (!outages.noticed(e)) {
+                LOG.warnf("Checkpoints not signed this time: %s", e.getMessage());
+            }
+        }).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Signs the head of every chain that moved since its last checkpoint; returns what it stored. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.akkoord.site.SiteService;
+import dev.akkoord.web.Outages;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,16 +35,22 @@ public class RetentionPurge {
     private final Pool pool;
     private final SiteService sites;
     private final Checkpointer checkpointer;
+    private final Outages outages;
 
-    RetentionPurge(Pool pool, SiteService sites, Checkpointer checkpointer) {
+    RetentionPurge(Pool pool, SiteService sites, Checkpointer checkpointer, Outages outages) {
         this.pool = pool;
+        this.outages = outages;
         this.sites = sites;
         this.checkpointer = checkpointer;
     }
 
     @Scheduled(cron = "{akkoord.consent.purge-cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeDaily() {
-        return purgeAll();
+        return purgeAll().onFailure().invoke(failure -> {
+            if (!outages.noticed(failure)) {
+                LOG.errorf(failure, "Retention purge failed");
+            }
+        }).onFailure().recoverWithNull();
     }
 
     /** Purges every site; returns when all are done. */
@@ -53,7 +60,9 @@ public class RetentionPurge {
                 .onItem().transformToUniAndConcatenate(site -> purgeSite(site.id())
                         // One site's failure must not keep every site after it from being purged.
                         .onFailure().recoverWithItem(failure -> {
-                            LOG.errorf(failure, "Site %s: retention purge failed", site.id());
+                            if (!outages.noticed(failure)) {
+                                LOG.errorf(failure, "Site %s: retention purge failed", site.id());
+                            }
                             return 0L;
                         }))
                 .collect().asList().replaceWithVoid();

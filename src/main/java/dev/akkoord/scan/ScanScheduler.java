@@ -1,5 +1,6 @@
 package dev.akkoord.scan;
 
+import dev.akkoord.web.Outages;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -21,9 +22,11 @@ public class ScanScheduler {
 
     private final ScanQueue queue;
     private final ScanRepository scans;
+    private final Outages outages;
 
-    ScanScheduler(ScanQueue queue, ScanRepository scans) {
+    ScanScheduler(ScanQueue queue, ScanRepository scans, Outages outages) {
         this.queue = queue;
+        this.outages = outages;
         this.scans = scans;
     }
 
@@ -31,7 +34,11 @@ public class ScanScheduler {
     Uni<Void> daily() {
         return enqueueDailyScans(LocalDate.now(ZoneOffset.UTC))
                 .invoke(count -> LOG.infof("Daily scans enqueued by this instance: %d", count))
-                .onFailure().invoke(failure -> LOG.warnf("Daily scans not enqueued: %s", failure.getMessage()))
+                .onFailure().invoke(failure -> {
+                    if (!outages.noticed(failure)) {
+                        LOG.warnf("Daily scans not enqueued: %s", failure.getMessage());
+                    }
+                })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

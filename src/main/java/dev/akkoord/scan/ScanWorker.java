@@ -104,8 +104,12 @@ public class ScanWorker {
                             : Uni.createFrom().voidItem())
                     .onTermination().invoke(() -> running.remove(entry.id()))
                     .subscribe().with(ok -> {
-                    }, failure -> LOG.warnf("Scan %s interrupted, it will be retried: %s", entry.scanId(),
-                            failure.getMessage()));
+                    }, failure -> {
+                        if (!outages.noticed(failure)) { // an outage interrupts every scan: one line for all
+                            LOG.warnf("Scan %s interrupted, it will be retried: %s", entry.scanId(),
+                                    failure.getMessage());
+                        }
+                    });
         }
         return started;
     }

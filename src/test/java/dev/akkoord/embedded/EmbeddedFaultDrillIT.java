@@ -47,7 +47,7 @@ class EmbeddedFaultDrillIT {
 
             ConsentLoad load = ConsentLoad.start(platform.url("/api/v1/consents"), siteId,
                     Http.field(site.body(), "bannerVersion"), ORIGIN, 4);
-            ReadinessWatch readiness = ReadinessWatch.start(platform.url("/q/health/ready"));
+            ReadinessWatch readiness = ReadinessWatch.start(platform.managementUrl("/q/health/ready"));
             Instant killed;
             try (load; readiness) {
                 awaitTrue(Duration.ofSeconds(30), () -> load.acceptedConsentIds.size() >= 50, "consents before");
@@ -88,7 +88,7 @@ class EmbeddedFaultDrillIT {
             String banner = platform.url("/api/v1/sites/" + Http.field(site.body(), "id") + "/banner?lang=en");
             assertEquals(200, Http.send("GET", banner, null, null).statusCode());
 
-            try (ReadinessWatch readiness = ReadinessWatch.start(platform.url("/q/health/ready"))) {
+            try (ReadinessWatch readiness = ReadinessWatch.start(platform.managementUrl("/q/health/ready"))) {
                 ServerSupervisorTest.killMinusNine(pidIn(dataDir.resolve("redis/redis.pid")));
                 awaitTrue(Duration.ofSeconds(5), readiness.sawDown::get, "readiness DOWN after kill -9 of Redis");
                 awaitTrue(Duration.ofSeconds(15), () -> ready(platform), "readiness UP again");
@@ -130,7 +130,7 @@ class EmbeddedFaultDrillIT {
 
     static boolean ready(PlatformProcess platform) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(platform.url("/q/health/ready")))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(platform.managementUrl("/q/health/ready")))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
             return false;

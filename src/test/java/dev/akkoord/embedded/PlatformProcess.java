@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The packaged platform started as a separate process, the way an operator runs it. */
+/**
+ * The packaged platform started as a separate process, the way an operator runs it, on free ports of its own (the
+ * API's and the management interface's, where readiness is asked): two of them run side by side.
+ */
 final class PlatformProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -20,24 +23,28 @@ final class PlatformProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     final int port;
+    private final int managementPort;
 
-    private PlatformProcess(Process process, int port, Path log) {
+    private PlatformProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     static PlatformProcess start(Path log, Map<String, String> environment) throws IOException, InterruptedException {
         String jar = System.getProperty("akkoord.jar", "target/quarkus-app/quarkus-run.jar");
         int port = FreePort.onLoopback();
+        int managementPort = FreePort.onLoopback();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar);
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("AKKOORD_"));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        PlatformProcess platform = new PlatformProcess(builder.start(), port, log);
+        PlatformProcess platform = new PlatformProcess(builder.start(), port, managementPort, log);
         platform.awaitReady(Duration.ofSeconds(120));
         return platform;
     }
@@ -54,6 +61,11 @@ final class PlatformProcess implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Health and metrics, on the management interface. */
+    String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     long pid() {
@@ -82,7 +94,7 @@ final class PlatformProcess implements AutoCloseable {
                         + logTail(40));
             }
             try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl("/q/health/ready")))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.FixtureServer;
+import dev.akkoord.web.Outages;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.PendingMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -45,6 +46,9 @@ class ScanSchedulingTest {
     @Inject
     Pool pool;
 
+    @Inject
+    Outages outages;
+
     @Test
     void shouldEnqueueEachSitesDailyScanExactlyOnceWhateverTheNumberOfInstances() {
         createSite("Daily one", "daily-one.test");
@@ -52,8 +56,8 @@ class ScanSchedulingTest {
         // Two instances: each its own scheduler object, sharing Redis and the database. Their stream is not the
         // one the worker reads, so nothing gets crawled.
         String stream = "akkoord:test-daily:" + UUID.randomUUID();
-        ScanScheduler first = new ScanScheduler(new ScanQueue(redis, stream), repository);
-        ScanScheduler second = new ScanScheduler(new ScanQueue(redis, stream), repository);
+        ScanScheduler first = new ScanScheduler(new ScanQueue(redis, stream), repository, outages);
+        ScanScheduler second = new ScanScheduler(new ScanQueue(redis, stream), repository, outages);
         LocalDate day = LocalDate.of(2090, 1, 1).plusDays(Math.floorMod(stream.hashCode(), 10_000));
         int sites = repository.siteIds().await().atMost(WAIT).size();
         try {

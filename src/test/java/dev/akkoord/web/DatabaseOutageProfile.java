@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * The service reaches PostgreSQL through an {@link OutageProxy} the test can cut and restore; Flyway still
  * migrates over its own JDBC connection, straight to the database.
  */
-public final class DatabaseOutageProfile implements QuarkusTestProfile {
+public class DatabaseOutageProfile implements QuarkusTestProfile {
 
     static final OutageProxy PROXY = OutageProxy.shared("postgres", TestServices::postgresAddress);
 

@@ -1,11 +1,11 @@
 package dev.akkoord.web;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads one value from the Prometheus endpoint the way a scraper would. */
+import dev.akkoord.testsupport.ManagementPort;
+
+/** Reads one value from the Prometheus endpoint (on the management interface) the way a scraper would. */
 final class Metrics {
 
     private Metrics() {
@@ -13,7 +13,7 @@ final class Metrics {
 
     /** The sum of every sample of {@code name} whose labels contain {@code labelFilter}; 0 when there is none. */
     static double sum(String name, String labelFilter) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$",
                 Pattern.MULTILINE);
         Matcher matcher = sample.matcher(text);

@@ -13,21 +13,26 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-/** What an operator's monitoring and API clients rely on: readiness, Prometheus metrics and the OpenAPI document. */
+/**
+ * What an operator's monitoring and API clients rely on: readiness and Prometheus metrics on the management
+ * interface (and not on the main port), the OpenAPI document on the main port.
+ */
 @QuarkusTest
 class OperationsEndpointsTest {
 
     @Test
     void shouldBeReadyWithDatabaseAndRedisChecked() {
-        given().get("/q/health/ready").then().statusCode(200)
+        ManagementPort.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.status", everyItem(equalTo("UP")))
                 .body("checks.findAll { it.name.toLowerCase().contains('redis') }.size()", greaterThan(0))
@@ -48,8 +53,16 @@ class OperationsEndpointsTest {
 
         assertEquals(recorded + 1, Metrics.sum("akkoord_consents_recorded_total", "action=\"accept_all\""));
         assertEquals(rejected + 1, Metrics.sum("akkoord_consents_rejected_total", "reason=\"origin\""));
-        String text = given().get("/q/metrics").then().extract().asString();
+        String text = ManagementPort.given().get("/q/metrics").then().extract().asString();
         assertThat(text.lines().toList(), hasItem(org.hamcrest.Matchers.startsWith("http_server_requests_seconds")));
+    }
+
+    @Test
+    void shouldKeepHealthAndMetricsOffTheMainPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics")) {
+            given().get(path).then().statusCode(404);
+        }
+        ManagementPort.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -59,7 +60,7 @@ class RedisDownTest {
 
     @Test
     void shouldReportRedisDownButTheDatabaseUp() {
-        given().get("/q/health/ready").then().statusCode(503)
+        ManagementPort.given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.findAll { it.name.toLowerCase().contains('redis') }.status", hasItem("DOWN"))
                 .body("checks.findAll { it.name.toLowerCase().contains('postgres') "

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.akkoord.web.ApiKeys;
+import dev.akkoord.web.Outages;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,9 +34,11 @@ public class SessionStore {
     private final Pool pool;
     private final Duration idleTimeout;
     private final Duration maxAge;
+    private final Outages outages;
 
-    SessionStore(Pool pool, DashboardConfig config) {
+    SessionStore(Pool pool, DashboardConfig config, Outages outages) {
         this.pool = pool;
+        this.outages = outages;
         this.idleTimeout = config.sessionIdleTimeout();
         this.maxAge = config.sessionMaxAge();
     }
@@ -98,6 +101,12 @@ public class SessionStore {
         return pool.preparedQuery("DELETE FROM dashboard_sessions WHERE last_seen_at < $1 OR created_at < $2")
                 .execute(Tuple.of(now.minus(idleTimeout), now.minus(maxAge)))
                 .invoke(rows -> LOG.debugf("Removed %d expired dashboard sessions", rows.rowCount()))
+                .onFailure().invoke(failure -> {
+                    if (!outages.noticed(failure)) {
+                        LOG.warnf("Expired dashboard sessions not removed: %s", failure.getMessage());
+                    }
+                })
+                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
