@@ -3,8 +3,9 @@
 import { acceptAllGrants, ACCEPT_ALL, decide, REJECT_ALL, withdrawCategories } from './decisions.js';
 import { listen, snapshot } from './events.js';
 import { showBanner } from './modals/banner.js';
+import { hideAll } from './modals/layers.js';
 import { showPreferences } from './modals/preferences.js';
-import { hideAll, whenShown } from './modals/ui.js';
+import { whenShown } from './modals/ui.js';
 
 /** Opens the first layer, or the preferences with show('preferences'). */
 export const show = (layer) => whenShown(layer == 'preferences' ? showPreferences : showBanner);

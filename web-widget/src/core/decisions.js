@@ -8,7 +8,6 @@ import { fingerprint, saveConsent, siteDomain } from './consent.js';
 import { consentModeUpdate } from './consent-mode.js';
 import { fire } from './events.js';
 import { state } from './global.js';
-import { hideAll } from './modals/ui.js';
 import { queueRecord } from './outbox.js';
 
 export const ACCEPT_ALL = 'accept_all';
@@ -16,6 +15,10 @@ export const REJECT_ALL = 'reject_all';
 export const CUSTOM = 'custom';
 export const WITHDRAW = 'withdraw';
 export const GPC = 'gpc';
+
+/** Called after every decision the visitor sees (the layers close); registered by the interface above. */
+const decidedListeners = [];
+export const onDecided = (listener) => decidedListeners.push(listener);
 
 const inUse = (config, category) => config.categories.some((entry) => entry.key == category);
 
@@ -65,7 +68,7 @@ export const decide = async (action, chosen, withdrawn) => {
   const sent = queueRecord(record);
   if (action == GPC) return;
   consentModeUpdate(granted);
-  hideAll();
+  decidedListeners.forEach((listener) => listener());
   fire('consent', { action, remaining });
   if (OPTIONAL.some((category) => !before[category] != !granted[category])) fire('change', { action, remaining });
   releaseGranted();

@@ -16,7 +16,8 @@ import { loadDeclaration } from './declaration-loader.js';
 import { fire } from './events.js';
 import { state } from './global.js';
 import { showBanner } from './modals/banner.js';
-import { showFloating, whenShown } from './modals/ui.js';
+import { showFloating } from './modals/floating.js';
+import { whenShown } from './modals/ui.js';
 import { flushOutbox } from './outbox.js';
 
 const HOSTS_KEY = 'akkoord_hosts';
@@ -55,7 +56,7 @@ export const init = (script) => {
   state._siteId = tagSite || (preloaded && preloaded.siteId);
   state._origin = new URL(script.src).origin;
   const fits = preloaded && fitsPage(preloaded, tagSite);
-  const config = fits ? Promise.resolve(preloaded).then(checkConfig) : fetchConfig(state._origin, state._siteId);
+  const configArrives = fits ? Promise.resolve(preloaded).then(checkConfig) : fetchConfig(state._origin, state._siteId);
   state._nonce = script.nonce;
   state._gpc = navigator.globalPrivacyControl === true;
   // Until a fetched config arrives, blocking goes by the tracker hosts the last page view kept.
@@ -64,7 +65,7 @@ export const init = (script) => {
   const consent = loadConsent();
   if (consent && consent._decided) consentModeUpdate(consent._granted);
   startBlocking();
-  state._ready = config.then(onConfig, (error) => {
+  state._ready = configArrives.then(onConfig, (error) => {
     console.warn(error);
     return null;
   });

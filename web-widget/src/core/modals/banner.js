@@ -4,17 +4,11 @@
 import { createNode } from '../../utils/dom.js';
 import { acceptAllGrants, ACCEPT_ALL, decide, REJECT_ALL } from '../decisions.js';
 import { state } from '../global.js';
+import { hideFloating } from './floating.js';
 import { showPreferences } from './preferences.js';
-import { button, hideFloating, shadow } from './ui.js';
+import { button, policyLink, shadow } from './ui.js';
 
 let bar = null;
-
-/** The privacy policy link, only for http(s) URLs: a `javascript:` URL in site config must not become a link. */
-export const policyLink = (config) => {
-  const url = config.privacyPolicyUrl;
-  if (!url || !/^https?:\/\//i.test(url)) return null;
-  return createNode('a', { href: url }, config.texts.privacyPolicy);
-};
 
 export const showBanner = () => {
   const config = state._config;

@@ -5,8 +5,7 @@ import { OPTIONAL } from '../../utils/constants.js';
 import { createNode } from '../../utils/dom.js';
 import { acceptAllGrants, ACCEPT_ALL, CUSTOM, decide, REJECT_ALL } from '../decisions.js';
 import { state } from '../global.js';
-import { policyLink } from './banner.js';
-import { button, shadow } from './ui.js';
+import { button, policyLink, shadow } from './ui.js';
 
 const COLUMNS = ['cookieName', 'cookieProvider', 'cookiePurpose', 'cookieLifetime'];
 const FIELDS = ['name', 'provider', 'purpose', 'lifetime'];

@@ -1,10 +1,9 @@
-// The shadow root that holds every layer, its styles, and the floating reopen button.
+// What every layer is built from: the shadow root that holds them, its styles, buttons and the policy link.
+// It imports no layer: layers build on it, never the other way round.
 
 import css from '../styles.css';
 import { createNode, whenBody } from '../../utils/dom.js';
 import { state } from '../global.js';
-import { hideBanner } from './banner.js';
-import { hidePreferences, showPreferences } from './preferences.js';
 
 const HEX = /^#[0-9a-f]{3,8}$/i;
 const DEFAULT_COLORS = { background: '#ffffff', text: '#1b1b1b', accent: '#1d4ed8', accentText: '#ffffff' };
@@ -12,7 +11,6 @@ const VARIABLES = { background: '--b', text: '--t', accent: '--a', accentText: '
 
 /** @type {ShadowRoot} */
 let root = null;
-let floating = null;
 
 /**
  * The shadow root, with `content` appended. The first call creates the host element and its styles (site
@@ -44,21 +42,11 @@ export const shadow = (content) => {
 /** A button of the one style every choice shares. */
 export const button = (text, onclick, className) => createNode('button', { type: 'button', class: className, onclick }, text);
 
-export const hideFloating = () => floating && (floating.hidden = true);
-
-/** The floating reopen button, shown after a decision when the site wants it. */
-export const showFloating = () => {
-  const config = state._config;
-  if (!config.ui.floatingButton) return;
-  if (!floating) shadow((floating = button(config.texts.reopen, () => showPreferences(), 'float')));
-  floating.lang = config.language;
-  floating.hidden = false;
-};
-
-export const hideAll = () => {
-  hideBanner();
-  hidePreferences();
-  if (state._consent && state._consent._decided) showFloating();
+/** The privacy policy link, only for http(s) URLs: a `javascript:` URL in site config must not become a link. */
+export const policyLink = (config) => {
+  const url = config.privacyPolicyUrl;
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  return createNode('a', { href: url }, config.texts.privacyPolicy);
 };
 
 /** Runs `fn` once the config is there and the page has a body. */
