@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.akkoord.testsupport.RedisWire;
+import dev.akkoord.testsupport.Waits;
 
 /**
  * The fault drills of issue 12 on the packaged platform's embedded default: kill -9 of the embedded postmaster under
@@ -137,16 +138,8 @@ class EmbeddedFaultDrillIT {
         }
     }
 
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    static void awaitTrue(Duration timeout, Condition condition, String what) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.holds()) {
-            assertTrue(Instant.now().isBefore(deadline), what + ": not within " + timeout);
-            Thread.sleep(50);
-        }
+    static void awaitTrue(Duration timeout, Waits.Condition condition, String what) {
+        Waits.until(what, timeout, condition);
     }
 
     /** Polls readiness from a thread of its own and remembers whether it ever answered DOWN. */

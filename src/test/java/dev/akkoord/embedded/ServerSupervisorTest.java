@@ -11,15 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.akkoord.testsupport.CapturedLog;
 import dev.akkoord.testsupport.TestServices;
+import dev.akkoord.testsupport.Waits;
 
 /** kill -9 of an embedded server: the supervisor brings it back on the same port, with its data and password. */
 class ServerSupervisorTest {
@@ -48,7 +47,7 @@ class ServerSupervisorTest {
             supervisor.watch(postgres);
             long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0).trim());
             killMinusNine(postmaster);
-            awaitTrue(Duration.ofSeconds(15), () -> answers(postgres));
+            Waits.until("the server to answer again", Duration.ofSeconds(15), () -> answers(postgres));
             try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "pw");
                     Statement statement = connection.createStatement();
                     ResultSet row = statement.executeQuery("SELECT id FROM survivor")) {
@@ -77,7 +76,7 @@ class ServerSupervisorTest {
             Thread.sleep(4000);
             assertTrue(!answers(postgres), "PostgreSQL cannot start without its PG_VERSION");
             Files.move(hidden, version);
-            awaitTrue(Duration.ofSeconds(15), () -> answers(postgres));
+            Waits.until("the server to answer again", Duration.ofSeconds(15), () -> answers(postgres));
         } finally {
             supervisor.stop();
             postgres.stop();
@@ -92,7 +91,7 @@ class ServerSupervisorTest {
             supervisor.watch(redis);
             long pid = Long.parseLong(Files.readAllLines(dir.resolve("redis/redis.pid")).get(0).trim());
             killMinusNine(pid);
-            awaitTrue(Duration.ofSeconds(15), () -> RedisPing.answers(redis.port(), "pw"));
+            Waits.until("the server to answer again", Duration.ofSeconds(15), () -> RedisPing.answers(redis.port(), "pw"));
             assertEquals(1, supervisorWarnings(log).size(), log.describe());
         } finally {
             supervisor.stop();
@@ -122,14 +121,6 @@ class ServerSupervisorTest {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", postgres.password());
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), "not back within " + timeout);
-            Thread.sleep(100);
         }
     }
 }

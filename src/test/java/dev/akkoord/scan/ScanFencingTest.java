@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.FixtureServer;
 import dev.akkoord.scan.crawl.PageVisit;
+import dev.akkoord.testsupport.Waits;
 import dev.akkoord.web.Outages;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +85,7 @@ class ScanFencingTest {
             HttpServerRequest pausedOnStart = held.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(1, scan(scanId).attempts());
             // From here the first worker is paused: held on its request, it neither polls nor renews its claim.
-            await("the successor takes the scan over once it was quiet for claim-after (1 s)", () -> {
+            Waits.until("the successor takes the scan over once it was quiet for claim-after (1 s)", WAIT, () -> {
                 Integer started = successor.poll().await().atMost(WAIT);
                 return started == 1;
             });
@@ -98,13 +98,13 @@ class ScanFencingTest {
 
             // The paused worker wakes up to its start page, which links to three more pages.
             answer(pausedOnStart);
-            await("the paused worker's run ends", () -> paused.running() == 0);
+            Waits.until("the paused worker's run ends", WAIT, () -> paused.running() == 0);
 
             assertEquals(requestsBeforeWaking, site.hits(), "the paused worker fetched nothing after waking up");
             assertEquals(beforeWaking, written(scanId), "nor did it write anything");
 
             answer(successorOnStart);
-            await("the successor finishes the scan", () -> {
+            Waits.until("the successor finishes the scan", WAIT, () -> {
                 successor.poll().await().atMost(WAIT);
                 return ScanRow.DONE.equals(scan(scanId).status());
             });
@@ -114,7 +114,7 @@ class ScanFencingTest {
             for (String page : List.of("/a", "/b", "/c")) {
                 assertEquals(1, site.hits(page), "fetched by the successor alone: " + page);
             }
-            await("the successor acknowledges the entry", () -> redis.stream(String.class)
+            Waits.until("the successor acknowledges the entry", WAIT, () -> redis.stream(String.class)
                     .xpending(stream, ScanQueue.GROUP).await().atMost(WAIT).getPendingCount() == 0);
         } finally {
             held.forEach(ScanFencingTest::answer);
@@ -169,16 +169,5 @@ class ScanFencingTest {
                     .execute(Tuple.of(scanId)).await().atMost(WAIT).iterator().next().getLong("n");
         }
         return new Written(scan(scanId), findings);
-    }
-
-    /** Checks the condition every 100 ms until it holds; fails after {@link #WAIT}. */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

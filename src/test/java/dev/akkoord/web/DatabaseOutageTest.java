@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.akkoord.dashboard.DashboardClient;
 import dev.akkoord.testsupport.CapturedLog;
+import dev.akkoord.testsupport.Waits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -47,7 +48,7 @@ class DatabaseOutageTest {
     @AfterEach
     void databaseBack() {
         DatabaseOutageProfile.PROXY.restore();
-        await("the outage to end", () -> !outages.anyDown());
+        Waits.until("the outage to end", Duration.ofSeconds(15), () -> !outages.anyDown());
     }
 
     @Test
@@ -72,14 +73,14 @@ class DatabaseOutageTest {
                 problem(given().get("/api/v1/consents/0123456789abcdef0123456789abcdef"));
                 unavailable(operator.get("/dashboard/sites")).contentType(containsString("text/html"));
             }
-            await("the outage's WARN line", () -> !log.warnings().isEmpty());
+            Waits.until("the outage's WARN line", Duration.ofSeconds(15), () -> !log.warnings().isEmpty());
             List<LogRecord> lines = log.warnings();
             assertEquals(1, lines.size(), log.describe());
             assertEquals(Outages.class.getName(), lines.get(0).getLoggerName(), log.describe());
             assertTrue(CapturedLog.message(lines.get(0)).contains("PostgreSQL"), log.describe());
 
             DatabaseOutageProfile.PROXY.restore();
-            await("the outage to end", () -> !outages.anyDown());
+            Waits.until("the outage to end", Duration.ofSeconds(15), () -> !outages.anyDown());
             given().contentType(ContentType.JSON).header("Origin", ORIGIN)
                     .body(consent(site, "accept_all", true, true)).post("/api/v1/consents").then().statusCode(201);
             assertEquals(1, log.warnings().size(), "answering requests again is no outage:\n" + log.describe());
@@ -87,7 +88,7 @@ class DatabaseOutageTest {
             DatabaseOutageProfile.PROXY.cut();
             problem(withKey(other.getString("apiKey")).get("/api/v1/sites/" + other.getString("id")));
             problem(given().get("/api/v1/sites/" + other.getString("id") + "/banner?lang=en"));
-            await("the second outage's WARN line", () -> log.warnings().size() > 1);
+            Waits.until("the second outage's WARN line", Duration.ofSeconds(15), () -> log.warnings().size() > 1);
             assertEquals(2, log.warnings().size(), log.describe());
             assertEquals(List.of(), log.errors(), log.describe());
         }
@@ -100,20 +101,5 @@ class DatabaseOutageTest {
     private static void problem(Response response) {
         unavailable(response).contentType("application/problem+json").body("status", equalTo(503))
                 .body("title", equalTo("Service Unavailable"));
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Waited 15 s for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("Interrupted while waiting for " + what);
-            }
-        }
     }
 }

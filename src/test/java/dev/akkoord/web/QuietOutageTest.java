@@ -9,10 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.akkoord.testsupport.CapturedLog;
+import dev.akkoord.testsupport.Waits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -40,7 +40,7 @@ class QuietOutageTest {
     @AfterEach
     void databaseBack() {
         DatabaseOutageProfile.PROXY.restore();
-        await("the outage to end", () -> !outages.anyDown());
+        Waits.until("the outage to end", Duration.ofSeconds(30), () -> !outages.anyDown());
     }
 
     @Test
@@ -51,7 +51,7 @@ class QuietOutageTest {
         given().get("/test/plain/database").then().statusCode(200);
         // The first scan starts the scanner, which says once at start-up what it runs on; that is no outage line.
         String scans = "/api/v1/sites/" + site.getString("id") + "/scans";
-        await("the cron's first scan of the site to end", () -> {
+        Waits.until("the cron's first scan of the site to end", Duration.ofSeconds(30), () -> {
             List<String> statuses = withKey(site.getString("apiKey")).get(scans).then().statusCode(200).extract()
                     .jsonPath().getList("status");
             return !statuses.isEmpty() && !statuses.contains("queued") && !statuses.contains("running");
@@ -71,7 +71,7 @@ class QuietOutageTest {
             assertTrue(CapturedLog.message(warnings.get(0)).contains("PostgreSQL"), log.describe());
 
             DatabaseOutageProfile.PROXY.restore();
-            await("the outage to end", () -> !outages.anyDown());
+            Waits.until("the outage to end", Duration.ofSeconds(30), () -> !outages.anyDown());
             Thread.sleep(2_000); // the jobs run again, quietly
             assertEquals(1, log.warnings().size(), log.describe());
             assertEquals(List.of(), log.errors(), log.describe());
@@ -84,22 +84,7 @@ class QuietOutageTest {
             given().accept("text/html").get("/test/plain/thrown").then().statusCode(500)
                     .contentType("application/problem+json").body("status", equalTo(500))
                     .body("detail", not(containsString("IllegalStateException")));
-            await("the bug's ERROR line", () -> !log.errors().isEmpty());
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Waited 30 s for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("Interrupted while waiting for " + what);
-            }
+            Waits.until("the bug's ERROR line", Duration.ofSeconds(30), () -> !log.errors().isEmpty());
         }
     }
 }
