@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /** Visitors deciding, as fast as a few threads can post: every 201's consent id and when the last one came. */
 final class ConsentLoad implements AutoCloseable {
@@ -45,6 +46,15 @@ final class ConsentLoad implements AutoCloseable {
             visitor.start();
         }
         return load;
+    }
+
+    /** Fails unless every consent answered 201 is among the stored ones ({@code stored} tells for one id). */
+    void assertAllStored(Predicate<String> stored) {
+        List<String> lost = acceptedConsentIds.stream().filter(stored.negate()).toList();
+        if (!lost.isEmpty()) {
+            throw new AssertionError(lost.size() + " of " + acceptedConsentIds.size()
+                    + " consents answered 201 are not stored, e.g. " + lost.stream().limit(3).toList());
+        }
     }
 
     private void post(HttpRequest request) {

@@ -109,12 +109,8 @@ class DiskFullDrillIT {
         awaitTrue(Duration.ofSeconds(15), () -> EmbeddedFaultDrillIT.ready(platform),
                 "readiness UP again (PostgreSQL and Redis, which refused writes too)");
         Set<String> stored = storedConsentIds(siteId);
-        List<String> lost = load.acceptedConsentIds.stream().filter(id -> !stored.contains(id)).toList();
-        assertTrue(lost.isEmpty(), lost.size() + " of " + load.acceptedConsentIds.size()
-                + " consents answered 201 are not stored, e.g. " + lost.stream().limit(3).toList());
-        String verify = Http.send("GET", platform.url("/api/v1/sites/" + siteId + "/consents/verify"), siteKey,
-                null).body();
-        assertTrue(verify.contains("\"intact\":true"), verify);
+        load.assertAllStored(stored::contains);
+        EmbeddedFaultDrillIT.assertChainIntact(platform, siteId, siteKey);
         System.out.printf("Disk-full drill: all %d consents answered 201 are among the %d stored%n",
                 load.acceptedConsentIds.size(), stored.size());
     }
