@@ -7,6 +7,7 @@ import dev.akkoord.scan.crawl.CrawlReport;
 import dev.akkoord.scan.crawl.Crawler;
 import dev.akkoord.scan.crawl.SiteScope;
 import dev.akkoord.site.SiteService;
+import dev.akkoord.web.Outages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
@@ -45,10 +46,12 @@ public class ScanRunner {
     private final SiteService sites;
     private final Vertx vertx;
     private final BrowserScanner browser;
+    private final Outages outages;
 
     ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config, SiteService sites,
-            Vertx vertx, BrowserScanner browser) {
+            Vertx vertx, BrowserScanner browser, Outages outages) {
         this.vertx = vertx;
+        this.outages = outages;
         this.browser = browser;
         this.scans = scans;
         this.crawler = crawler;
@@ -160,8 +163,11 @@ public class ScanRunner {
     /** A new scan may change the banner's lists; the site makes a new banner version only if they did change. */
     private Uni<Void> refreshBanner(UUID siteId) {
         return SafeContext.call(vertx, () -> sites.refreshBannerVersion(siteId))
-                .onFailure().invoke(failure -> LOG.warnf("Banner of site %s not refreshed after its scan: %s", siteId,
-                        failure.getMessage()))
+                .onFailure().invoke(failure -> {
+                    if (!outages.noticed(failure)) {
+                        LOG.warnf("Banner of site %s not refreshed after its scan: %s", siteId, failure.getMessage());
+                    }
+                })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

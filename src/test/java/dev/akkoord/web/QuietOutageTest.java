@@ -79,6 +79,18 @@ class QuietOutageTest {
     }
 
     @Test
+    void shouldDropHibernatesRollbackFailuresButNothingElseItLogs() {
+        // What Hibernate Reactive logs for each transaction in flight when the connection dies.
+        org.jboss.logging.Logger hibernate = org.jboss.logging.Logger.getLogger(DeadConnectionRollbacks.LOGGER);
+        try (CapturedLog log = CapturedLog.start()) {
+            hibernate.errorf("Failed to rollback transaction: %s", "Connection is not active now, current status: CLOSED");
+            hibernate.errorf("Failed to commit transaction: %s", "Connection is not active now, current status: CLOSED");
+            assertEquals(1, log.errors().size(), log.describe());
+            assertTrue(CapturedLog.message(log.errors().get(0)).startsWith("Failed to commit"), log.describe());
+        }
+    }
+
+    @Test
     void shouldAnswerABugInAPlainRouteWithA500Problem() {
         try (CapturedLog log = CapturedLog.start()) {
             given().accept("text/html").get("/test/plain/thrown").then().statusCode(500)
