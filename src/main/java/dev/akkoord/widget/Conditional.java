@@ -1,6 +1,10 @@
 package dev.akkoord.widget;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Header parsing for conditional and compressed responses (RFC 9110 §13.1.2 and §12.5.3). */
 final class Conditional {
@@ -23,23 +27,36 @@ final class Conditional {
         return false;
     }
 
-    /** Whether Accept-Encoding allows gzip (named, or through {@code *}) with a non-zero quality. */
-    static boolean acceptsGzip(String acceptEncoding) {
+    /**
+     * The compressed codings we have ({@code br}, {@code gzip}) that Accept-Encoding allows, the client's preferred
+     * first; brotli first when both are equally welcome, being the smaller. A coding is allowed when named, or covered
+     * by {@code *}, with a non-zero quality; empty means the plain body.
+     */
+    static List<String> acceptableCodings(String acceptEncoding) {
         if (acceptEncoding == null) {
-            return false;
+            return List.of();
         }
-        Boolean star = null;
+        Map<String, Double> named = new HashMap<>();
+        Double star = null;
         for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
             String[] pieces = part.trim().split(";");
-            boolean allowed = quality(pieces) > 0;
-            if (pieces[0].trim().equals("gzip") || pieces[0].trim().equals("x-gzip")) {
-                return allowed;
-            }
-            if (pieces[0].trim().equals("*")) {
-                star = allowed;
+            String coding = pieces[0].trim();
+            if (coding.equals("*")) {
+                star = quality(pieces);
+            } else {
+                named.putIfAbsent(coding.equals("x-gzip") ? "gzip" : coding, quality(pieces));
             }
         }
-        return Boolean.TRUE.equals(star);
+        double brotli = named.getOrDefault("br", star == null ? 0 : star);
+        double gzip = named.getOrDefault("gzip", star == null ? 0 : star);
+        List<String> acceptable = new ArrayList<>(2);
+        if (brotli > 0) {
+            acceptable.add("br");
+        }
+        if (gzip > 0) {
+            acceptable.add(gzip > brotli ? 0 : acceptable.size(), "gzip");
+        }
+        return acceptable;
     }
 
     private static String opaque(String tag) {

@@ -10,11 +10,12 @@ import jakarta.ws.rs.core.Response;
 import dev.akkoord.site.BannerConfigService;
 import dev.akkoord.web.ApiKeys;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The banner script with one site's config in front of it, where the banner's first statement picks it up: one
- * request where the script alone needs two in a row (itself, then the config). Answered by ETag, gzip-compressed
- * once per version.
+ * request where the script alone needs two in a row (itself, then the config). Answered by ETag, compressed once per
+ * version.
  */
 @ApplicationScoped
 class SiteScripts {
@@ -23,10 +24,11 @@ class SiteScripts {
     record Asked(String ifNoneMatch, String acceptEncoding, String origin, String referer) {
     }
 
-    /** Script versions whose gzip form is kept: about 8 KB each. */
-    private static final int GZIP_CACHE_CAPACITY = 1024;
+    /** Script versions whose compressed forms are kept: about 15 KB each. */
+    private static final int CACHE_CAPACITY = 1024;
 
-    private final GzipCache gzipCache = new GzipCache(GZIP_CACHE_CAPACITY);
+    private final CompressedScripts compressed = new CompressedScripts(CACHE_CAPACITY,
+            Infrastructure.getDefaultWorkerPool());
     private final BannerConfigService configs;
 
     SiteScripts(BannerConfigService configs) {
@@ -36,11 +38,11 @@ class SiteScripts {
     /** The script for {@code site} in {@code language} (null: the site's default), with the given caching headers. */
     Uni<Response> serve(WidgetAsset asset, UUID site, String language, Asked asked, String cacheControl, String vary) {
         return configs.configForPage(site, language, asked.origin(), asked.referer()).map(config -> {
-            // Weak: the gzip and identity forms are the same script.
+            // Weak: the compressed and identity forms are the same script.
             String etag = "W/\"" + ApiKeys.sha256Hex(asset.contentHash() + config).substring(0, 24) + "\"";
             Supplier<byte[]> body = () -> withConfig(config, asset.body());
             Response.ResponseBuilder response = WidgetResource.negotiate(asked.ifNoneMatch(), asked.acceptEncoding(), etag,
-                    body, () -> gzipCache.gzipped(etag, body));
+                    body, () -> compressed.forms(etag, body));
             return WidgetResource.asScript(response, etag, cacheControl, vary);
         });
     }

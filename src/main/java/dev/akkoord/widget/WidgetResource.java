@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Serves the banner script: {@code /akkoord.js} with a short max-age and an ETag (sites that embed it
  * pick up new builds within minutes), and {@code /akkoord/<hash>.js}, immutable for a year (sites that
- * pin a build, with Subresource Integrity). Both come gzip-compressed when the client accepts it. Asked for
+ * pin a build, with Subresource Integrity). Both come brotli- or gzip-compressed when the client accepts it. Asked for
  * by a page whose host a site claims ({@link SiteHosts}), {@code /akkoord.js} carries that site's config as the
  * per-site script does, so the plain tag needs no second request; the immutable copy stays byte for byte the build.
  */
@@ -76,18 +76,22 @@ public final class WidgetResource {
     }
 
     private static Response serve(WidgetAsset asset, String cacheControl, String ifNoneMatch, String acceptEncoding) {
-        Response.ResponseBuilder response = negotiate(ifNoneMatch, acceptEncoding, asset.etag(), asset::body, asset::gzipped);
+        Response.ResponseBuilder response = negotiate(ifNoneMatch, acceptEncoding, asset.etag(), asset::body,
+                asset::compressed);
         return asScript(response, asset.etag(), cacheControl);
     }
 
-    /** 304 when the client holds this version, else the script, gzipped where the client accepts gzip. */
+    /** 304 when the client holds this version, else the script in the client's preferred coding that we have. */
     static Response.ResponseBuilder negotiate(String ifNoneMatch, String acceptEncoding, String etag, Supplier<byte[]> body,
-            Supplier<byte[]> gzipped) {
+            Supplier<CompressedForms> compressed) {
         if (Conditional.matches(ifNoneMatch, etag)) {
             return Response.notModified();
         }
-        if (Conditional.acceptsGzip(acceptEncoding)) {
-            return Response.ok(gzipped.get()).header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        for (String coding : Conditional.acceptableCodings(acceptEncoding)) {
+            byte[] encoded = coding.equals("br") ? compressed.get().brotli() : compressed.get().gzip();
+            if (encoded != null) {
+                return Response.ok(encoded).header(HttpHeaders.CONTENT_ENCODING, coding);
+            }
         }
         return Response.ok(body.get());
     }

@@ -31,7 +31,8 @@ public class WidgetService {
     public WidgetService() {
         this.asset = load(RESOURCE);
         asset.ifPresentOrElse(
-                found -> LOG.debugf("Banner script %s loaded (%d bytes, %d gzip)", found.contentHash(), found.body().length, found.gzipped().length),
+                found -> LOG.debugf("Banner script %s loaded (%d bytes, %d gzip)", found.contentHash(), found.body().length,
+                        found.compressed().gzip().length),
                 () -> LOG.warnf("Banner script %s is not on the class path: build without -Dwidget.skip to serve /akkoord.js", RESOURCE));
     }
 
@@ -67,7 +68,7 @@ public class WidgetService {
     static WidgetAsset describe(byte[] body) {
         String contentHash = HexFormat.of().formatHex(digest("SHA-256", body)).substring(0, 16);
         String integrity = "sha384-" + Base64.getEncoder().encodeToString(digest("SHA-384", body));
-        return new WidgetAsset(body, gzip(body), contentHash, integrity);
+        return new WidgetAsset(body, new CompressedForms(gzip(body), Brotli.compress(body)), contentHash, integrity);
     }
 
     private static byte[] digest(String algorithm, byte[] body) {

@@ -1,7 +1,10 @@
 package dev.akkoord.widget;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +28,27 @@ class ConditionalTests {
     }
 
     @Test
-    void shouldAcceptGzipOnlyWithPositiveQuality() {
-        assertTrue(Conditional.acceptsGzip("gzip, deflate, br"));
-        assertTrue(Conditional.acceptsGzip("br;q=1.0, GZIP;q=0.5"));
-        assertTrue(Conditional.acceptsGzip("*"));
-        assertFalse(Conditional.acceptsGzip(null));
-        assertFalse(Conditional.acceptsGzip("identity"));
-        assertFalse(Conditional.acceptsGzip("gzip;q=0"));
-        assertFalse(Conditional.acceptsGzip("*;q=0.5, gzip;q=0"));
-        assertFalse(Conditional.acceptsGzip("br"));
+    void shouldPreferBrotliWhereTheClientLikesItAsMuchAsGzip() {
+        assertEquals(List.of("br", "gzip"), Conditional.acceptableCodings("gzip, deflate, br"));
+        assertEquals(List.of("br", "gzip"), Conditional.acceptableCodings("br;q=1.0, GZIP;q=0.5"));
+        assertEquals(List.of("br", "gzip"), Conditional.acceptableCodings("*"));
+        assertEquals(List.of("br"), Conditional.acceptableCodings("br"));
+    }
+
+    @Test
+    void shouldFollowTheClientsQualities() {
+        assertEquals(List.of("gzip", "br"), Conditional.acceptableCodings("br;q=0.4, gzip;q=0.8"));
+        assertEquals(List.of("gzip"), Conditional.acceptableCodings("gzip, deflate"));
+        assertEquals(List.of("gzip"), Conditional.acceptableCodings("x-gzip"));
+        assertEquals(List.of("gzip"), Conditional.acceptableCodings("br;q=0, *"));
+        assertEquals(List.of("br"), Conditional.acceptableCodings("*;q=0.5, gzip;q=0"));
+    }
+
+    @Test
+    void shouldFallBackToThePlainBody() {
+        assertEquals(List.of(), Conditional.acceptableCodings(null));
+        assertEquals(List.of(), Conditional.acceptableCodings("identity"));
+        assertEquals(List.of(), Conditional.acceptableCodings("gzip;q=0, br;q=0"));
+        assertEquals(List.of(), Conditional.acceptableCodings("gzip;q=zero"));
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
@@ -19,6 +20,8 @@ import java.util.Base64;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.aayushatharva.brotli4j.decoder.Decoder;
 
 @QuarkusTest
 class WidgetResourceTests {
@@ -70,8 +73,18 @@ class WidgetResourceTests {
     }
 
     @Test
-    void shouldServeGzipWhenAccepted() throws IOException {
+    void shouldServeBrotliWhenAcceptedAndSmallerThanGzip() throws IOException {
         Response response = given().config(RAW).header("Accept-Encoding", "gzip, deflate, br").get("/akkoord.js");
+        response.then().statusCode(200).header("Content-Encoding", "br").header("Vary", "Accept-Encoding");
+        byte[] brotli = response.asByteArray();
+        assertArrayEquals(packaged, Decoder.decompress(brotli, 0, brotli.length));
+        int gzipped = given().config(RAW).header("Accept-Encoding", "gzip").get("/akkoord.js").asByteArray().length;
+        assertTrue(brotli.length < gzipped, "brotli " + brotli.length + " B against gzip " + gzipped + " B");
+    }
+
+    @Test
+    void shouldServeGzipWhenAccepted() throws IOException {
+        Response response = given().config(RAW).header("Accept-Encoding", "gzip, deflate").get("/akkoord.js");
         response.then().statusCode(200).header("Content-Encoding", "gzip").header("Vary", "Accept-Encoding");
         byte[] gzipped = response.asByteArray();
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
+
 class WidgetServiceTests {
 
     private static final byte[] SCRIPT = "console.log('hi')".getBytes(StandardCharsets.UTF_8);
@@ -23,9 +25,11 @@ class WidgetServiceTests {
         assertEquals("sha384-c23foA8LVWSqmGoVRqUsf5lASwN8unYNRr8qJuhkkWwU4ICLN6WArwfv+Tb+yBxn", asset.integrity());
         assertTrue(asset.contentHash().matches("[0-9a-f]{16}"));
         assertEquals("/akkoord/" + asset.contentHash() + ".js", asset.versionedPath());
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(asset.gzipped()))) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(asset.compressed().gzip()))) {
             assertArrayEquals(SCRIPT, in.readAllBytes());
         }
+        byte[] brotli = asset.compressed().brotli();
+        assertArrayEquals(SCRIPT, Decoder.decompress(brotli, 0, brotli.length));
     }
 
     @Test
