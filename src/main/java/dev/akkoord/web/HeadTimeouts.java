@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
@@ -36,47 +37,71 @@ final class HeadTimeouts {
     private static final Logger LOG = Logger.getLogger(HeadTimeouts.class);
     static final String ACCEPTOR_GUARD = "akkoordHeadDeadlines";
 
+    /** How long after the HTTP server's start the management interface's server is looked for. */
+    private static final long LOOK_FOR_LATER_SERVERS_MILLIS = 30_000;
+    private static final long LOOK_AGAIN_MILLIS = 100;
+
     private final VertxInternal vertx;
     private final Duration timeout;
+    private final int expectedServers;
 
-    HeadTimeouts(Vertx vertx, @ConfigProperty(name = "akkoord.http.header-timeout", defaultValue = "20s") Duration timeout) {
+    HeadTimeouts(Vertx vertx, @ConfigProperty(name = "akkoord.http.header-timeout", defaultValue = "20s") Duration timeout,
+            @ConfigProperty(name = "quarkus.management.enabled", defaultValue = "false") boolean managementInterface) {
         this.vertx = (VertxInternal) vertx;
         this.timeout = timeout;
+        this.expectedServers = managementInterface ? 2 : 1;
     }
 
     private boolean enabled() {
         return !timeout.isZero() && !timeout.isNegative();
     }
 
+    /**
+     * Fired once the main server listens. The management interface's server may still be binding: it is looked for
+     * again for a while, since no event tells when it listens.
+     */
     void onHttp(@ObservesAsync HttpServerStart started) {
-        guardEveryServer();
+        guardUntilAllListen(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOK_FOR_LATER_SERVERS_MILLIS));
     }
 
     void onHttps(@ObservesAsync HttpsServerStart started) {
         guardEveryServer();
     }
 
-    /** Idempotent: servers already guarded are left alone. */
-    synchronized void guardEveryServer() {
-        if (!enabled()) {
-            return;
+    private void guardUntilAllListen(long deadline) {
+        if (enabled() && guardEveryServer() < expectedServers && System.nanoTime() < deadline) {
+            vertx.setTimer(LOOK_AGAIN_MILLIS, id -> guardUntilAllListen(deadline));
         }
-        List<String> guarded = new ArrayList<>();
+    }
+
+    /** Guards the servers that listen and are not guarded yet; answers how many are guarded in all. */
+    synchronized int guardEveryServer() {
+        if (!enabled()) {
+            return 0;
+        }
+        int guardedInAll = 0;
+        List<String> guardedNow = new ArrayList<>();
         try {
             for (HttpServerImpl server : vertx.sharedHttpServers().values()) {
                 Channel listening = listeningChannel(server);
-                if (listening != null && listening.pipeline().get(ACCEPTOR_GUARD) == null) {
-                    listening.pipeline().addFirst(ACCEPTOR_GUARD, new NewConnections(timeout.toNanos()));
-                    guarded.add(String.valueOf(server.actualPort()));
+                if (listening == null) {
+                    continue;
                 }
+                if (listening.pipeline().get(ACCEPTOR_GUARD) == null) {
+                    listening.pipeline().addFirst(ACCEPTOR_GUARD, new NewConnections(timeout.toNanos()));
+                    guardedNow.add(String.valueOf(server.actualPort()));
+                }
+                guardedInAll++;
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warnf("Request heads are not timed (slow clients can hold connections open): %s", e);
-            return;
+            return Integer.MAX_VALUE;
         }
-        if (!guarded.isEmpty()) {
-            LOG.infof("Request heads must arrive within %s on port(s) %s", timeout, String.join(", ", guarded));
+        if (!guardedNow.isEmpty()) {
+            LOG.infof("Request heads must arrive within %d ms on port %s", timeout.toMillis(),
+                    String.join(", ", guardedNow));
         }
+        return guardedInAll;
     }
 
     private static Channel listeningChannel(TCPServerBase server) throws ReflectiveOperationException {

@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.vertx.http.ManagementInterface;
+import io.vertx.core.VertxException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +31,11 @@ final class RouteFailures {
 
     void install(@Observes Router router) {
         router.route().order(-2000).failureHandler(this::answer);
+    }
+
+    /** Health and metrics answer in the same form, not with Quarkus' default error JSON. */
+    void install(@Observes ManagementInterface management) {
+        management.router().route().order(-2000).failureHandler(this::answer);
     }
 
     private void answer(RoutingContext context) {
@@ -57,9 +64,12 @@ final class RouteFailures {
             return outages.unavailable(failure);
         }
         int status = context.statusCode();
-        if (failure == null && status >= 400 && status < 500) { // context.fail(404) and the like: no bug
-            return new ProblemException(status, HttpResponseStatus.valueOf(status).reasonPhrase(),
-                    HttpResponseStatus.valueOf(status).reasonPhrase());
+        if (status >= 400 && status < 500) { // context.fail(404), a request without Host and the like: no bug
+            String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+            // Vert.x says what was wrong with the request in its own exceptions; others may name our internals.
+            String detail = failure instanceof VertxException && failure.getMessage() != null ? failure.getMessage()
+                    : reason;
+            return new ProblemException(status, reason, detail);
         }
         LOG.errorf(failure, "Request %s %s failed", context.request().method(), context.normalizedPath());
         return new ProblemException(500, "Server error", "The request could not be completed");
