@@ -1,7 +1,6 @@
 package dev.akkoord.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
@@ -41,7 +40,9 @@ final class HeadDeadline {
 
     private final long timeoutNanos;
     private Phase phase = Phase.HEAD;
-    private ScheduledFuture<?> timer;
+    /** When the head being awaited must be complete (System.nanoTime). */
+    private long headDue;
+    private boolean timerPending;
     private boolean headStarted;
     private int unansweredRequests;
 
@@ -54,22 +55,32 @@ final class HeadDeadline {
         return new HeadDeadline(timeoutNanos).new RawBytes();
     }
 
+    /**
+     * A timer per request would cost a scheduled task on every request of a busy keep-alive connection; instead one
+     * timer is pending at most, and when it fires early for a later head it waits again for what is left.
+     */
     private void awaitHead(ChannelHandlerContext front) {
         phase = Phase.HEAD;
         headStarted = false;
-        timer = front.executor().schedule(() -> expire(front), timeoutNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void disarm() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+        headDue = System.nanoTime() + timeoutNanos;
+        if (!timerPending) {
+            wakeIn(front, timeoutNanos);
         }
     }
 
+    private void wakeIn(ChannelHandlerContext front, long nanos) {
+        timerPending = true;
+        front.executor().schedule(() -> expire(front), nanos, TimeUnit.NANOSECONDS);
+    }
+
     private void expire(ChannelHandlerContext front) {
-        timer = null;
+        timerPending = false;
         if (phase != Phase.HEAD || !front.channel().isActive()) {
+            return;
+        }
+        long left = headDue - System.nanoTime();
+        if (left > 0) {
+            wakeIn(front, left);
             return;
         }
         if (!headStarted || unansweredRequests > 0) {
@@ -150,15 +161,8 @@ final class HeadDeadline {
             }
         }
 
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            disarm();
-            super.channelInactive(ctx);
-        }
-
         /** The connection speaks something else now (HTTP/2, or an upgrade): no more heads to time. */
         private void leave(ChannelHandlerContext ctx, ByteBuf bytes) {
-            disarm();
             phase = Phase.BODY;
             forwardRest(ctx, bytes);
             if (ctx.pipeline().context(MESSAGES) != null) {
@@ -190,7 +194,6 @@ final class HeadDeadline {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
             if (msg instanceof HttpRequest) {
-                disarm();
                 phase = Phase.BODY;
                 unansweredRequests++;
             }
