@@ -38,21 +38,43 @@ public class BannerConfigService {
         this.fetched = fetched;
     }
 
+    /** A config as JSON text, and the site's banner version it was rendered for. */
+    public record Rendered(String version, String json) {
+    }
+
     /**
      * The config for a banner about to run on a page, whichever way it travels (alone or inside the per-site
-     * script): each one served is a sighting of the banner on the page's origin ({@link BannerFetched}).
+     * script): each one served is a sighting of the banner on the page's origin ({@link #sighted}).
      */
-    public Uni<String> configForPage(UUID siteId, String requestedLanguage, String origin, String referer) {
-        return config(siteId, requestedLanguage)
-                .invoke(config -> fetched.fire(BannerFetched.from(siteId, origin, referer)));
+    public Uni<Rendered> configForPage(UUID siteId, String requestedLanguage, String origin, String referer) {
+        return rendered(siteId, requestedLanguage).invoke(config -> sighted(siteId, origin, referer));
+    }
+
+    /** A banner served from an answer prepared earlier is a sighting too. */
+    public void sighted(UUID siteId, String origin, String referer) {
+        fetched.fire(BannerFetched.from(siteId, origin, referer));
     }
 
     /** The config as JSON text; the same text (and so the same ETag) until the site changes. */
     public Uni<String> config(UUID siteId, String requestedLanguage) {
+        return rendered(siteId, requestedLanguage).map(Rendered::json);
+    }
+
+    /**
+     * The site's current banner version as this instance knows it without asking the database, or null when it would
+     * have to ask: a prepared answer is served only while this is the version it was prepared for.
+     */
+    public String knownVersion(UUID siteId) {
+        return versions.known(siteId);
+    }
+
+    private Uni<Rendered> rendered(UUID siteId, String requestedLanguage) {
         String language = primaryLanguage(requestedLanguage);
-        return versions.current(siteId).flatMap(version -> version == null ? render(siteId, language)
+        return versions.current(siteId).flatMap(version -> version == null
+                ? render(siteId, language).map(json -> new Rendered(null, json))
                 : cache.get(siteId, version, language).flatMap(cached -> cached != null ? Uni.createFrom().item(cached)
-                        : render(siteId, language).call(config -> cache.put(siteId, version, language, config))));
+                        : render(siteId, language).call(config -> cache.put(siteId, version, language, config)))
+                        .map(json -> new Rendered(version, json)));
     }
 
     private Uni<String> render(UUID siteId, String requestedLanguage) {
@@ -94,7 +116,7 @@ public class BannerConfigService {
     }
 
     /** {@code nl-BE,nl;q=0.9} or {@code nl-BE} → {@code nl}; anything odd → the site default. */
-    static String primaryLanguage(String requested) {
+    public static String primaryLanguage(String requested) {
         if (requested == null) {
             return SITE_DEFAULT;
         }

@@ -28,9 +28,9 @@ public class BannerVersions {
 
     /** The current version, or null when there is no such site. */
     Uni<String> current(UUID siteId) {
-        Remembered known = remembered.get(siteId);
-        if (known != null && System.nanoTime() - known.until() < 0) {
-            return Uni.createFrom().item(known.version());
+        String known = known(siteId);
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         return Panache.withSession(() -> Site.<Site>findById(siteId)).map(site -> {
             if (site == null) {
@@ -40,6 +40,12 @@ public class BannerVersions {
             remember(siteId, site.currentBannerVersion);
             return site.currentBannerVersion;
         });
+    }
+
+    /** The version remembered and not older than {@link #MAX_AGE}, or null: what {@link #current} has without I/O. */
+    String known(UUID siteId) {
+        Remembered known = remembered.get(siteId);
+        return known != null && System.nanoTime() - known.until() < 0 ? known.version() : null;
     }
 
     /** After a committed change on this instance. */

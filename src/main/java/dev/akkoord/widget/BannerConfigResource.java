@@ -1,4 +1,4 @@
-package dev.akkoord.site;
+package dev.akkoord.widget;
 
 import java.util.UUID;
 
@@ -15,39 +15,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.akkoord.web.ApiKeys;
 import io.smallrye.mutiny.Uni;
 
-/** The public banner configuration, fetched by the widget on every page view, so it is cheap to revalidate. */
+/**
+ * The public banner configuration, fetched by the plain tag's banner on every page view, so it is cheap to revalidate.
+ * Once prepared for a site's version, {@link BannerRoute} answers it from memory; this answers the first request and
+ * what is not found.
+ */
 @Path("/api/v1/sites/{siteId}/banner")
 @Tag(name = "Banner")
-public final class BannerResource {
+public final class BannerConfigResource {
 
-    private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
-    private final BannerConfigService configs;
+    private final SiteBanners banners;
 
-    BannerResource(BannerConfigService configs) {
-        this.configs = configs;
+    BannerConfigResource(SiteBanners banners) {
+        this.banners = banners;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The banner configuration for a language (public; ETag and 304 supported)")
     public Uni<Response> bannerConfig(@RestPath UUID siteId, @RestQuery String lang,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @HeaderParam("Origin") String origin,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @HeaderParam("Origin") String origin,
             @HeaderParam("Referer") String referer) {
-        return configs.configForPage(siteId, lang, origin, referer).map(config -> {
-            String etag = "\"" + ApiKeys.sha256Hex(config).substring(0, 24) + "\"";
-            Response.ResponseBuilder response = etag.equals(ifNoneMatch) ? Response.notModified()
-                    : Response.ok(config, MediaType.APPLICATION_JSON_TYPE);
-            return response.header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                    .header("Access-Control-Allow-Origin", "*")
-                    .header("Vary", "Accept-Encoding")
-                    // The banner's critical path: sites (and the paint profile) may time it in real-user monitoring.
-                    .header("Timing-Allow-Origin", "*")
-                    .build();
-        });
+        return banners.config(siteId, lang, new SiteBanners.Asked(ifNoneMatch, acceptEncoding, origin, referer));
     }
 }

@@ -1,6 +1,8 @@
 package dev.akkoord.widget;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -13,38 +15,75 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The banner script with one site's config in front of it, where the banner's first statement picks it up: one
- * request where the script alone needs two in a row (itself, then the config). Answered by ETag, compressed once per
- * version.
+ * A site's banner as visitors' browsers ask for it: the script with the site's config in front of it (where the
+ * banner's first statement picks it up: one request where the script alone needs two in a row), or the config alone.
+ * Each version is prepared once ({@link PreparedAnswer}: ETag, headers, compressed bodies) and kept for the requests
+ * that follow, which {@link BannerRoute} answers from memory.
  */
 @ApplicationScoped
-class SiteScripts {
+class SiteBanners {
 
     /** What the browser asked with: its conditional and encoding headers, and where the page is. */
     record Asked(String ifNoneMatch, String acceptEncoding, String origin, String referer) {
     }
 
-    /** Script versions whose compressed forms are kept: about 15 KB each. */
-    private static final int CACHE_CAPACITY = 1024;
+    /** Bodies whose compressed forms are kept: about 15 KB each. */
+    private static final int COMPRESSED_CAPACITY = 1024;
 
-    private final CompressedScripts compressed = new CompressedScripts(CACHE_CAPACITY,
+    private final CompressedScripts compressed = new CompressedScripts(COMPRESSED_CAPACITY,
             Infrastructure.getDefaultWorkerPool());
     private final BannerConfigService configs;
+    private final PreparedAnswers answers;
 
-    SiteScripts(BannerConfigService configs) {
+    SiteBanners(BannerConfigService configs, PreparedAnswers answers) {
         this.configs = configs;
+        this.answers = answers;
     }
 
-    /** The script for {@code site} in {@code language} (null: the site's default), with the given caching headers. */
-    Uni<Response> serve(WidgetAsset asset, UUID site, String language, Asked asked, String cacheControl, String vary) {
-        return configs.configForPage(site, language, asked.origin(), asked.referer()).map(config -> {
+    /** The script for {@code site} in {@code language} (null: the site's default), in the given form. */
+    Uni<Response> script(WidgetAsset asset, UUID site, String language, Asked asked, PreparedAnswers.Form form) {
+        return configs.configForPage(site, language, asked.origin(), asked.referer()).map(rendered -> {
             // Weak: the compressed and identity forms are the same script.
-            String etag = "W/\"" + ApiKeys.sha256Hex(asset.contentHash() + config).substring(0, 24) + "\"";
-            Supplier<byte[]> body = () -> withConfig(config, asset.body());
-            Response.ResponseBuilder response = WidgetResource.negotiate(asked.ifNoneMatch(), asked.acceptEncoding(), etag,
-                    body, () -> compressed.forms(etag, body));
-            return WidgetResource.asScript(response, etag, cacheControl, vary);
+            String etag = "W/\"" + ApiKeys.sha256Hex(asset.contentHash() + rendered.json()).substring(0, 24) + "\"";
+            return prepare(site, language, form, rendered, etag, () -> withConfig(rendered.json(), asset.body()),
+                    PreparedAnswer.scriptHeaders(etag, form.cacheControl(), form.vary()))
+                    .toResponse(asked.ifNoneMatch(), asked.acceptEncoding());
         });
+    }
+
+    /** The config alone, as JSON. */
+    Uni<Response> config(UUID site, String language, Asked asked) {
+        return configs.configForPage(site, language, asked.origin(), asked.referer()).map(rendered -> {
+            String etag = "\"" + ApiKeys.sha256Hex(rendered.json()).substring(0, 24) + "\"";
+            PreparedAnswers.Form form = PreparedAnswers.Form.CONFIG;
+            return prepare(site, language, form, rendered, etag, () -> rendered.json().getBytes(StandardCharsets.UTF_8),
+                    configHeaders(etag, form)).toResponse(asked.ifNoneMatch(), asked.acceptEncoding());
+        });
+    }
+
+    private PreparedAnswer prepare(UUID site, String language, PreparedAnswers.Form form,
+            BannerConfigService.Rendered rendered, String etag, Supplier<byte[]> body, Map<String, String> headers) {
+        Supplier<PreparedAnswer> prepare = () -> {
+            byte[] plain = body.get();
+            return new PreparedAnswer(rendered.version(), etag, plain, compressed.forms(etag, () -> plain), headers);
+        };
+        if (rendered.version() == null) {
+            return prepare.get();
+        }
+        PreparedAnswers.Key key = new PreparedAnswers.Key(site, BannerConfigService.primaryLanguage(language), form);
+        return answers.remember(key, rendered.version(), etag, prepare);
+    }
+
+    private static Map<String, String> configHeaders(String etag, PreparedAnswers.Form form) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("ETag", etag);
+        headers.put("Cache-Control", form.cacheControl());
+        headers.put("Vary", form.vary());
+        headers.put("Access-Control-Allow-Origin", "*");
+        // The banner's critical path: sites (and the paint profile) may time it in real-user monitoring.
+        headers.put("Timing-Allow-Origin", "*");
+        return headers;
     }
 
     static byte[] withConfig(String config, byte[] script) {

@@ -19,20 +19,21 @@ import io.smallrye.mutiny.Uni;
 /**
  * The banner with its site's config inside, at {@code /akkoord/site/<siteId>.js}. It carries the config for
  * {@code ?lang=} (else the site's default language); a page in another of the site's languages still fetches its
- * own. It changes with the site, so it is cached briefly and revalidated by ETag.
+ * own. It changes with the site, so it is cached briefly and revalidated by ETag. Once prepared for the site's version,
+ * {@link BannerRoute} answers it from memory; this answers the first request and what is not found.
  */
 @Path("/akkoord/site")
 @Tag(name = "Banner")
 public final class SiteScriptResource {
 
-    private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
     private final WidgetService widgets;
-    private final SiteScripts scripts;
+    private final SiteBanners banners;
 
-    SiteScriptResource(WidgetService widgets, SiteScripts scripts) {
+    SiteScriptResource(WidgetService widgets, SiteBanners banners) {
         this.widgets = widgets;
-        this.scripts = scripts;
+        this.banners = banners;
     }
 
     @GET
@@ -45,8 +46,8 @@ public final class SiteScriptResource {
         UUID site = parseSiteId(siteId);
         WidgetAsset asset = widgets.asset()
                 .orElseThrow(() -> ProblemException.notFound("The banner script was not built into this release"));
-        return scripts.serve(asset, site, lang, new SiteScripts.Asked(ifNoneMatch, acceptEncoding, origin, referer),
-                CACHE_CONTROL, HttpHeaders.ACCEPT_ENCODING);
+        return banners.script(asset, site, lang, new SiteBanners.Asked(ifNoneMatch, acceptEncoding, origin, referer),
+                PreparedAnswers.Form.SITE_SCRIPT);
     }
 
     private static UUID parseSiteId(String siteId) {

@@ -34,13 +34,15 @@ public final class WidgetResource {
     static final String WITH_CONFIG_VARY = HttpHeaders.ACCEPT_ENCODING + ", Referer";
 
     private final WidgetService widgets;
+    private final BuildAnswers build;
     private final SiteHosts hosts;
-    private final SiteScripts siteScripts;
+    private final SiteBanners banners;
 
-    WidgetResource(WidgetService widgets, SiteHosts hosts, SiteScripts siteScripts) {
+    WidgetResource(WidgetService widgets, BuildAnswers build, SiteHosts hosts, SiteBanners banners) {
         this.widgets = widgets;
+        this.build = build;
         this.hosts = hosts;
-        this.siteScripts = siteScripts;
+        this.banners = banners;
     }
 
     @GET
@@ -48,14 +50,15 @@ public final class WidgetResource {
     public Uni<Response> latest(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @HeaderParam("Referer") String referer) {
         WidgetAsset asset = current();
+        PreparedAnswer alone = build.latest().orElseThrow();
         Optional<UUID> site = hosts.siteFor(referer);
         if (site.isEmpty()) {
-            return Uni.createFrom().item(serve(asset, LATEST_CACHE, ifNoneMatch, acceptEncoding));
+            return Uni.createFrom().item(alone.toResponse(ifNoneMatch, acceptEncoding));
         }
-        SiteScripts.Asked asked = new SiteScripts.Asked(ifNoneMatch, acceptEncoding, null, referer);
-        return siteScripts.serve(asset, site.get(), null, asked, WITH_CONFIG_CACHE, WITH_CONFIG_VARY)
+        SiteBanners.Asked asked = new SiteBanners.Asked(ifNoneMatch, acceptEncoding, null, referer);
+        return banners.script(asset, site.get(), null, asked, PreparedAnswers.Form.SHARED_SCRIPT)
                 // The site may be gone since the hosts were read: the script alone still works.
-                .onFailure().recoverWithItem(() -> serve(asset, LATEST_CACHE, ifNoneMatch, acceptEncoding));
+                .onFailure().recoverWithItem(() -> alone.toResponse(ifNoneMatch, acceptEncoding));
     }
 
     @GET
@@ -64,21 +67,14 @@ public final class WidgetResource {
     public Response versioned(@PathParam("file") String file, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         WidgetAsset asset = current();
-        if (!file.equals(asset.contentHash() + ".js")) {
-            // Only the build in this release is kept; an old hash has no bytes that would match its SRI value.
-            throw ProblemException.notFound("No banner build " + file + "; the current one is " + asset.versionedPath());
-        }
-        return serve(asset, IMMUTABLE_CACHE, ifNoneMatch, acceptEncoding);
+        // Only the build in this release is kept; an old hash has no bytes that would match its SRI value.
+        return build.immutable(file).orElseThrow(() -> ProblemException.notFound(
+                "No banner build " + file + "; the current one is " + asset.versionedPath()))
+                .toResponse(ifNoneMatch, acceptEncoding);
     }
 
     private WidgetAsset current() {
         return widgets.asset().orElseThrow(() -> ProblemException.notFound("The banner script was not built into this release"));
-    }
-
-    private static Response serve(WidgetAsset asset, String cacheControl, String ifNoneMatch, String acceptEncoding) {
-        Response.ResponseBuilder response = negotiate(ifNoneMatch, acceptEncoding, asset.etag(), asset::body,
-                asset::compressed);
-        return asScript(response, asset.etag(), cacheControl);
     }
 
     /** 304 when the client holds this version, else the script in the client's preferred coding that we have. */
@@ -94,24 +90,5 @@ public final class WidgetResource {
             }
         }
         return Response.ok(body.get());
-    }
-
-    /** The headers every form of the banner script is served with. */
-    static Response asScript(Response.ResponseBuilder response, String etag, String cacheControl) {
-        return asScript(response, etag, cacheControl, HttpHeaders.ACCEPT_ENCODING);
-    }
-
-    static Response asScript(Response.ResponseBuilder response, String etag, String cacheControl, String vary) {
-        return response.type(JAVASCRIPT)
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, vary)
-                // Cross-origin <script integrity crossorigin> needs CORS; COEP sites need CORP.
-                .header("Access-Control-Allow-Origin", "*")
-                .header("Cross-Origin-Resource-Policy", "cross-origin")
-                .header("X-Content-Type-Options", "nosniff")
-                // Lets sites measure the banner's load in their own real-user monitoring.
-                .header("Timing-Allow-Origin", "*")
-                .build();
     }
 }
