@@ -24,12 +24,6 @@ WARMUP=${WARMUP:-30}
 ROUNDS=${ROUNDS:-3}
 PACED=${PACED:-10}
 WRK_THREADS=${WRK_THREADS:-2}
-PG_HOST=127.0.0.1
-PG_PORT=${PG_PORT:-5432}
-PG_DB=${PG_DB:-test}
-PG_USER=${PG_USER:-postgres}
-REDIS_PORT=${REDIS_PORT:-6379}
-ADMIN_TOKEN="bench-$(date +%s)-$$"
 ORIGIN="https://www.example.test"
 SCHEMA=akkoord_bench
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -37,20 +31,14 @@ LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/consents"
 WORK=$(mktemp -d /tmp/akkoord-bench.XXXXXX)
-SERVICE_PID=""
-
-psql_q() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -v ON_ERROR_STOP=1 -qAt "$@"; }
+source "$ROOT/bench/service.sh"
 
 cleanup() {
-    if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-        kill "$SERVICE_PID" && wait "$SERVICE_PID" 2>/dev/null || true
-    fi
-    psql_q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+    stop_service
+    drop_bench_schema "$SCHEMA"
     if [[ "${KEEP_LOGS:-0}" == "1" ]]; then echo "logs: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
-
-say() { printf '== %s %s\n' "$(date +%T)" "$*" >&2; }
 
 # CPU used so far (clock ticks) by PostgreSQL (every process of its user, plus the backends it already reaped),
 # Redis and the given extra processes: the machine is shared, so CPU per operation is the figure that does not
@@ -73,42 +61,10 @@ done
 (exec 3<>/dev/tcp/127.0.0.1/"$REDIS_PORT") 2>/dev/null || { echo "no Redis on 127.0.0.1:$REDIS_PORT" >&2; exit 1; }
 
 # --- build and start the packaged service ----------------------------------------------------------------------
-if [[ "${BENCH_SKIP_BUILD:-0}" != "1" || ! -f "$ROOT/target/quarkus-app/quarkus-run.jar" ]]; then
-    say "building target/quarkus-app"
-    (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dwidget.skip)
-fi
-psql_q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" -c "CREATE SCHEMA $SCHEMA" >/dev/null
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-MANAGEMENT_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-MANAGEMENT="http://127.0.0.1:$MANAGEMENT_PORT"
-
-say "starting the service on $BASE (log: $WORK/service.log)"
-QUARKUS_HTTP_HOST=127.0.0.1 \
-QUARKUS_HTTP_PORT=$PORT \
-QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
-QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$SCHEMA" \
-QUARKUS_FLYWAY_SCHEMAS=$SCHEMA \
-QUARKUS_DATASOURCE_USERNAME=$PG_USER \
-QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
-AKKOORD_ADMIN_TOKEN=$ADMIN_TOKEN \
-AKKOORD_CONSENT_RATE_LIMIT_PER_MINUTE=1000000000 \
-AKKOORD_DATA_DIR="$WORK/data" \
-    java ${JAVA_OPTS:-} -Dquarkus.datasource.reactive.additional-properties.search_path=$SCHEMA \
-        -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
-SERVICE_PID=$!
-
-for _ in $(seq 1 120); do
-    if curl -fs "$MANAGEMENT/q/health/ready" >/dev/null 2>&1; then break; fi
-    kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$WORK/service.log" >&2; exit 1; }
-    sleep 0.5
-done
-curl -fs "$MANAGEMENT/q/health/ready" >/dev/null || { echo "service not ready" >&2; tail -50 "$WORK/service.log" >&2; exit 1; }
-
-SITE_JSON=$(curl -fs -X POST "$BASE/api/v1/sites" -H "Authorization: Bearer $ADMIN_TOKEN" \
-    -H 'Content-Type: application/json' -d '{"name": "Benchmark", "domains": ["www.example.test"]}')
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }
+build_service
+start_service "$SCHEMA"
+SITE_JSON=$(create_bench_site)
+json() { json_field "$1"; }
 SITE_ID=$(json id <<<"$SITE_JSON")
 SITE_KEY=$(json apiKey <<<"$SITE_JSON")
 export BENCH_SITE_ID=$SITE_ID BENCH_ORIGIN=$ORIGIN
