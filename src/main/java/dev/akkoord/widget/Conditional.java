@@ -5,9 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Header parsing for conditional and compressed responses (RFC 9110 §13.1.2 and §12.5.3). */
 final class Conditional {
+
+    private static final int REMEMBERED_HEADERS = 256;
+    private static final Map<String, List<String>> CODINGS_BY_HEADER = new ConcurrentHashMap<>();
 
     private Conditional() {
     }
@@ -16,6 +20,9 @@ final class Conditional {
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
+        }
+        if (ifNoneMatch.equals(etag)) { // what a browser revalidating its copy sends
+            return true;
         }
         String wanted = opaque(etag);
         for (String candidate : ifNoneMatch.split(",")) {
@@ -36,6 +43,19 @@ final class Conditional {
         if (acceptEncoding == null) {
             return List.of();
         }
+        // Browsers send a handful of distinct values, every request: each is read once.
+        List<String> known = CODINGS_BY_HEADER.get(acceptEncoding);
+        if (known == null) {
+            known = List.copyOf(readCodings(acceptEncoding));
+            if (CODINGS_BY_HEADER.size() >= REMEMBERED_HEADERS) {
+                CODINGS_BY_HEADER.clear(); // made-up values cannot grow it
+            }
+            CODINGS_BY_HEADER.put(acceptEncoding, known);
+        }
+        return known;
+    }
+
+    private static List<String> readCodings(String acceptEncoding) {
         Map<String, Double> named = new HashMap<>();
         Double star = null;
         for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
