@@ -1,7 +1,7 @@
 // The stored choice: the `akkoord_consent` cookie on the registrable domain, and when to ask again.
 
 import { CONSENT_COOKIE, DAY_MS, FUNCTIONAL, OPTIONAL } from '../utils/constants.js';
-import { readCookie, registrableDomain, writeCookie } from '../utils/cookies.js';
+import { registrableDomain, writeCookie } from '../utils/cookies.js';
 import { shortHash } from '../utils/match.js';
 import { state } from './global.js';
 
@@ -34,8 +34,6 @@ export const decodeConsent = (value) => {
     _hashes: parts[6],
   };
 };
-
-export const loadConsent = () => (state._consent = decodeConsent(readCookie(CONSENT_COOKIE)));
 
 /**
  * The consent cookie's domain, which is also the top of the withdrawal sweep. Probing it writes cookies, so it

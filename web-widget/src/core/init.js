@@ -9,8 +9,8 @@ import { readJson, writeJson } from '../utils/storage.js';
 import { show } from './api.js';
 import { releaseGranted, settlePending, startBlocking } from './blocker.js';
 import { checkConfig, fetchConfig, fitsPage, takePreloaded } from './config.js';
-import { isExpired, loadConsent, needsPrompt } from './consent.js';
-import { consentModeDefault, consentModeUpdate } from './consent-mode.js';
+import { isExpired, needsPrompt } from './consent.js';
+import { setConsentDefaults } from './consent-defaults.js';
 import { decide, GPC } from './decisions.js';
 import { loadDeclaration } from './declaration-loader.js';
 import { fire } from './events.js';
@@ -61,9 +61,8 @@ export const init = (script) => {
   state._gpc = navigator.globalPrivacyControl === true;
   // Until a fetched config arrives, blocking goes by the tracker hosts the last page view kept.
   state._trackerHosts = fits ? preloaded.trackerHosts : readJson(HOSTS_KEY, null);
-  consentModeDefault();
-  const consent = loadConsent();
-  if (consent && consent._decided) consentModeUpdate(consent._granted);
+  // The Consent Mode default and the stored choice, unless the blocking stub sent them before the page's own tags.
+  const consent = (state._consent = setConsentDefaults());
   startBlocking();
   state._ready = configArrives.then(onConfig, (error) => {
     console.warn(error);

@@ -87,7 +87,7 @@ test('the first sign-in with the operator token sets up the operator; sign-out a
   await expectNoAxeViolations(operator, 'sites page');
 });
 
-test('the operator registers a site and gets its snippet with SRI and its API key', async () => {
+test('the operator registers a site and gets its snippets (async first, then stub + async, then the blocking tag with SRI) and its API key', async () => {
   await operator.getByLabel('Name').fill('Example shop');
   await operator.getByLabel('Domains').fill('www.example.test:' + sitePages.port);
   await operator.getByLabel('Languages').fill('en, nl');
@@ -96,7 +96,18 @@ test('the operator registers a site and gets its snippet with SRI and its API ke
   const snippet = await operator.locator('#snippet').textContent();
   assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/akkoord\/[0-9a-f]{16}\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous" data-site="[0-9a-f-]{36}"><\/script>/);
   siteId = /data-site="([0-9a-f-]{36})"/.exec(snippet)[1];
-  assert.equal(await operator.locator('#site-snippet').textContent(), `<script src="${platform.url}/akkoord/site/${siteId}.js" async></script>`);
+  const async = `<script src="${platform.url}/akkoord/site/${siteId}.js" async></script>`;
+  assert.equal(await operator.locator('#site-snippet').textContent(), async);
+  const defaults = await operator.locator('#defaults-snippet').textContent();
+  assert.match(defaults, /^<script src="http:\/\/127\.0\.0\.1:\d+\/akkoord-defaults\/[0-9a-f]{16}\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>\n/);
+  assert.ok(defaults.endsWith('\n' + async), defaults);
+  // The async tag is offered first, the stub form second, the single blocking tag last.
+  const order = await operator.locator('pre.snippet code').evaluateAll((codes) => codes.map((code) => code.id));
+  assert.deepEqual(order, ['site-snippet', 'defaults-snippet', 'snippet']);
+  const stubSrc = /src="([^"]+)"/.exec(defaults)[1];
+  const stub = await fetch(stubSrc);
+  assert.equal(stub.status, 200);
+  assert.equal(stub.headers.get('cache-control'), 'public, max-age=31536000, immutable');
   assert.match(await operator.locator('#new-key').textContent(), /^ak_[0-9a-f]{64}$/);
   await expectNoAxeViolations(operator, 'site overview');
 });

@@ -3,10 +3,12 @@
 # throw-away data directory (embedded PostgreSQL and Redis), waits until it is ready, runs the browser
 # suite against it (npm run test:e2e) and stops it again, whatever happens.
 #   web-widget/test/e2e/run.sh                     run the suite
+#   web-widget/test/e2e/run.sh test/e2e/embed.test.mjs …   run only these files of it (paths from web-widget/)
 #   web-widget/test/e2e/run.sh bench               run the paint benchmark (bench/paint.mjs) instead
 #   web-widget/test/e2e/run.sh profile             break the banner's paint time down (bench/profile.mjs)
 #   web-widget/test/e2e/run.sh compare a=A.js b=B.js   compare banner builds under the same load (bench/compare.mjs)
-#   web-widget/test/e2e/run.sh reference           the paint benchmark beside cookieconsent 3.1 (bench/reference.mjs)
+#   web-widget/test/e2e/run.sh reference           every tag form beside cookieconsent 3.1 and empty scripts (bench/reference.mjs)
+#   web-widget/test/e2e/run.sh trace               main-thread time per tag form from a Chromium trace (bench/trace.mjs)
 #   AKKOORD_REBUILD=1 web-widget/test/e2e/run.sh   rebuild the jar first
 set -euo pipefail
 
@@ -58,11 +60,12 @@ if [[ -z "$ready" ]]; then
 fi
 
 status=0
-if [[ "${1:-}" == "bench" || "${1:-}" == "profile" || "${1:-}" == "compare" || "${1:-}" == "reference" ]]; then
+if [[ "${1:-}" == "bench" || "${1:-}" == "profile" || "${1:-}" == "compare" || "${1:-}" == "reference" || "${1:-}" == "trace" ]]; then
   script=bench/paint.mjs
   [[ "$1" == "profile" ]] && script=bench/profile.mjs
   [[ "$1" == "compare" ]] && script=bench/compare.mjs
   [[ "$1" == "reference" ]] && script=bench/reference.mjs
+  [[ "$1" == "trace" ]] && script=bench/trace.mjs
   builds=()
   for build in "${@:2}"; do
     file="${build#*=}"
@@ -70,6 +73,8 @@ if [[ "${1:-}" == "bench" || "${1:-}" == "profile" || "${1:-}" == "compare" || "
     builds+=("${build%%=*}=$file")
   done
   (cd web-widget && AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" node "$script" "${builds[@]}") || status=$?
+elif [[ "${1:-}" == *.test.mjs ]]; then
+  (cd web-widget && AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" node --test --test-concurrency=1 "$@") || status=$?
 else
   AKKOORD_URL="$URL" AKKOORD_ADMIN_TOKEN="$TOKEN" npm --prefix web-widget run --silent test:e2e || status=$?
 fi

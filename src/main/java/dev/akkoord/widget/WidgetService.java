@@ -24,9 +24,12 @@ import org.jboss.logging.Logger;
 public class WidgetService {
 
     static final String RESOURCE = "widget/akkoord.js";
+    /** The blocking Consent Mode stub ({@code web-widget/src/defaults.js}), served by {@link ConsentDefaultsResource}. */
+    static final String DEFAULTS_RESOURCE = "widget/akkoord-defaults.js";
     private static final Logger LOG = Logger.getLogger(WidgetService.class);
 
     private final Optional<WidgetAsset> asset;
+    private final Optional<WidgetAsset> defaults = load(DEFAULTS_RESOURCE);
 
     public WidgetService() {
         this.asset = load(RESOURCE);
@@ -39,6 +42,11 @@ public class WidgetService {
     /** The packaged script, or empty when the application was built without the widget. */
     public Optional<WidgetAsset> asset() {
         return asset;
+    }
+
+    /** The packaged Consent Mode stub, or empty when the application was built without the widget. */
+    public Optional<WidgetAsset> defaults() {
+        return defaults;
     }
 
     /** The {@code sha384-…} integrity value of the packaged script. */

@@ -1,0 +1,66 @@
+package dev.akkoord.widget;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import dev.akkoord.web.ProblemException;
+import io.smallrye.common.annotation.NonBlocking;
+
+/**
+ * Serves the blocking Consent Mode stub ({@code web-widget/src/defaults.js}, 1 KB): the one script a page whose own
+ * gtag call needs the Consent Mode defaults keeps blocking in {@code <head>}, with the banner itself loaded
+ * {@code async} after it. {@code /akkoord-defaults.js} is always the current build (five minutes, ETag);
+ * {@code /akkoord-defaults/<hash>.js} is immutable, for a tag with Subresource Integrity
+ * ({@link #PREFIX} + {@link WidgetAsset#contentHash()}). Both in brotli or gzip where the client accepts it.
+ */
+@Path("/")
+public final class ConsentDefaultsResource {
+
+    static final String PATH = "/akkoord-defaults.js";
+    static final String PREFIX = "/akkoord-defaults/";
+
+    private final WidgetService widgets;
+
+    ConsentDefaultsResource(WidgetService widgets) {
+        this.widgets = widgets;
+    }
+
+    /** The immutable path of the current build, e.g. {@code /akkoord-defaults/0f3a…e1.js}. */
+    public static String versionedPath(WidgetAsset stub) {
+        return PREFIX + stub.contentHash() + ".js";
+    }
+
+    @GET
+    @Path("akkoord-defaults.js")
+    @NonBlocking
+    public Response latest(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return serve(current(), WidgetResource.LATEST_CACHE, ifNoneMatch, acceptEncoding);
+    }
+
+    @GET
+    @Path("akkoord-defaults/{file}")
+    @NonBlocking
+    public Response versioned(@PathParam("file") String file, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        WidgetAsset stub = current();
+        if (!file.equals(stub.contentHash() + ".js")) {
+            throw ProblemException.notFound("No Consent Mode stub build " + file + "; the current one is " + versionedPath(stub));
+        }
+        return serve(stub, WidgetResource.IMMUTABLE_CACHE, ifNoneMatch, acceptEncoding);
+    }
+
+    private WidgetAsset current() {
+        return widgets.defaults().orElseThrow(() -> ProblemException.notFound("The Consent Mode stub was not built into this release"));
+    }
+
+    private static Response serve(WidgetAsset stub, String cacheControl, String ifNoneMatch, String acceptEncoding) {
+        return WidgetResource.asScript(
+                WidgetResource.negotiate(ifNoneMatch, acceptEncoding, stub.etag(), stub::body, stub::compressed),
+                stub.etag(), cacheControl);
+    }
+}
