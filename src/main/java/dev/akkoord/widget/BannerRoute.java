@@ -55,6 +55,8 @@ final class BannerRoute {
         readOnly(router.route("/api/v1/sites/:siteId/banner")).handler(this::config);
         readOnly(router.route("/akkoord.js")).handler(this::sharedScript);
         readOnly(router.route("/akkoord/:file")).handler(this::immutableScript);
+        readOnly(router.route("/akkoord-defaults.js")).handler(this::defaults);
+        readOnly(router.route("/akkoord-defaults/:file")).handler(this::immutableDefaults);
     }
 
     private static Route readOnly(Route route) {
@@ -77,12 +79,20 @@ final class BannerRoute {
         if (site.isPresent()) {
             serveSite(context, site.get(), null, PreparedAnswers.Form.SHARED_SCRIPT);
         } else {
-            serve(context, build.latest().orElse(null));
+            serve(context, build.banner().map(PreparedBuild::latest).orElse(null));
         }
     }
 
     private void immutableScript(RoutingContext context) {
-        serve(context, build.immutable(context.pathParam("file")).orElse(null));
+        serve(context, build.banner().flatMap(banner -> banner.immutable(context.pathParam("file"))).orElse(null));
+    }
+
+    private void defaults(RoutingContext context) {
+        serve(context, build.defaults().map(PreparedBuild::latest).orElse(null));
+    }
+
+    private void immutableDefaults(RoutingContext context) {
+        serve(context, build.defaults().flatMap(stub -> stub.immutable(context.pathParam("file"))).orElse(null));
     }
 
     private void serveSite(RoutingContext context, UUID site, String language, PreparedAnswers.Form form) {

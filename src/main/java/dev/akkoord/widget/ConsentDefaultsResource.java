@@ -15,7 +15,8 @@ import io.smallrye.common.annotation.NonBlocking;
  * gtag call needs the Consent Mode defaults keeps blocking in {@code <head>}, with the banner itself loaded
  * {@code async} after it. {@code /akkoord-defaults.js} is always the current build (five minutes, ETag);
  * {@code /akkoord-defaults/<hash>.js} is immutable, for a tag with Subresource Integrity
- * ({@link #PREFIX} + {@link WidgetAsset#contentHash()}). Both in brotli or gzip where the client accepts it.
+ * ({@link #PREFIX} + {@link WidgetAsset#contentHash()}). Both in brotli or gzip where the client accepts it, prepared once
+ * ({@link BuildAnswers}); {@link BannerRoute} answers them from memory, this only what is not there.
  */
 @Path("/")
 public final class ConsentDefaultsResource {
@@ -24,9 +25,11 @@ public final class ConsentDefaultsResource {
     static final String PREFIX = "/akkoord-defaults/";
 
     private final WidgetService widgets;
+    private final BuildAnswers build;
 
-    ConsentDefaultsResource(WidgetService widgets) {
+    ConsentDefaultsResource(WidgetService widgets, BuildAnswers build) {
         this.widgets = widgets;
+        this.build = build;
     }
 
     /** The immutable path of the current build, e.g. {@code /akkoord-defaults/0f3a…e1.js}. */
@@ -39,7 +42,8 @@ public final class ConsentDefaultsResource {
     @NonBlocking
     public Response latest(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        return serve(current(), WidgetResource.LATEST_CACHE, ifNoneMatch, acceptEncoding);
+        current();
+        return build.defaults().orElseThrow().latest().toResponse(ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -48,19 +52,12 @@ public final class ConsentDefaultsResource {
     public Response versioned(@PathParam("file") String file, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         WidgetAsset stub = current();
-        if (!file.equals(stub.contentHash() + ".js")) {
-            throw ProblemException.notFound("No Consent Mode stub build " + file + "; the current one is " + versionedPath(stub));
-        }
-        return serve(stub, WidgetResource.IMMUTABLE_CACHE, ifNoneMatch, acceptEncoding);
+        return build.defaults().orElseThrow().immutable(file).orElseThrow(() -> ProblemException.notFound(
+                "No Consent Mode stub build " + file + "; the current one is " + versionedPath(stub)))
+                .toResponse(ifNoneMatch, acceptEncoding);
     }
 
     private WidgetAsset current() {
         return widgets.defaults().orElseThrow(() -> ProblemException.notFound("The Consent Mode stub was not built into this release"));
-    }
-
-    private static Response serve(WidgetAsset stub, String cacheControl, String ifNoneMatch, String acceptEncoding) {
-        return WidgetResource.asScript(
-                WidgetResource.negotiate(ifNoneMatch, acceptEncoding, stub.etag(), stub::body, stub::compressed),
-                stub.etag(), cacheControl);
     }
 }

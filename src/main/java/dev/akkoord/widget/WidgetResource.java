@@ -50,7 +50,7 @@ public final class WidgetResource {
     public Uni<Response> latest(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @HeaderParam("Referer") String referer) {
         WidgetAsset asset = current();
-        PreparedAnswer alone = build.latest().orElseThrow();
+        PreparedAnswer alone = build.banner().orElseThrow().latest();
         Optional<UUID> site = hosts.siteFor(referer);
         if (site.isEmpty()) {
             return Uni.createFrom().item(alone.toResponse(ifNoneMatch, acceptEncoding));
@@ -68,7 +68,7 @@ public final class WidgetResource {
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         WidgetAsset asset = current();
         // Only the build in this release is kept; an old hash has no bytes that would match its SRI value.
-        return build.immutable(file).orElseThrow(() -> ProblemException.notFound(
+        return build.banner().orElseThrow().immutable(file).orElseThrow(() -> ProblemException.notFound(
                 "No banner build " + file + "; the current one is " + asset.versionedPath()))
                 .toResponse(ifNoneMatch, acceptEncoding);
     }

@@ -73,12 +73,13 @@ class BannerRouteTests {
     }
 
     @Test
-    void servesTheSharedScriptAndTheBuildFromMemory() {
+    void servesTheSharedScriptAndTheBuildsFromMemory() {
         String host = "shared-" + UUID.randomUUID().toString().substring(0, 8) + ".example.test";
         createSite("Shared", host);
         String page = "https://" + host + "/page";
         for (String referer : java.util.Arrays.asList(page, null)) {
-            for (String path : List.of("/akkoord.js", widgets.asset().orElseThrow().versionedPath())) {
+            for (String path : List.of("/akkoord.js", widgets.asset().orElseThrow().versionedPath(), ConsentDefaultsResource.PATH,
+                    ConsentDefaultsResource.versionedPath(widgets.defaults().orElseThrow()))) {
                 for (String coding : CODINGS) {
                     Response first = get(path, referer, coding, null);
                     long memory = route.answeredFromMemory();
