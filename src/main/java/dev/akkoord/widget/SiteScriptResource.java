@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Banner")
 public final class SiteScriptResource {
 
-    private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+    private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
 
     private final WidgetService widgets;
     private final SiteScripts scripts;
