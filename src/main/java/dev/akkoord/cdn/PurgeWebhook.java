@@ -52,9 +52,7 @@ public class PurgeWebhook {
             String body = PurgeNotice.body(change);
             Uni.createFrom().voidItem()
                     .onItem().delayIt().by(FIRST_ATTEMPT_AFTER)
-                    .chain(() -> post(target.get(), body))
-                    .onFailure().retry().withBackOff(config.purgeBackoff(), config.purgeBackoff().multipliedBy(8))
-                    .atMost(Math.max(0, config.purgeAttempts() - 1))
+                    .chain(() -> withRetries(Uni.createFrom().deferred(() -> post(target.get(), body))))
                     .subscribe().with(sent -> LOG.debugf("CDN purge sent for site %s, version %s", change.siteId(),
                             change.version()),
                             failure -> warn(change, failure));
@@ -64,18 +62,29 @@ public class PurgeWebhook {
         }
     }
 
+    private Uni<Void> withRetries(Uni<Void> attempt) {
+        int retries = config.purgeAttempts() - 1;
+        return retries < 1 ? attempt
+                : attempt.onFailure().retry().withBackOff(config.purgeBackoff(), config.purgeBackoff().multipliedBy(8))
+                        .atMost(retries);
+    }
+
     private Uni<Void> post(URI uri, String body) {
         HttpRequest<Buffer> request = client.postAbs(uri.toString())
                 .timeout(config.purgeTimeout().toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
         config.purgeSecret().ifPresent(secret -> request.putHeader(PurgeNotice.SIGNATURE_HEADER,
                 PurgeNotice.signature(secret, body)));
-        return request.sendBuffer(Buffer.buffer(body)).map(response -> {
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("answered " + response.statusCode());
-            }
-            return null;
-        });
+        return request.sendBuffer(Buffer.buffer(body))
+                // the client's timeout is per silence; this bounds the whole attempt
+                .ifNoItem().after(config.purgeTimeout()).failWith(() -> new IllegalStateException(
+                        "no answer within " + config.purgeTimeout().toMillis() + " ms"))
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new IllegalStateException("answered " + response.statusCode());
+                    }
+                    return null;
+                });
     }
 
     private void warn(BannerChanged change, Throwable failure) {
