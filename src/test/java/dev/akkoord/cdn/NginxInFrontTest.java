@@ -21,12 +21,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.akkoord.cdn.SwitchableForwarder.Mode;
 import dev.akkoord.testsupport.Waits;
+import dev.akkoord.widget.WidgetService;
 
 /**
  * The README's nginx configuration ({@link ReadmeNginx}) in front of the platform, with a {@link SwitchableForwarder}
@@ -41,6 +43,9 @@ class NginxInFrontTest {
     /** The bytes as sent: rest-assured would otherwise unpack gzip itself. */
     private static final RestAssuredConfig RAW = RestAssuredConfig.config()
             .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+
+    @Inject
+    WidgetService widgets;
 
     private SwitchableForwarder forwarder;
     private ReadmeNginx nginx;
@@ -81,6 +86,9 @@ class NginxInFrontTest {
             assertEquals(1, forwarder.forwarded(path), "the second answer came from the cache: " + path);
         }
         assertEquals("MISS", viaNginx().get(config + "?lang=en").header(CACHE_STATUS), "each language its own entry");
+        String build = widgets.asset().orElseThrow().versionedPath();
+        assertEquals("MISS", viaNginx().get(build).header(CACHE_STATUS));
+        assertEquals("HIT", viaNginx().get(build).header(CACHE_STATUS), "the immutable build: " + build);
         assertEquals("gzip", viaNginx().header("Accept-Encoding", "gzip").get(script).header("Content-Encoding"),
                 "one variant per Accept-Encoding (the answer's Vary), not the identity one");
 
