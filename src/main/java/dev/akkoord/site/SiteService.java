@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
@@ -31,9 +32,18 @@ public class SiteService {
     private final BannerConfigCache cache;
     private final BannerVersions versions;
     private final SiteHosts hosts;
+    private final Event<BannerChanged> bannerChanged;
+
+    /** A committed update: the site as it is now, and the banner version it had before. */
+    private record Updated(SiteView view, String versionBefore) {
+        boolean bannerChanged() {
+            return !view.bannerVersion().equals(versionBefore);
+        }
+    }
 
     SiteService(SettingsValidator validator, DefaultTexts defaultTexts, SiteJson json,
-            BannerCookieSource cookieSource, BannerConfigCache cache, BannerVersions versions, SiteHosts hosts) {
+            BannerCookieSource cookieSource, BannerConfigCache cache, BannerVersions versions, SiteHosts hosts,
+            Event<BannerChanged> bannerChanged) {
         this.validator = validator;
         this.defaultTexts = defaultTexts;
         this.json = json;
@@ -41,6 +51,7 @@ public class SiteService {
         this.cache = cache;
         this.versions = versions;
         this.hosts = hosts;
+        this.bannerChanged = bannerChanged;
     }
 
     /** Creates the site; this instance knows its domains at once (others within half a minute, see SiteHosts). */
@@ -86,6 +97,7 @@ public class SiteService {
     public Uni<SiteView> updateSite(UUID siteId, SiteRequest request) {
         LOG.debugf("Updating site %s", siteId);
         return Panache.withTransaction(() -> requireSite(siteId).flatMap(site -> {
+            String versionBefore = site.currentBannerVersion;
             if (request.name() != null) {
                 site.name = SettingsValidator.name(request.name());
             }
@@ -94,9 +106,9 @@ public class SiteService {
             }
             site.settings = json.write(validator.apply(json.settings(site), request));
             site.updatedAt = now();
-            return refreshVersion(site);
-        })).invoke(view -> versions.changed(siteId, view.bannerVersion()))
-                .call(view -> cache.invalidate(siteId))
+            return refreshVersion(site).map(view -> new Updated(view, versionBefore));
+        })).call(this::committed)
+                .map(Updated::view)
                 .call(view -> request.domains() == null ? Uni.createFrom().voidItem() : reloadHosts());
     }
 
@@ -107,10 +119,25 @@ public class SiteService {
 
     /** Called when the scanner's cookie lists or the owner's overrides change. */
     public Uni<String> refreshBannerVersion(UUID siteId) {
-        return Panache.withTransaction(() -> requireSite(siteId).flatMap(this::refreshVersion))
-                .map(SiteView::bannerVersion)
-                .invoke(version -> versions.changed(siteId, version))
-                .call(version -> cache.invalidate(siteId));
+        return Panache.withTransaction(() -> requireSite(siteId).flatMap(site -> {
+            String versionBefore = site.currentBannerVersion;
+            return refreshVersion(site).map(view -> new Updated(view, versionBefore));
+        })).call(this::committed)
+                .map(updated -> updated.view().bannerVersion());
+    }
+
+    /**
+     * After the commit: this instance serves the current version at once, the cached banner is dropped, and a
+     * changed banner is announced ({@link BannerChanged}) for caches outside the platform.
+     */
+    private Uni<Void> committed(Updated updated) {
+        UUID siteId = updated.view().id();
+        versions.changed(siteId, updated.view().bannerVersion());
+        return cache.invalidate(siteId).invoke(() -> {
+            if (updated.bannerChanged()) {
+                bannerChanged.fire(new BannerChanged(siteId, updated.view().bannerVersion()));
+            }
+        });
     }
 
     /** Revokes every key of the site and issues a new one, returned once. */

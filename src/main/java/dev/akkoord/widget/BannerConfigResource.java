@@ -26,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Banner")
 public final class BannerConfigResource {
 
-    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+    static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
 
     private final SiteBanners banners;
 

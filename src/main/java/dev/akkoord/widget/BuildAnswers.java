@@ -3,6 +3,7 @@ package dev.akkoord.widget;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /** The release's scripts, prepared at start: the banner, and the Consent Mode stub that may go before it. */
 @ApplicationScoped
@@ -12,8 +13,10 @@ class BuildAnswers {
     private final Optional<PreparedBuild> defaults;
 
     BuildAnswers(WidgetService widgets) {
-        this.banner = widgets.asset().map(PreparedBuild::new);
-        this.defaults = widgets.defaults().map(PreparedBuild::new);
+        // /akkoord.js carries a site's config when the Referer names one of its pages: a shared cache must know that
+        // the script without a config is the answer for other pages only.
+        this.banner = widgets.asset().map(asset -> new PreparedBuild(asset, WidgetResource.WITH_CONFIG_VARY));
+        this.defaults = widgets.defaults().map(asset -> new PreparedBuild(asset, HttpHeaders.ACCEPT_ENCODING));
     }
 
     /** {@code /akkoord.js} and {@code /akkoord/<hash>.js}; empty when built without the widget. */

@@ -14,10 +14,11 @@ final class PreparedBuild {
     private final PreparedAnswer latest;
     private final PreparedAnswer immutable;
 
-    PreparedBuild(WidgetAsset asset) {
+    /** @param latestVary what the short-lived URL's answer depends on besides itself */
+    PreparedBuild(WidgetAsset asset, String latestVary) {
         this.asset = asset;
-        this.latest = prepare(asset, WidgetResource.LATEST_CACHE);
-        this.immutable = prepare(asset, WidgetResource.IMMUTABLE_CACHE);
+        this.latest = prepare(asset, WidgetResource.LATEST_CACHE, latestVary);
+        this.immutable = prepare(asset, WidgetResource.IMMUTABLE_CACHE, HttpHeaders.ACCEPT_ENCODING);
     }
 
     PreparedAnswer latest() {
@@ -29,8 +30,8 @@ final class PreparedBuild {
         return file.equals(asset.contentHash() + ".js") ? Optional.of(immutable) : Optional.empty();
     }
 
-    private static PreparedAnswer prepare(WidgetAsset build, String cacheControl) {
+    private static PreparedAnswer prepare(WidgetAsset build, String cacheControl, String vary) {
         return new PreparedAnswer(build.contentHash(), build.etag(), build.body(), build.compressed(),
-                PreparedAnswer.scriptHeaders(build.etag(), cacheControl, HttpHeaders.ACCEPT_ENCODING));
+                PreparedAnswer.scriptHeaders(build.etag(), cacheControl, vary));
     }
 }

@@ -27,10 +27,10 @@ import io.smallrye.mutiny.Uni;
 public final class WidgetResource {
 
     static final String JAVASCRIPT = "text/javascript; charset=utf-8";
-    static final String LATEST_CACHE = "public, max-age=300, stale-while-revalidate=86400";
+    static final String LATEST_CACHE = "public, max-age=300, stale-while-revalidate=86400, stale-if-error=604800";
     static final String IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
     /** With a site's config inside: for the browser only, and per page origin. */
-    static final String WITH_CONFIG_CACHE = "private, max-age=60, stale-while-revalidate=300";
+    static final String WITH_CONFIG_CACHE = "private, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
     static final String WITH_CONFIG_VARY = HttpHeaders.ACCEPT_ENCODING + ", Referer";
 
     private final WidgetService widgets;

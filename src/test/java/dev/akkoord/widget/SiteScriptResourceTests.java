@@ -46,7 +46,7 @@ class SiteScriptResourceTests {
         String script = given().when().get("/akkoord/site/" + siteId + ".js")
                 .then().statusCode(200)
                 .header("Content-Type", WidgetResource.JAVASCRIPT)
-                .header("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
+                .header("Cache-Control", "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400")
                 .header("Access-Control-Allow-Origin", "*")
                 .extract().asString();
         String banner = new String(widgets.asset().orElseThrow().body(), StandardCharsets.UTF_8);
