@@ -21,17 +21,20 @@ const inlineCss = {
   },
 };
 
-const result = await build({
-  entryPoints: [new URL('./src/browser.js', import.meta.url).pathname],
-  bundle: true,
-  format: 'iife',
-  target: ['chrome90', 'firefox90', 'safari15'],
-  minify: true,
-  mangleProps: /^_/,
-  legalComments: 'none',
-  plugins: [inlineCss],
-  write: false,
-});
+/** One src/ entry bundled into a minified script for the browsers we support; its code as bytes. */
+const bundle = async (entry, options = {}) => {
+  const built = await build({
+    entryPoints: [new URL('./src/' + entry, import.meta.url).pathname],
+    bundle: true,
+    format: 'iife',
+    target: ['chrome90', 'firefox90', 'safari15'],
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    ...options,
+  });
+  return built.outputFiles[0].contents;
+};
 
 mkdirSync(new URL('./dist/', import.meta.url), { recursive: true });
 
@@ -46,32 +49,14 @@ const emit = (name, code, budget) => {
   }
 };
 
-emit('akkoord.js', result.outputFiles[0].contents, BUDGET_GZIP_BYTES);
+emit('akkoord.js', await bundle('browser.js', { mangleProps: /^_/, plugins: [inlineCss] }), BUDGET_GZIP_BYTES);
 
 // The Consent Mode stub (src/defaults.js): the blocking script for pages whose own gtag call needs the defaults first,
 // with the banner itself loaded async after it.
-const stub = await build({
-  entryPoints: [new URL('./src/defaults.js', import.meta.url).pathname],
-  bundle: true,
-  format: 'iife',
-  target: ['chrome90', 'firefox90', 'safari15'],
-  minify: true,
-  mangleProps: /^_/,
-  legalComments: 'none',
-  write: false,
-});
-emit('akkoord-defaults.js', stub.outputFiles[0].contents, STUB_BUDGET_GZIP_BYTES);
+emit('akkoord-defaults.js', await bundle('defaults.js', { mangleProps: /^_/ }), STUB_BUDGET_GZIP_BYTES);
 
 // The cookie declaration (src/declaration.js): a separate script the banner loads only on pages that have a
 // <div data-akkoord-declaration>, so it stays outside the banner's budget.
-const declaration = await build({
-  entryPoints: [new URL('./src/declaration.js', import.meta.url).pathname],
-  bundle: true,
-  format: 'iife',
-  target: ['chrome90', 'firefox90', 'safari15'],
-  minify: true,
-  legalComments: 'none',
-  write: false,
-});
-writeFileSync(new URL('./dist/akkoord-declaration.js', import.meta.url), declaration.outputFiles[0].contents);
-console.log(`dist/akkoord-declaration.js: ${declaration.outputFiles[0].contents.length} bytes`);
+const declaration = await bundle('declaration.js');
+writeFileSync(new URL('./dist/akkoord-declaration.js', import.meta.url), declaration);
+console.log(`dist/akkoord-declaration.js: ${declaration.length} bytes`);
