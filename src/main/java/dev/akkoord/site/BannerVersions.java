@@ -48,6 +48,11 @@ public class BannerVersions {
         return known != null && System.nanoTime() - known.until() < 0 ? known.version() : null;
     }
 
+    /** Word of a change from elsewhere: the next request asks the database. */
+    void forget(UUID siteId) {
+        remembered.remove(siteId);
+    }
+
     /** After a committed change on this instance. */
     void changed(UUID siteId, String version) {
         remember(siteId, version);

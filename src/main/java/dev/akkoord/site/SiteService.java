@@ -33,6 +33,7 @@ public class SiteService {
     private final BannerVersions versions;
     private final SiteHosts hosts;
     private final Event<BannerChanged> bannerChanged;
+    private final BannerInvalidations invalidations;
 
     /** A committed update: the site as it is now, and the banner version it had before. */
     private record Updated(SiteView view, String versionBefore) {
@@ -43,7 +44,7 @@ public class SiteService {
 
     SiteService(SettingsValidator validator, DefaultTexts defaultTexts, SiteJson json,
             BannerCookieSource cookieSource, BannerConfigCache cache, BannerVersions versions, SiteHosts hosts,
-            Event<BannerChanged> bannerChanged) {
+            Event<BannerChanged> bannerChanged, BannerInvalidations invalidations) {
         this.validator = validator;
         this.defaultTexts = defaultTexts;
         this.json = json;
@@ -52,6 +53,7 @@ public class SiteService {
         this.versions = versions;
         this.hosts = hosts;
         this.bannerChanged = bannerChanged;
+        this.invalidations = invalidations;
     }
 
     /** Creates the site; this instance knows its domains at once (others within half a minute, see SiteHosts). */
@@ -132,8 +134,9 @@ public class SiteService {
      */
     private Uni<Void> committed(Updated updated) {
         UUID siteId = updated.view().id();
-        versions.changed(siteId, updated.view().bannerVersion());
-        return cache.invalidate(siteId).invoke(() -> {
+        return invalidations.announce(siteId)
+                .invoke(() -> versions.changed(siteId, updated.view().bannerVersion()))
+                .call(() -> cache.invalidate(siteId)).invoke(() -> {
             if (updated.bannerChanged()) {
                 bannerChanged.fire(new BannerChanged(siteId, updated.view().bannerVersion()));
             }

@@ -6,12 +6,16 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
+
+import dev.akkoord.site.BannerInvalidated;
 
 /**
  * The prepared banner answers of the sites being visited, by site, language and form; the most recently served stay,
  * bounded. An answer is only served while it was prepared for the site's current banner version, which {@link BannerRoute}
- * checks on every request, so a change never waits for an entry to leave.
+ * checks on every request; a site's answers are dropped as soon as its banner changes, on this instance or, by word
+ * through Redis, on another ({@link dev.akkoord.site.BannerInvalidations}).
  */
 @ApplicationScoped
 class PreparedAnswers {
@@ -80,6 +84,13 @@ class PreparedAnswers {
             answers.put(key, prepared);
         }
         return prepared;
+    }
+
+    /** The site's banner may have changed, here or on another instance: its answers are prepared again. */
+    void forget(@Observes BannerInvalidated invalidated) {
+        synchronized (answers) {
+            answers.keySet().removeIf(key -> key.site().equals(invalidated.siteId()));
+        }
     }
 
     int size() {
