@@ -41,22 +41,27 @@ public class ScanResults {
 
     public Uni<List<ScanSummary>> history(UUID siteId) {
         return scans.listScans(siteId).flatMap(list -> Multi.createFrom().range(0, list.size())
-                .onItem().transformToUniAndConcatenate(i -> i < SCANS_WITH_DIFF && ScanRow.DONE.equals(list.get(i).status())
+                .onItem().transformToUniAndConcatenate(i -> i < SCANS_WITH_DIFF && ScanRow.isFinished(list.get(i).status())
                         ? scans.scan(siteId, list.get(i).id()) : Uni.createFrom().item(list.get(i)))
                 .map(ScanResults::summary)
                 .collect().asList());
     }
 
     /**
-     * The latest finished scan; null before the first. A scan that is running or failed does not hide the one
-     * before it.
+     * The latest scan that gave the site a cookie list (done or partial); null before the first. A scan that is
+     * running or failed does not hide the one before it ({@link #trouble} tells of a failed one).
      */
     public Uni<LatestScan> latest(UUID siteId) {
         return scans.listScans(siteId)
-                .flatMap(list -> list.stream().filter(view -> ScanRow.DONE.equals(view.status())).findFirst()
+                .flatMap(list -> list.stream().filter(view -> ScanRow.listsCookies(view.status())).findFirst()
                         .map(done -> scans.scan(siteId, done.id()).map(LatestScan::of))
                         .orElseGet(() -> Uni.createFrom().nullItem()))
                 .onFailure(ProblemException.class).recoverWithNull();
+    }
+
+    /** The latest finished scan when it failed or is partial, else null. */
+    public Uni<ScanTrouble> trouble(UUID siteId) {
+        return scans.listScans(siteId).map(ScanTrouble::of).onFailure(ProblemException.class).recoverWithNull();
     }
 
     public Uni<UUID> startScan(UUID siteId) {
@@ -67,7 +72,7 @@ public class ScanResults {
         return scans.scan(siteId, scanId).map(view -> {
             int done = view.progress() == null ? 0 : view.progress().pagesDone();
             int queued = view.progress() == null ? 0 : view.progress().pagesQueued();
-            boolean finished = ScanRow.DONE.equals(view.status()) || ScanRow.FAILED.equals(view.status());
+            boolean finished = ScanRow.isFinished(view.status());
             return new ScanProgress(view.id(), view.status(), done, Math.min(maxPages, Math.max(done + queued, 1)),
                     finished, view.failure());
         });
@@ -106,12 +111,20 @@ public class ScanResults {
         int cookies = view.results() == null ? -1 : view.results().cookies().size();
         String method = view.results() == null ? null : view.results().method();
         return new ScanSummary(view.id(), view.startedAt() != null ? view.startedAt() : view.queuedAt(),
-                view.finishedAt(), view.status(), method, pages, cookies, added, gone, recategorised);
+                view.finishedAt(), view.status(), view.failure(), method, pages, cookies, added, gone, recategorised);
     }
 
-    /** @param method {@code browser} or {@code static} for a finished scan with its results, else null */
-    record ScanSummary(UUID id, Instant startedAt, Instant finishedAt, String status, String method, int pages,
-            int cookies, List<String> added, List<String> gone, List<String> recategorised) {
+    /**
+     * @param failure why the scan failed or what it missed, else null
+     * @param method  {@code browser} or {@code static} for a finished scan with its results, else null
+     */
+    record ScanSummary(UUID id, Instant startedAt, Instant finishedAt, String status, String failure, String method,
+            int pages, int cookies, List<String> added, List<String> gone, List<String> recategorised) {
+
+        /** Whether the row shows a diff: a failed scan changed no list, one not finished has none yet. */
+        public boolean listsCookies() {
+            return ScanRow.listsCookies(status);
+        }
     }
 
     record ScanProgress(UUID id, String status, int pagesDone, int pagesLimit, boolean finished, String error) {

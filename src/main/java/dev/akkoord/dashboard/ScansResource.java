@@ -94,18 +94,20 @@ public final class ScansResource {
 
     private Uni<Response> cookiesPage(UUID siteId, int status, Notices notices, Refused refused) {
         return pages.site(siteId).flatMap(site -> Uni.combine().all()
-                .unis(scans.latest(siteId), scans.ownWords(siteId)).asTuple()
+                .unis(scans.latest(siteId), scans.ownWords(siteId), scans.trouble(siteId)).asTuple()
                 .flatMap(found -> {
                     LatestScan latest = found.getItem1();
                     Map<String, CookieOverride> own = found.getItem2();
+                    ScanTrouble trouble = found.getItem3();
                     if (latest != null) {
                         return Uni.createFrom().item(Templates.cookies(pages.page(site, "Cookies", "cookies"),
-                                withDetails(sorted(latest.cookies()), own, refused), latest,
+                                withDetails(sorted(latest.cookies()), own, refused), latest, trouble,
                                 latest.finishedAt() == null ? null : latest.finishedAt().toString(), notices.saved(),
                                 notices.described(), refused == null ? null : refused.details().error()));
                     }
                     return bannerCookies.bannerCookiesFor(siteId).map(listed -> Templates.cookies(
                             pages.page(site, "Cookies", "cookies"), withDetails(fromBanner(listed), own, refused), null,
+                            trouble,
                             listed.lastScan() == null ? null : listed.lastScan().toString(), notices.saved(),
                             notices.described(), refused == null ? null : refused.details().error()));
                 })
@@ -131,9 +133,9 @@ public final class ScansResource {
     @Path("/scans")
     public Uni<String> scanHistory(@RestPath UUID siteId, @RestQuery UUID scan) {
         return pages.site(siteId).flatMap(site -> Uni.combine().all()
-                .unis(scans.history(siteId), scans.latest(siteId)).asTuple()
+                .unis(scans.history(siteId), scans.latest(siteId), scans.trouble(siteId)).asTuple()
                 .map(found -> Templates.scans(pages.page(site, "Scans", "scans"), found.getItem1(), scan,
-                        found.getItem2()).render()));
+                        found.getItem2(), found.getItem3()).render()));
     }
 
     @POST

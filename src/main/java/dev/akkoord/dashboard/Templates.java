@@ -35,16 +35,20 @@ final class Templates {
     static native TemplateInstance preview(SiteView site, String language, String nonce);
 
     /**
-     * @param latest    the latest finished scan, or null when the cookies are the banner's lists (no scan yet)
+     * @param latest    the latest scan that listed cookies, or null when the cookies are the banner's lists (no scan yet)
+     * @param trouble   the latest finished scan when it failed or is partial, else null
      * @param saved     the cookie whose category was just saved; {@code described}, whose details
      * @param error     why the details just sent were refused (the row's form shows them again)
      */
-    static native TemplateInstance cookies(Page page, List<CookieRow> cookies, LatestScan latest, String lastScan,
-            String saved, String described, String error);
+    static native TemplateInstance cookies(Page page, List<CookieRow> cookies, LatestScan latest, ScanTrouble trouble,
+            String lastScan, String saved, String described, String error);
 
-    /** @param latest the latest finished scan, or null before the first */
+    /**
+     * @param latest  the latest scan that listed cookies, or null before the first
+     * @param trouble the latest finished scan when it failed or is partial, else null
+     */
     static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, java.util.UUID running,
-            LatestScan latest);
+            LatestScan latest, ScanTrouble trouble);
 
     static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
             Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);

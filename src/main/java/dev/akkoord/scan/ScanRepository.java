@@ -37,8 +37,8 @@ import java.util.UUID;
 public class ScanRepository {
 
     private static final String SCAN_COLUMNS = "id, site_id, trigger, status, schedule_day, queued_at, started_at, "
-            + "finished_at, attempts, worker, pages_done, pages_queued, resources, origins, deadline_hit, failure, method, "
-            + "method_note, headline";
+            + "finished_at, attempts, worker, pages_done, pages_queued, resources, origins, deadline_hit, failure, "
+            + "failure_kind, method, method_note, headline";
     private static final String COOKIE_COLUMNS = "name, domain, found, host_only, path, expires_at, lifetime_seconds, "
             + "secure, http_only, same_site, third_party, first_page, set_by, category, confidence, source, vendor, "
             + "purpose, reason, lifetime, violation, evidence, seen";
@@ -123,19 +123,21 @@ public class ScanRepository {
     }
 
     /** Ends the attempt's scan as failed; false when the attempt is no longer the current one (nothing written). */
-    public Uni<Boolean> failScan(UUID scanId, int attempt, String reason, Instant now) {
-        return pool.preparedQuery("UPDATE scans SET status = 'failed', finished_at = $4, failure = $3 WHERE id = $1 "
-                        + "AND attempts = $2 AND status = 'running'")
-                .execute(Tuple.of(scanId, attempt, reason, time(now))).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> failScan(UUID scanId, int attempt, ScanOutcome outcome, Instant now) {
+        return pool.preparedQuery("UPDATE scans SET status = 'failed', finished_at = $4, failure = $3, "
+                        + "failure_kind = $5 WHERE id = $1 AND attempts = $2 AND status = 'running'")
+                .execute(Tuple.of(scanId, attempt, outcome.reason(), time(now), outcome.kind().code()))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /**
-     * Stores the attempt's findings and marks the scan done, in one transaction. Rows of an earlier attempt of the
+     * Stores the attempt's findings and ends the scan as the outcome says (done, partial or failed), in one transaction. Rows of an earlier attempt of the
      * same scan (a worker that died halfway) are replaced. False, with nothing written, when the attempt is no longer
      * the current one: the row lock taken first makes a takeover wait for this transaction, or this transaction see
      * the takeover.
      */
-    public Uni<Boolean> saveFindings(UUID scanId, int attempt, ScanFindings findings, Instant now) {
+    public Uni<Boolean> saveFindings(UUID scanId, int attempt, ScanFindings findings, ScanOutcome outcome,
+            Instant now) {
         return pool.withTransaction(connection -> connection.preparedQuery("SELECT 1 FROM scans WHERE id = $1 "
                         + "AND attempts = $2 AND status = 'running' FOR UPDATE").execute(Tuple.of(scanId, attempt))
                 .flatMap(rows -> {
@@ -149,15 +151,16 @@ public class ScanRepository {
                             .flatMap(v -> insertTrackers(connection, scanId, findings.trackers()))
                             .flatMap(v -> insertBrowserPages(connection, scanId, findings.browser().pages()))
                             .flatMap(v -> insertRequests(connection, scanId, findings.browser().requests()))
-                            .flatMap(v -> connection.preparedQuery("UPDATE scans SET status = 'done', finished_at = $2, "
+                            .flatMap(v -> connection.preparedQuery("UPDATE scans SET finished_at = $2, "
                                             + "pages_done = $3, pages_queued = $4, resources = $5, origins = $6, "
-                                            + "deadline_hit = $7, failure = NULL, method = $8, method_note = $9, "
-                                            + "headline = $10 WHERE id = $1")
+                                            + "deadline_hit = $7, method = $8, method_note = $9, headline = $10, "
+                                            + "status = $11, failure = $12, failure_kind = $13 WHERE id = $1")
                                     .execute(Tuple.from(Arrays.asList(scanId, time(now), findings.pages().size(),
                                             findings.pagesQueued(), findings.resources(),
                                             findings.origins().stream().map(URI::toString).toArray(String[]::new),
                                             findings.deadlineHit(), findings.browser().method(),
-                                            findings.browser().note(), findings.headline()))))
+                                            findings.browser().note(), findings.headline(), outcome.status(),
+                                            outcome.reason(), outcome.kind() == null ? null : outcome.kind().code()))))
                             .map(done -> true);
                 }));
     }
@@ -272,13 +275,14 @@ public class ScanRepository {
     }
 
     public Uni<ScanRow> latestDoneScan(UUID siteId) {
-        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status = 'done' "
+        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status IN ('done', 'partial') "
                 + "ORDER BY finished_at DESC LIMIT 1", Tuple.of(siteId));
     }
 
-    /** The done scan of the site that finished last before the given one. */
+    /** The scan that gave the site a cookie list (done or partial) last before the given one. */
     public Uni<ScanRow> previousDoneScan(ScanRow scan) {
-        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status = 'done' AND id <> $2 "
+        return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status IN ('done', 'partial') "
+                + "AND id <> $2 "
                 + "AND finished_at <= $3 ORDER BY finished_at DESC LIMIT 1",
                 Tuple.of(scan.siteId(), scan.id(), time(scan.finishedAt())));
     }
@@ -303,8 +307,8 @@ public class ScanRepository {
                 instant(row, "started_at"), instant(row, "finished_at"), row.getInteger("attempts"),
                 row.getString("worker"), row.getInteger("pages_done"), row.getInteger("pages_queued"),
                 row.getInteger("resources"), origins == null ? List.of() : List.of(origins),
-                row.getBoolean("deadline_hit"), row.getString("failure"), row.getString("method"),
-                row.getString("method_note"), row.getString("headline"));
+                row.getBoolean("deadline_hit"), row.getString("failure"), row.getString("failure_kind"),
+                row.getString("method"), row.getString("method_note"), row.getString("headline"));
     }
 
     // ---- findings ----

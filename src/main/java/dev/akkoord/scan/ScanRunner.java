@@ -61,8 +61,8 @@ public class ScanRunner {
     }
 
     /**
-     * Runs the scan to its end, as one attempt. Problems of the site (unreachable, refused, time-outs) end in a done
-     * scan that lists them; a failure of this method (database down) leaves the queue entry unacknowledged, to be
+     * Runs the scan to its end, as one attempt. Problems of the site (unreachable, refused, time-outs) end in a failed
+     * or partial scan that says why ({@link ScanOutcome}) and lists them; a failure of this method (database down) leaves the queue entry unacknowledged, to be
      * retried. A run whose attempt was taken over stops quietly, with one line in the log.
      */
     public Uni<Outcome> run(UUID scanId, String worker) {
@@ -85,16 +85,18 @@ public class ScanRunner {
 
     private Uni<Void> attempt(ScanRow scan, String worker, AttemptFence fence) {
         if (scan.attempts() > MAX_ATTEMPTS) {
-            return fail(scan, fence, "gave up after " + MAX_ATTEMPTS + " attempts that did not finish");
+            return fail(scan, fence, ScanOutcome.failed(ScanOutcome.Kind.GAVE_UP, "The scan was given up after "
+                    + MAX_ATTEMPTS + " attempts that did not finish (the scanning instances stopped during it)."));
         }
         LOG.infof("Scan %s of site %s started on %s (attempt %d)", scan.id(), scan.siteId(), worker, scan.attempts());
         return scans.siteDomains(scan.siteId()).flatMap(domains -> domains == null
-                ? fail(scan, fence, "the site no longer exists")
+                ? fail(scan, fence, ScanOutcome.failed(ScanOutcome.Kind.SITE_GONE, "The site no longer exists."))
                 : crawlAndStore(scan, domains, fence));
     }
 
-    private Uni<Void> fail(ScanRow scan, AttemptFence fence, String reason) {
-        return scans.failScan(scan.id(), fence.attempt(), reason, Instant.now()).flatMap(fence::landed);
+    private Uni<Void> fail(ScanRow scan, AttemptFence fence, ScanOutcome outcome) {
+        LOG.infof("Scan %s failed (%s): %s", scan.id(), outcome.kind().code(), outcome.reason());
+        return scans.failScan(scan.id(), fence.attempt(), outcome, Instant.now()).flatMap(fence::landed);
     }
 
     private Uni<Void> crawlAndStore(ScanRow scan, List<String> domains, AttemptFence fence) {
@@ -104,16 +106,23 @@ public class ScanRunner {
         // Deferred: a site domain the crawler cannot read fails the Uni (handled below) instead of this call.
         return Uni.createFrom().deferred(() -> crawler.crawl(domains, config.crawlSettings(), progress, fence))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(report -> inBrowser(report, domains, deadline, progress, fence)
-                        .flatMap(seen -> scans.overrides(scan.siteId()).map(overrides ->
-                                analyzer.analyze(report, seen.report(), seen.note(), overrides))))
-                .call(findings -> scans.saveFindings(scanId, fence.attempt(), findings, Instant.now())
-                        .flatMap(fence::landed))
-                .invoke(findings -> LOG.infof("Scan %s done: %d pages, %d cookies, %d problems", scanId,
-                        findings.pages().size(), findings.cookies().size(), findings.problems().size()))
-                .flatMap(findings -> refreshBanner(scan.siteId()))
-                .onFailure(IllegalArgumentException.class).recoverWithUni(failure ->
-                        fail(scan, fence, "the site's domains cannot be scanned: " + failure.getMessage()));
+                .flatMap(report -> {
+                    ScanOutcome outcome = ScanOutcome.of(report, new SiteScope(domains).domains().size());
+                    return inBrowser(report, outcome, domains, deadline, progress, fence)
+                            .flatMap(seen -> scans.overrides(scan.siteId()).map(overrides ->
+                                    analyzer.analyze(report, seen.report(), seen.note(), overrides)))
+                            .call(findings -> scans.saveFindings(scanId, fence.attempt(), findings, outcome,
+                                    Instant.now()).flatMap(fence::landed))
+                            .invoke(findings -> LOG.infof("Scan %s %s: %d pages, %d cookies, %d problems%s", scanId,
+                                    outcome.status(), findings.pages().size(), findings.cookies().size(),
+                                    findings.problems().size(), outcome.reason() == null ? "" : ": " + outcome.reason()))
+                            // a failed scan lists no cookies: the banner keeps the last good lists
+                            .flatMap(findings -> outcome.isFailed() ? Uni.createFrom().voidItem()
+                                    : refreshBanner(scan.siteId()));
+                })
+                .onFailure(IllegalArgumentException.class).recoverWithUni(failure -> fail(scan, fence,
+                        ScanOutcome.failed(ScanOutcome.Kind.UNSCANNABLE_DOMAIN, "The site's domains cannot be "
+                                + "scanned: " + failure.getMessage())));
     }
 
     private record BrowserPass(BrowserReport report, String note) {
@@ -123,14 +132,14 @@ public class ScanRunner {
      * The browser pass over what the static crawl found. A browser that cannot start leaves the static findings,
      * with the reason for the owner.
      */
-    private Uni<BrowserPass> inBrowser(CrawlReport report, List<String> domains, long deadline,
+    private Uni<BrowserPass> inBrowser(CrawlReport report, ScanOutcome outcome, List<String> domains, long deadline,
             CrawlListener progress, AttemptFence fence) {
         if (!browser.available()) {
             return Uni.createFrom().item(new BrowserPass(null, browser.unavailableReason()));
         }
-        if (report.origins().isEmpty()) {
-            return Uni.createFrom().item(new BrowserPass(null, "The site could not be reached, so it was not "
-                    + "visited in a browser either."));
+        if (outcome.isFailed()) {
+            return Uni.createFrom().item(new BrowserPass(null, "No page of the site could be read, so it "
+                    + "was not visited in a browser either."));
         }
         return browser.scan(report, new SiteScope(domains), config.crawlSettings(), deadline, progress, fence)
                 .map(seen -> new BrowserPass(seen, null))

@@ -74,7 +74,7 @@ public class ScanService {
 
     private Uni<ScanView> withResults(ScanRow row) {
         ScanView summary = ScanView.summaryOf(row);
-        if (!ScanRow.DONE.equals(row.status())) {
+        if (!ScanRow.isFinished(row.status())) {
             return Uni.createFrom().item(summary);
         }
         return scans.cookieOverrides(row.siteId()).flatMap(overrides -> Uni.combine().all()
@@ -85,7 +85,8 @@ public class ScanService {
                     List<ScanCookie> cookies = Overrides.apply(parts.getItem1(), overrides);
                     // The diff compares what each scan decided when it ran, an override of that time included.
                     Previous previous = parts.getItem5();
-                    ScanView.Diff diff = previous.scanId() == null ? ScanDiff.first(parts.getItem1())
+                    ScanView.Diff diff = !row.listsCookies() ? null // a failed scan changes no list
+                            : previous.scanId() == null ? ScanDiff.first(parts.getItem1())
                             : ScanDiff.between(previous.scanId(), previous.cookies(), parts.getItem1());
                     return summary.with(results(row, cookies, parts.getItem2(), parts.getItem3(), parts.getItem4(),
                             parts.getItem6(), parts.getItem7()), diff);

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A scan as the API shows it. {@code results} and {@code diff} are present for a finished scan asked for by id or
- * as the latest; lists of scans carry only the summary fields.
+ * A scan as the API shows it. {@code results} are present for a finished scan asked for by id or as the latest, and
+ * {@code diff} for one that lists cookies (done or partial); lists of scans carry only the summary fields. A failed or
+ * partial scan says why in {@code failure}, and as a stable word in {@code failureKind} ({@link ScanOutcome.Kind}).
  */
 public record ScanView(UUID id, UUID siteId, String status, String trigger, Instant queuedAt, Instant startedAt,
-        Instant finishedAt, int attempts, Progress progress, String failure, Results results, Diff diff) {
+        Instant finishedAt, int attempts, Progress progress, String failure, String failureKind, Results results,
+        Diff diff) {
 
     /** Pages fetched so far, and pages found but not fetched yet. */
     public record Progress(int pagesDone, int pagesQueued) {
@@ -58,11 +60,11 @@ public record ScanView(UUID id, UUID siteId, String status, String trigger, Inst
     static ScanView summaryOf(ScanRow row) {
         return new ScanView(row.id(), row.siteId(), row.status(), row.trigger(), row.queuedAt(), row.startedAt(),
                 row.finishedAt(), row.attempts(), new Progress(row.pagesDone(), row.pagesQueued()), row.failure(),
-                null, null);
+                row.failureKind(), null, null);
     }
 
     ScanView with(Results results, Diff diff) {
         return new ScanView(id, siteId, status, trigger, queuedAt, startedAt, finishedAt, attempts, progress, failure,
-                results, diff);
+                failureKind, results, diff);
     }
 }

@@ -18,6 +18,8 @@ public final class Domains {
 
     private static final Pattern HOST = Pattern.compile(
             "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?");
+    private static final Pattern PLAIN_IPV4 = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+            + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final int MAX_DOMAINS = 50;
     /** The schemes a banner runs under, with their default ports. */
     private static final Map<String, Integer> WEB_SCHEMES = Map.of("https", 443, "http", 80);
@@ -55,7 +57,34 @@ public final class Domains {
             throw ProblemException.badRequest("'" + domain + "' is not a domain; use a host such as "
                     + "www.example.com, *.example.com for all subdomains, or host:port");
         }
+        refuseUnscannable(domain, value);
         return value;
+    }
+
+    /**
+     * A host that ends in a number is an IPv4 address to browsers, which read short and zero-led spellings their own
+     * way ({@code 127.2} is 127.0.0.2, {@code 0177.0.0.1} is 127.0.0.1); the banner's origin check and the scanner
+     * would disagree about which host is meant, so only the plain four-number form is taken. A port must exist.
+     */
+    private static void refuseUnscannable(String domain, String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon > 0) {
+            int port = Integer.parseInt(value.substring(colon + 1));
+            if (port < 1 || port > 65_535) {
+                throw ProblemException.badRequest("'" + domain + "' names port " + port + ", which does not exist; "
+                        + "ports go from 1 to 65535");
+            }
+        }
+        String host = baseHost(value);
+        String lastLabel = host.substring(host.lastIndexOf('.') + 1);
+        if (!lastLabel.chars().allMatch(Character::isDigit)) {
+            return;
+        }
+        if (value.startsWith("*.") || !PLAIN_IPV4.matcher(host).matches()) {
+            throw ProblemException.badRequest("'" + domain + "' cannot be scanned: a host ending in a number is an IP "
+                    + "address, which browsers read in their own way when it is shortened or has leading zeros. Write "
+                    + "the address as four numbers from 0 to 255 (such as 203.0.113.7), or use the site's name");
+        }
     }
 
     /**

@@ -51,6 +51,32 @@ class DashboardScansTest {
     }
 
     @Test
+    void shouldSayASiteThatCannotBeReachedWasNotScannedInsteadOfShowingNoCookies() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String siteId = createSite("Unreachable " + System.nanoTime(), "127.0.0.1:" + closedPort).getString("id");
+        String base = "/dashboard/sites/" + siteId;
+        DashboardClient operator = DashboardClient.operator();
+        String location = operator.post(base + "/scans", Map.of()).then().statusCode(303).extract().header("Location");
+        JsonPath progress = awaitFinished(operator, base + "/scans/" + location.substring(location.indexOf('=') + 1)
+                + "/progress");
+        assertEquals("failed", progress.getString("status"));
+        assertTrue(progress.getString("error").contains("could not be reached"), progress.prettify());
+
+        String cookies = operator.get(base + "/cookies").then().statusCode(200).extract().asString();
+        assertTrue(cookies.contains("<div class=\"alert\" id=\"scan-trouble\" role=\"alert\" data-kind=\"unreachable\">"),
+                cookies);
+        assertTrue(cookies.contains("The latest scan failed"), cookies);
+        assertTrue(cookies.contains("this is\n    not a sign that the site sets none"), cookies);
+        assertTrue(cookies.contains("No cookies known yet: no scan has read the site."), cookies);
+        String scans = operator.get(base + "/scans").then().statusCode(200).extract().asString();
+        assertTrue(scans.contains("<span class=\"badge bad\">failed</span>"), scans);
+        assertTrue(scans.contains("the cookie list stays as it was"), scans);
+    }
+
+    @Test
     void shouldScanNowWithProgressShowCookiesAndApplyAnOverrideToTheBanner() {
         JsonPath created = createSite("Scanned " + System.nanoTime(), "127.0.0.1:" + site.port());
         String siteId = created.getString("id");

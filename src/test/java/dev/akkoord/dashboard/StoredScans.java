@@ -11,6 +11,7 @@ import dev.akkoord.scan.BrowserFindings;
 import dev.akkoord.scan.ScanCookie;
 import dev.akkoord.scan.ScanFindings;
 import dev.akkoord.scan.ScanRepository;
+import dev.akkoord.scan.ScanOutcome;
 import dev.akkoord.scan.ScanRow;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.crawl.PageVisit;
@@ -37,7 +38,7 @@ final class StoredScans {
         Instant now = Instant.now();
         scans.insertScan(scanId, UUID.fromString(siteId), ScanRow.REQUEST, null, now).await().atMost(WAIT);
         int attempt = scans.startScan(scanId, "dashboard-test", now).await().atMost(WAIT).attempts();
-        if (!scans.saveFindings(scanId, attempt, findings, now).await().atMost(WAIT)) {
+        if (!scans.saveFindings(scanId, attempt, findings, ScanOutcome.DONE, now).await().atMost(WAIT)) {
             throw new AssertionError("the scan's findings were not saved");
         }
         VertxContextSupport.subscribeAndAwait(() -> sites.refreshBannerVersion(UUID.fromString(siteId)));

@@ -139,12 +139,12 @@ class ScanFencingTest {
 
         assertFalse(repository.attemptIsCurrent(scanId, first).await().atMost(WAIT));
         assertFalse(repository.progress(scanId, first, 7, 7).await().atMost(WAIT));
-        assertFalse(repository.saveFindings(scanId, first, findings, Instant.now()).await().atMost(WAIT));
-        assertFalse(repository.failScan(scanId, first, "stale", Instant.now()).await().atMost(WAIT));
+        assertFalse(repository.saveFindings(scanId, first, findings, ScanOutcome.DONE, Instant.now()).await().atMost(WAIT));
+        assertFalse(repository.failScan(scanId, first, ScanOutcome.failed(ScanOutcome.Kind.GAVE_UP, "stale"), Instant.now()).await().atMost(WAIT));
         assertEquals(taken, written(scanId), "none of the first attempt's writes landed");
 
         assertTrue(repository.attemptIsCurrent(scanId, second).await().atMost(WAIT));
-        assertTrue(repository.saveFindings(scanId, second, findings, Instant.now()).await().atMost(WAIT));
+        assertTrue(repository.saveFindings(scanId, second, findings, ScanOutcome.DONE, Instant.now()).await().atMost(WAIT));
         assertEquals(ScanRow.DONE, scan(scanId).status());
         // The token never goes back, or a superseded attempt could write again.
         Throwable back = pool.preparedQuery("UPDATE scans SET attempts = $2 WHERE id = $1")

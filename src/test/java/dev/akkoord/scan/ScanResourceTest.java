@@ -120,7 +120,12 @@ class ScanResourceTest {
                 .body("id", equalTo(scanId)); // one queued scan is enough
 
         JsonPath scan = Scans.awaitFinished(worker, siteId, scanId, key);
-        assertEquals("done", scan.getString("status"));
+        // Pages that time out, loop or redirect to the intranet, and a private second domain: read in part.
+        assertEquals("partial", scan.getString("status"));
+        assertEquals("pages_failed", scan.getString("failureKind"));
+        assertTrue(scan.getString("failure").contains("pages could not be read")
+                && scan.getString("failure").contains("1 of the site's 2 domains could not be reached"),
+                scan.getString("failure"));
         assertEquals("request", scan.getString("trigger"));
         assertEquals(List.of("http://127.0.0.1:" + site.port() + "/"), scan.getList("results.origins"));
         // The test profile turns the browser off: the result must say what that leaves out, and how to change it.
@@ -281,9 +286,45 @@ class ScanResourceTest {
         String siteId = created.getString("id");
         String key = created.getString("apiKey");
         JsonPath scan = Scans.awaitFinished(worker, siteId, Scans.request(siteId, key), key);
-        assertEquals("done", scan.getString("status"));
+        assertEquals("failed", scan.getString("status"), "nothing could be read: no clean bill of health");
+        assertEquals("blocked_address", scan.getString("failureKind"));
+        assertTrue(scan.getString("failure").contains("akkoord.scan.allow-hosts"), scan.getString("failure"));
         assertEquals(0, scan.getList("results.pages").size());
         assertEquals(List.of("refused_address", "refused_address"), scan.getList("results.errors.kind"));
+    }
+
+    @Test
+    void shouldFailAScanOfASiteThatWentAwayAndKeepItsLastGoodCookieList() throws Exception {
+        JsonPath created = createFixtureSite("Going away");
+        String siteId = created.getString("id");
+        String key = created.getString("apiKey");
+        JsonPath good = Scans.awaitFinished(worker, siteId, Scans.request(siteId, key), key);
+        assertNotEquals("failed", good.getString("status"));
+        JsonPath bannerBefore = given().get("/api/v1/sites/" + siteId + "/banner").then().statusCode(200).extract()
+                .jsonPath();
+        assertTrue(bannerBefore.getList("categories.find { it.key == 'marketing' }.cookies.name").contains("_fbp"),
+                bannerBefore.prettify());
+
+        site.close(); // the port now refuses connections
+
+        JsonPath failed = Scans.awaitFinished(worker, siteId, Scans.request(siteId, key), key);
+        assertEquals("failed", failed.getString("status"));
+        assertEquals("unreachable", failed.getString("failureKind"));
+        assertTrue(failed.getString("failure").startsWith("127.0.0.1:" + site.port() + " could not be reached ("),
+                failed.getString("failure"));
+        assertNull(failed.get("diff"), "a failed scan changes no list");
+        assertEquals(List.of("connection"), failed.getList("results.errors.kind"));
+
+        JsonPath latest = withKey(key).get("/api/v1/sites/" + siteId + "/scans/latest").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(failed.getString("id"), latest.getString("id"), "the latest scan is the failed one, as it is");
+        JsonPath bannerAfter = given().get("/api/v1/sites/" + siteId + "/banner").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(bannerBefore.getString("version"), bannerAfter.getString("version"));
+        assertEquals(bannerBefore.getList("categories"), bannerAfter.getList("categories"), "the last good list stays");
+        assertEquals(bannerBefore.getString("lastScan"), bannerAfter.getString("lastScan"));
+
+        site = new FixtureServer(vertx.getDelegate()); // for @AfterEach
     }
 
     @SuppressWarnings("unchecked")

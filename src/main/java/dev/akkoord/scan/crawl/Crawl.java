@@ -107,7 +107,11 @@ final class Crawl {
         URI http = Urls.canonical("http://" + domain.authority() + "/robots.txt");
         return fetch(https, FetchPurpose.ROBOTS)
                 .onItem().transformToUni(viaHttps -> unreachable(viaHttps)
-                        ? fetch(http, FetchPurpose.ROBOTS)
+                        ? fetch(http, FetchPurpose.ROBOTS).invoke(viaHttp -> {
+                            if (unreachable(viaHttp) && viaHttps.problem().tls()) {
+                                problem(viaHttps.problem()); // "refused over http" alone would hide the cause
+                            }
+                        })
                         : Uni.createFrom().item(viaHttps))
                 .emitOn(worker)
                 .onItem().transformToUni(fetched -> {

@@ -37,6 +37,14 @@ public record FetchProblem(Kind kind, URI url, String detail) {
         INTERNAL
     }
 
+    /** How a failed TLS handshake's detail begins (the connection problem an owner can fix in their certificate). */
+    static final String TLS_FAILED = "TLS failed: ";
+
+    /** Whether the connection failed in its TLS handshake. */
+    public boolean tls() {
+        return kind == Kind.CONNECTION && detail != null && detail.startsWith(TLS_FAILED);
+    }
+
     /** The exception form, for failing a Uni with a problem that is already explained. */
     static final class Failure extends RuntimeException {
         final Kind kind;

@@ -177,7 +177,7 @@ public final class Fetcher {
             return "no response";
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return failure instanceof SSLException ? "TLS failed: " + message : message;
+        return failure instanceof SSLException ? FetchProblem.TLS_FAILED + message : message;
     }
 
     /** The exchange after it ended, with the kept body and the failure that ended it, if any. */
