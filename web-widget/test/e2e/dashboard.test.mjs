@@ -253,7 +253,7 @@ test('an owner sees only the site given to them, through links, typed URLs and t
   assert.equal(await owner.getByRole('link', { name: 'Other shop' }).count(), 1);
   assert.equal(await owner.getByRole('link', { name: 'Example shop' }).count(), 0);
   assert.equal(await owner.getByRole('link', { name: 'Accounts' }).count(), 0);
-  for (const path of ['', '/banner', '/analytics', '/consents', '/cookies']) {
+  for (const path of ['', '/banner', '/analytics', '/consents', '/cookies', '/alerts']) {
     const response = await owner.goto(platform.url + '/dashboard/sites/' + siteId + path);
     assert.equal(response.status(), 404, path);
     await owner.getByRole('heading', { name: 'No such site' }).waitFor();
@@ -338,6 +338,16 @@ test('Scan now shows progress to completion; an override changes the banner\'s l
   });
   assert.deepEqual(overflow, { page: 0, table: 0 });
   await expectNoAxeViolations(operator, 'cookies page on a phone, details open');
+
+  // What the scan told the owners is on the Alerts page: no owner and no SMTP server here, so it was logged.
+  await operator.goto(platform.url + '/dashboard/sites/' + scannedSiteId + '/alerts');
+  await operator.locator('table.deliveries', { hasText: 'logged' }).waitFor();
+  assert.match(await operator.locator('table.deliveries').textContent(), /cookies set without consent/);
+  await operator.getByLabel('Webhook (optional)').fill('ftp://hooks.example.test/akkoord');
+  await operator.getByRole('button', { name: 'Save' }).click();
+  await operator.getByText(/Not saved: The webhook must be an http/).waitFor();
+  assert.equal(await operator.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+  await expectNoAxeViolations(operator, 'alerts page on a phone, a refused webhook');
   await operator.setViewportSize({ width: 1280, height: 720 });
 });
 

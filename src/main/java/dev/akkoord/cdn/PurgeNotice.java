@@ -1,13 +1,7 @@
 package dev.akkoord.cdn;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import dev.akkoord.site.BannerChanged;
+import dev.akkoord.web.WebhookSignature;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -18,7 +12,7 @@ import io.vertx.core.json.JsonObject;
  */
 final class PurgeNotice {
 
-    static final String SIGNATURE_HEADER = "X-Akkoord-Signature";
+    static final String SIGNATURE_HEADER = WebhookSignature.HEADER;
 
     private PurgeNotice() {
     }
@@ -37,12 +31,6 @@ final class PurgeNotice {
 
     /** {@code sha256=<hex>}: HMAC-SHA256 of the exact body bytes, as GitHub's webhooks sign theirs. */
     static String signature(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return WebhookSignature.of(secret, body);
     }
 }

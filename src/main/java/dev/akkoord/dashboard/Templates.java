@@ -50,6 +50,14 @@ final class Templates {
     static native TemplateInstance scans(Page page, List<ScanResults.ScanSummary> scans, java.util.UUID running,
             LatestScan latest, ScanTrouble trouble);
 
+    /**
+     * @param settings  what the form shows: the saved settings, or those just refused
+     * @param secret    the saved webhook's signing secret, or null
+     * @param error     why the settings just sent were refused, or null
+     */
+    static native TemplateInstance alerts(Page page, dev.akkoord.alert.AlertSettings settings, String secret,
+            List<dev.akkoord.alert.AlertDelivery> deliveries, boolean saved, String error);
+
     static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
             Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);
 

@@ -56,6 +56,13 @@ final class ScanBeans {
         scanner.close();
     }
 
+    /** The scanner's address guard, for other outbound requests to addresses an owner gives (alert webhooks). */
+    @Produces
+    @Singleton
+    AddressGuard outboundGuard(ScanConfig config) {
+        return new AddressGuard(addressPolicy(config), Infrastructure.getDefaultWorkerPool());
+    }
+
     private static AddressPolicy addressPolicy(ScanConfig config) {
         AddressPolicy policy = AddressPolicy.allowing(config.allowHosts().orElse(List.of()));
         return config.onlyAllowedHosts() ? policy.onlyAllowed() : policy;

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -47,9 +48,11 @@ public class ScanRunner {
     private final Vertx vertx;
     private final BrowserScanner browser;
     private final Outages outages;
+    private final Event<ScanFinished> finished;
 
     ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config, SiteService sites,
-            Vertx vertx, BrowserScanner browser, Outages outages) {
+            Vertx vertx, BrowserScanner browser, Outages outages, Event<ScanFinished> finished) {
+        this.finished = finished;
         this.vertx = vertx;
         this.outages = outages;
         this.browser = browser;
@@ -85,18 +88,20 @@ public class ScanRunner {
 
     private Uni<Void> attempt(ScanRow scan, String worker, AttemptFence fence) {
         if (scan.attempts() > MAX_ATTEMPTS) {
-            return fail(scan, fence, ScanOutcome.failed(ScanOutcome.Kind.GAVE_UP, "The scan was given up after "
-                    + MAX_ATTEMPTS + " attempts that did not finish (the scanning instances stopped during it)."));
+            return fail(scan, List.of(), fence, ScanOutcome.failed(ScanOutcome.Kind.GAVE_UP, "The scan was given up "
+                    + "after " + MAX_ATTEMPTS + " attempts that did not finish (the scanning instances stopped during it)."));
         }
         LOG.infof("Scan %s of site %s started on %s (attempt %d)", scan.id(), scan.siteId(), worker, scan.attempts());
         return scans.siteDomains(scan.siteId()).flatMap(domains -> domains == null
-                ? fail(scan, fence, ScanOutcome.failed(ScanOutcome.Kind.SITE_GONE, "The site no longer exists."))
+                ? fail(scan, List.of(), fence, ScanOutcome.failed(ScanOutcome.Kind.SITE_GONE,
+                        "The site no longer exists."))
                 : crawlAndStore(scan, domains, fence));
     }
 
-    private Uni<Void> fail(ScanRow scan, AttemptFence fence, ScanOutcome outcome) {
+    private Uni<Void> fail(ScanRow scan, List<String> domains, AttemptFence fence, ScanOutcome outcome) {
         LOG.infof("Scan %s failed (%s): %s", scan.id(), outcome.kind().code(), outcome.reason());
-        return scans.failScan(scan.id(), fence.attempt(), outcome, Instant.now()).flatMap(fence::landed);
+        return scans.failScan(scan.id(), fence.attempt(), outcome, Instant.now()).flatMap(fence::landed)
+                .invoke(() -> finished.fire(new ScanFinished(scan.siteId(), scan.id(), domains)));
     }
 
     private Uni<Void> crawlAndStore(ScanRow scan, List<String> domains, AttemptFence fence) {
@@ -118,9 +123,10 @@ public class ScanRunner {
                                     findings.problems().size(), outcome.reason() == null ? "" : ": " + outcome.reason()))
                             // a failed scan lists no cookies: the banner keeps the last good lists
                             .flatMap(findings -> outcome.isFailed() ? Uni.createFrom().voidItem()
-                                    : refreshBanner(scan.siteId()));
+                                    : refreshBanner(scan.siteId()))
+                            .invoke(() -> finished.fire(new ScanFinished(scan.siteId(), scanId, domains)));
                 })
-                .onFailure(IllegalArgumentException.class).recoverWithUni(failure -> fail(scan, fence,
+                .onFailure(IllegalArgumentException.class).recoverWithUni(failure -> fail(scan, domains, fence,
                         ScanOutcome.failed(ScanOutcome.Kind.UNSCANNABLE_DOMAIN, "The site's domains cannot be "
                                 + "scanned: " + failure.getMessage())));
     }

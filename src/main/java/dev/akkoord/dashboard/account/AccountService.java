@@ -122,6 +122,18 @@ public class AccountService {
                 });
     }
 
+    /** The e-mail addresses of the owners a site is granted to, for its alerts. */
+    public Uni<List<String>> ownerAddresses(UUID siteId) {
+        return pool.preparedQuery("SELECT a.email FROM dashboard_accounts a JOIN dashboard_grants g "
+                        + "ON g.account_id = a.id WHERE g.site_id = $1 AND a.role = 'owner' ORDER BY a.email")
+                .execute(Tuple.of(siteId))
+                .map(rows -> {
+                    List<String> addresses = new ArrayList<>();
+                    rows.forEach(row -> addresses.add(row.getString("email")));
+                    return addresses;
+                });
+    }
+
     public Uni<Boolean> mayAccess(Account account, UUID siteId) {
         if (account.isOperator()) {
             return Uni.createFrom().item(true);

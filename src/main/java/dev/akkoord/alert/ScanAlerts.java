@@ -1,0 +1,95 @@
+package dev.akkoord.alert;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.akkoord.dashboard.account.AccountService;
+import dev.akkoord.scan.ScanFinished;
+import dev.akkoord.scan.ScanService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * After each scan, tells the site's owners what they chose to hear (new cookies, cookies set without consent,
+ * cookies to review, a failed scan): a mail to each owner granted the site and a POST to the site's webhook, each
+ * logged as a delivery. Off the scan's path: nothing here can fail or slow a scan.
+ */
+@ApplicationScoped
+class ScanAlerts {
+
+    private static final Logger LOG = Logger.getLogger(ScanAlerts.class);
+    static final String NO_OWNER = "(no owner is granted this site)";
+
+    private final ScanService scans;
+    private final AlertStore store;
+    private final AccountService accounts;
+    private final AlertMail mail;
+    private final AlertWebhook webhook;
+
+    ScanAlerts(ScanService scans, AlertStore store, AccountService accounts, AlertMail mail, AlertWebhook webhook) {
+        this.scans = scans;
+        this.store = store;
+        this.accounts = accounts;
+        this.mail = mail;
+        this.webhook = webhook;
+    }
+
+    void onScanFinished(@Observes ScanFinished finished) {
+        try {
+            send(finished).subscribe().with(ignored -> { },
+                    failure -> LOG.warnf("Alerts of scan %s not sent: %s", finished.scanId(), failure.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Alerts of scan %s not sent: %s", finished.scanId(), e.getMessage());
+        }
+    }
+
+    Uni<Void> send(ScanFinished finished) {
+        return Uni.combine().all().unis(scans.scan(finished.siteId(), finished.scanId()), store.settings(finished.siteId()))
+                .asTuple()
+                .flatMap(found -> {
+                    AlertSettings settings = found.getItem2();
+                    ScanAlert alert = ScanAlert.of(found.getItem1(), finished.domains()).chosen(settings);
+                    if (alert.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<Uni<Void>> deliveries = new ArrayList<>();
+                    if (settings.byMail()) {
+                        deliveries.add(mailOwners(alert));
+                    }
+                    if (settings.webhookUrl() != null) {
+                        String body = alert.json();
+                        deliveries.add(webhook.post(settings.webhookUrl(), settings.webhookSecret(), body)
+                                .flatMap(sent -> store.record(delivery(alert, "webhook", settings.webhookUrl(), body,
+                                        sent))));
+                    }
+                    return deliveries.isEmpty() ? Uni.createFrom().voidItem()
+                            : Uni.join().all(deliveries).andCollectFailures().replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> mailOwners(ScanAlert alert) {
+        String text = alert.text();
+        return accounts.ownerAddresses(alert.siteId()).flatMap(owners -> {
+            if (owners.isEmpty()) {
+                // Nobody to mail, but the site's operators still see what would have been said.
+                return store.record(delivery(alert, "mail", NO_OWNER, text, new AlertMail.Sent(AlertDelivery.LOGGED,
+                        0, "no owner account is granted this site")));
+            }
+            List<Uni<Void>> sent = owners.stream().map(owner -> mail.send(owner, alert.subject(), text)
+                    .flatMap(outcome -> store.record(delivery(alert, "mail", owner, text, outcome)))).toList();
+            return Uni.join().all(sent).andCollectFailures().replaceWithVoid();
+        });
+    }
+
+    private static AlertDelivery delivery(ScanAlert alert, String channel, String recipient, String body,
+            AlertMail.Sent sent) {
+        return new AlertDelivery(UUID.randomUUID(), alert.siteId(), alert.scanId(), channel, recipient,
+                alert.subject(), body, sent.status(), sent.attempts(), sent.detail(), Instant.now());
+    }
+}
