@@ -75,6 +75,7 @@ public final class SiteResource {
 
     @POST
     @Path("/{siteId}/api-key")
+    @Consumes(MediaType.WILDCARD) // no body is read: a bare POST (curl -X POST, Swagger UI) has no Content-Type
     @Operation(summary = "Rotate the site's API key: every earlier key stops working; the new one is shown once.")
     public Uni<Map<String, String>> rotateApiKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId) {
