@@ -57,6 +57,12 @@ class OpenApiTest {
         assertEquals("bearer", scheme.path("scheme").asText());
     }
 
+    /** Swagger UI is served in production too (quarkus.swagger-ui.always-include) and reads this document. */
+    @Test
+    void shouldServeSwaggerUi() {
+        given().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"));
+    }
+
     @Test
     void shouldRequireTheKeyOnKeyedOperationsOnly() {
         List<String> keyed = new ArrayList<>();
