@@ -1,6 +1,7 @@
 package dev.akkoord.web;
 
 import static dev.akkoord.testsupport.Api.createSite;
+import static dev.akkoord.testsupport.Api.recordConsent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -17,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +168,44 @@ class OpenApiTest {
         assertEquals(403, foreign.statusCode());
         assertThat(foreign.contentType(), startsWith(PROBLEM));
         assertTrue(post.path("responses").has("403"));
+    }
+
+    /** Each JSON GET asked for a real site answers the fields its example shows, no more and no fewer. */
+    @Test
+    void shouldAnswerTheFieldsOfTheDocumentedExamples() throws Exception {
+        JsonPath site = createSite("Examples", "www.example.test");
+        String consentId = recordConsent(site, "https://www.example.test", "custom", true, false)
+                .getString("consentId");
+        List<String> wrong = new ArrayList<>();
+        int compared = 0;
+        for (Op op : operations()) {
+            JsonNode example = op.node().at("/responses/200/content/application~1json/example");
+            if (!op.method().equals("get") || example.isMissingNode()) {
+                continue;
+            }
+            String path = op.path().replace("{siteId}", site.getString("id"))
+                    .replace("{version}", site.getString("bannerVersion")).replace("{consentId}", consentId)
+                    .replace("{scanId}", UUID.randomUUID().toString());
+            Response answer = given().header("Authorization", "Bearer " + site.getString("apiKey")).get(path);
+            JsonNode real = JSON.readTree(answer.asString());
+            if (answer.statusCode() != 200 || real.isArray() && real.isEmpty()) {
+                continue; // nothing of that kind yet (no scan): its example cannot be compared here
+            }
+            if (!fieldNames(example).equals(fieldNames(real))) {
+                wrong.add(op.name() + ": documented " + fieldNames(example) + ", answered " + fieldNames(real));
+            }
+            compared++;
+        }
+        assertThat(wrong, empty());
+        assertTrue(compared >= 10, "compared " + compared);
+    }
+
+    /** The field names of an object, or of an array's first element; empty for an empty array. */
+    private static Set<String> fieldNames(JsonNode node) {
+        JsonNode object = node.isArray() ? node.path(0) : node;
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
