@@ -12,10 +12,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
 import dev.akkoord.web.Caller;
+import dev.akkoord.web.ApiDocument;
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.CallerResolver;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +32,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /** Classifies a list of cookie names, so anyone can check the classifier against their own labelled data. */
 @Path("/api/v1/classify")
 @Tag(name = "Classification")
+@SecurityRequirement(name = ApiDocument.BEARER)
 public final class ClassifyResource {
 
     static final String TEXT_CSV = "text/csv";
@@ -45,7 +54,19 @@ public final class ClassifyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Classify cookies given as a JSON array of {name, domain?} (operator or any site key); "
-            + "answers [{name, category, confidence, source}] in the same order")
+            + "answers [{name, category, confidence, source}] in the same order; or the same list as CSV")
+    // Both request forms on one operation; the CSV method below is hidden so its summary does not replace this one.
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.ARRAY, implementation = ClassifyRequest.class),
+                example = ApiExamples.CLASSIFY_REQUEST),
+        @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING), example = ApiExamples.CLASSIFY_CSV)})
+    @APIResponse(responseCode = "200", description = "One answer per cookie, in the order given", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ClassifiedCookie.class),
+            example = ApiExamples.CLASSIFIED))
+    @APIResponse(responseCode = "400", description = "Not a list, too many cookies, a cookie without a name, or a "
+            + "name or domain that is too long; for CSV, a missing 'name' header")
     public Uni<List<ClassifiedCookie>> classifyJson(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             List<ClassifyRequest> cookies) {
         return classify(authorization, () -> {
@@ -62,7 +83,7 @@ public final class ClassifyResource {
     @POST
     @Consumes(TEXT_CSV)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Classify cookies given as CSV with a 'name,domain' header (operator or any site key)")
+    @Operation(hidden = true)
     public Uni<List<ClassifiedCookie>> classifyCsv(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             String body) {
         return classify(authorization, () -> CookieListCsv.parse(body, maxNames));

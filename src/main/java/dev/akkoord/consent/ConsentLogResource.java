@@ -15,12 +15,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
 import dev.akkoord.site.SiteService;
+import dev.akkoord.web.ApiDocument;
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.CallerResolver;
 import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
@@ -30,6 +37,7 @@ import io.smallrye.mutiny.Uni;
 /** A site's consent log for its owner: paged JSON, a streamed CSV export, and chain verification. */
 @Path("/api/v1/sites/{siteId}/consents")
 @Tag(name = "Consent log")
+@SecurityRequirement(name = ApiDocument.BEARER)
 public final class ConsentLogResource {
 
     private static final int PAGE_SIZE = 500;
@@ -49,7 +57,16 @@ public final class ConsentLogResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One page of the consent log (site key or operator); follow 'nextCursor'")
+    @Operation(summary = "The consent log (site key or operator): one page of JSON, follow 'nextCursor'; or, with "
+            + "'Accept: text/csv', the whole range as CSV, streamed ('cursor' is then not used)")
+    // One operation in the document for both forms: the CSV method below is hidden so its summary does not win.
+    @APIResponse(responseCode = "200", description = "JSON by default; CSV for 'Accept: text/csv' (as an attachment, "
+            + "consents.csv)", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.CONSENT_PAGE),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                        example = ApiExamples.CONSENT_CSV)})
+    @APIResponse(responseCode = "400", description = "'from' or 'to' is not a date or an instant, or 'cursor' is not "
+            + "the nextCursor of an earlier page")
     public Uni<Map<String, Object>> consentPage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String cursor) {
         Instant start = instant("from", from, BEGINNING);
@@ -69,7 +86,7 @@ public final class ConsentLogResource {
     @GET
     @Produces("text/csv;qs=0.5")
     @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"consents.csv\"")
-    @Operation(summary = "The whole range as CSV, streamed page by page (site key or operator)")
+    @Operation(hidden = true)
     public Multi<String> consentCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestQuery String from, @RestQuery String to) {
         Instant start = instant("from", from, BEGINNING);
@@ -84,6 +101,11 @@ public final class ConsentLogResource {
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recompute the hash chain over a range and report any altered or missing record")
+    @APIResponse(responseCode = "200", description = "The report; 'intact' is false with the problems found",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChainVerifier.Report.class), example = ApiExamples.CHAIN_REPORT))
+    @APIResponse(responseCode = "400", description = "'from' or 'to' is not a date or an instant")
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<ChainVerifier.Report> verifyChain(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestQuery String from, @RestQuery String to) {
         Instant start = instant("from", from, BEGINNING);

@@ -13,6 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -20,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.Outages;
 import dev.akkoord.web.Problem;
 import dev.akkoord.web.ProblemException;
@@ -53,6 +60,25 @@ public final class ConsentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a visitor's decision (public; the Origin must be one of the site's domains). "
             + "Answers 201 only once the record is durably committed.")
+    @APIResponse(responseCode = "201", description = "Stored and committed; 'receipt' is the record's chain hash",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class),
+                    example = ApiExamples.RECEIPT))
+    @APIResponse(responseCode = "400", description = "A missing or invalid field, or a banner version the site never "
+            + "showed")
+    @APIResponse(responseCode = "403", description = "The Origin is not one of the site's domains")
+    @APIResponse(responseCode = "404", description = "No site with this id")
+    @APIResponse(responseCode = "429", description = "Too many decisions from this address for this site in a minute; "
+            + "retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "503", description = "Nothing was stored (database down or the batch refused); "
+            + "send the decision again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
+    // The text/plain form (sendBeacon) is a method of its own below, hidden; its body is the same JSON.
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentRequest.class),
+                example = ApiExamples.CONSENT_REQUEST),
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = ConsentRequest.class),
+                example = ApiExamples.CONSENT_REQUEST)})
     public Uni<Response> recordConsent(ConsentRequest request, @RestHeader("Origin") String origin,
             @RestHeader("User-Agent") String userAgent, HttpServerRequest http) {
         return record(request, origin, userAgent, http);
@@ -72,6 +98,10 @@ public final class ConsentResource {
     @Path("/{consentId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A visitor's own consent history, for access and portability (public; the id is the key)")
+    @APIResponse(responseCode = "200", description = "Every record of this consent id, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.HISTORY))
+    @APIResponse(responseCode = "400", description = "A consent id is 32 lowercase hex characters")
+    @APIResponse(responseCode = "404", description = "No consent records for this id")
     public Uni<Map<String, Object>> consentHistory(@RestPath String consentId) {
         if (!consentId.matches("[0-9a-f]{32}")) {
             throw ProblemException.badRequest("A consent id is 32 lowercase hex characters");

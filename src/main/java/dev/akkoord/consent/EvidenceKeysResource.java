@@ -12,8 +12,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.akkoord.web.ApiDocument;
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.CallerResolver;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +45,9 @@ public final class EvidenceKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking // reads the key directory
     @Operation(summary = "Every key that signed checkpoints, old ones included (public)")
+    @APIResponse(responseCode = "200", description = "The keys; the offline verifier reads this document as it is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.PUBLIC_KEYS))
+    @APIResponse(responseCode = "406", description = "An Accept header that does not allow application/json")
     public Map<String, Object> publicKeys() {
         return Map.of("keys", keys.published().stream().map(EvidenceKeysResource::view).toList());
     }
@@ -48,6 +56,9 @@ public final class EvidenceKeysResource {
     @Path("api/v1/evidence/keys")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign from now on with a new key; the old ones keep verifying (operator)")
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @APIResponse(responseCode = "200", description = "The new key, as it is published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.PUBLIC_KEY))
     public Uni<Map<String, Object>> rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return callers.requireOperator(authorization)
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // writes a key file

@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiKeys;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
@@ -41,7 +43,9 @@ public final class DeclarationScriptResource {
 
     @GET
     @NonBlocking
-    @Operation(summary = "The cookie declaration script (public)")
+    @Operation(summary = "The cookie declaration script (public; five minutes, ETag and 304)")
+    @APIResponse(responseCode = "200", ref = ApiDocument.SCRIPT)
+    @APIResponse(responseCode = "404", description = "No cookie declaration script in this release")
     public Response declarationScript(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         byte[] body = script.orElseThrow(() -> ProblemException.notFound(
                 "The cookie declaration script was not built into this release"));

@@ -1,5 +1,7 @@
 package dev.akkoord.scan;
 
+import dev.akkoord.web.ApiDocument;
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.CallerResolver;
 import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
@@ -19,6 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -30,6 +39,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Scans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiDocument.BEARER)
 public final class CookieOverrideResource {
 
     /**
@@ -64,6 +74,10 @@ public final class CookieOverrideResource {
     @GET
     @Operation(summary = "The site's cookie overrides (operator or the site's key): name to category, and every "
             + "override with its category, purpose, vendor and retention")
+    @APIResponse(responseCode = "200", description = "The overrides", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverrideList.class),
+            example = ApiExamples.COOKIE_OVERRIDES))
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<OverrideList> listOverrides(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId)
@@ -84,6 +98,15 @@ public final class CookieOverrideResource {
             + "cookie name for this site. Each wins over what the scanner found; fields left out stay as they are, an "
             + "empty text removes the owner's. A change the banner shows makes a new banner version. Answers the "
             + "override as it is now.")
+    @Parameter(name = "name", in = ParameterIn.PATH, example = "_ga")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OverrideRequest.class), example = ApiExamples.COOKIE_OVERRIDE_REQUEST))
+    @APIResponse(responseCode = "200", description = "The override as it is now", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CookieOverride.class),
+            example = ApiExamples.COOKIE_OVERRIDE))
+    @APIResponse(responseCode = "400", description = "No field given, an unknown category, or a text that is too "
+            + "long or not one line")
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<CookieOverride> putOverride(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestPath String name, OverrideRequest request) {
         return callers.requireSite(authorization, siteId).flatMap(caller -> {
@@ -100,6 +123,9 @@ public final class CookieOverrideResource {
     @Path("/{name}")
     @Operation(summary = "Remove the override of a cookie name, category and texts; the scanner's classification "
             + "and words apply again")
+    @Parameter(name = "name", in = ParameterIn.PATH, example = "_ga")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "The site has no override for this cookie name")
     public Uni<Response> deleteOverride(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestPath String name) {
         return callers.requireSite(authorization, siteId)

@@ -1,5 +1,7 @@
 package dev.akkoord.scan;
 
+import dev.akkoord.web.ApiDocument;
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.CallerResolver;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -15,12 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/sites/{siteId}/scans")
 @Tag(name = "Scans")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiDocument.BEARER)
 public final class ScanResource {
 
     private final ScanService scans;
@@ -34,6 +41,9 @@ public final class ScanResource {
     @POST
     @Operation(summary = "Scan the site now (operator or the site's key). 202 with the scan's id and status; "
             + "a scan already queued or running is returned instead of a second one.")
+    @APIResponse(responseCode = "202", description = "Queued, or the scan already queued or running; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.SCAN_ACCEPTED))
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<Response> requestScan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId)
@@ -44,6 +54,9 @@ public final class ScanResource {
 
     @GET
     @Operation(summary = "The site's scans, newest first: status and progress (operator or the site's key)")
+    @APIResponse(responseCode = "200", description = "The scans, without their results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.SCANS))
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<List<ScanView>> listScans(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId).flatMap(caller -> scans.listScans(siteId));
@@ -53,6 +66,10 @@ public final class ScanResource {
     @Path("/latest")
     @Operation(summary = "The site's newest scan: status, progress, and once done its results and the diff with the "
             + "previous scan")
+    @APIResponse(responseCode = "200", description = "The scan; 'results' and 'diff' once it is done",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class),
+                    example = ApiExamples.SCAN))
+    @APIResponse(responseCode = "404", description = "The site has not been scanned yet")
     public Uni<ScanView> latestScan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId).flatMap(caller -> scans.latestScan(siteId));
@@ -61,6 +78,10 @@ public final class ScanResource {
     @GET
     @Path("/{scanId}")
     @Operation(summary = "One scan: status, progress, and once done its results and the diff with the previous scan")
+    @APIResponse(responseCode = "200", description = "The scan; 'results' and 'diff' once it is done",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class),
+                    example = ApiExamples.SCAN))
+    @APIResponse(responseCode = "404", description = "The site has no scan with this id")
     public Uni<ScanView> scan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId,
             @RestPath UUID scanId) {
         return callers.requireSite(authorization, siteId).flatMap(caller -> scans.scan(siteId, scanId));

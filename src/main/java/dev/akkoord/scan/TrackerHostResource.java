@@ -1,6 +1,8 @@
 package dev.akkoord.scan;
 
 import dev.akkoord.scan.CookieOverrideResource.OverrideRequest;
+import dev.akkoord.web.ApiDocument;
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.CallerResolver;
 import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
@@ -18,6 +20,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -29,6 +38,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Scans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiDocument.BEARER)
 public final class TrackerHostResource {
 
     private final ScanService scans;
@@ -41,6 +51,9 @@ public final class TrackerHostResource {
 
     @GET
     @Operation(summary = "The site's declared script hosts, host to category (operator or the site's key)")
+    @APIResponse(responseCode = "200", description = "Host to category",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.HOSTS))
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<Map<String, Map<String, String>>> listHosts(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId)
@@ -53,6 +66,14 @@ public final class TrackerHostResource {
     @Operation(summary = "Declare a script host (or *.domain for it and every host below) a tracker of a category: "
             + "analytical or marketing; functional says it is no tracker. It wins over the scanner's hosts; "
             + "a changed list makes a new banner version.")
+    @Parameter(name = "host", in = ParameterIn.PATH, example = "*.doubleclick.net")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OverrideRequest.class), example = ApiExamples.HOST_REQUEST))
+    @APIResponse(responseCode = "200", description = "The host as declared now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.HOST))
+    @APIResponse(responseCode = "400", description = "No body, an invalid host, or a category other than "
+            + "functional, analytical or marketing")
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<Map<String, String>> putHost(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestPath String host, OverrideRequest request) {
         if (request == null) {
@@ -65,6 +86,9 @@ public final class TrackerHostResource {
     @DELETE
     @Path("/{host}")
     @Operation(summary = "Remove a declared script host; the scanner's hosts apply again")
+    @Parameter(name = "host", in = ParameterIn.PATH, example = "*.doubleclick.net")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "The site has not declared this host")
     public Uni<Response> deleteHost(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestPath String host) {
         return callers.requireSite(authorization, siteId)

@@ -11,9 +11,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.akkoord.web.ApiDocument;
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.CallerResolver;
 import dev.akkoord.web.Found;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/sites/{siteId}/banner-versions")
 @Tag(name = "Sites")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiDocument.BEARER)
 public final class BannerVersionResource {
 
     private final SiteService sites;
@@ -34,6 +40,8 @@ public final class BannerVersionResource {
 
     @GET
     @Operation(summary = "All banner versions of a site, newest first (operator or site key)")
+    @APIResponse(responseCode = "200", description = "The versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.BANNER_VERSIONS))
     public Uni<List<BannerVersionSummary>> listBannerVersions(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId).flatMap(caller -> sites.listBannerVersions(siteId));
@@ -42,6 +50,9 @@ public final class BannerVersionResource {
     @GET
     @Path("/{version}")
     @Operation(summary = "Exactly what visitors were shown in one version: texts in every language, categories, cookies")
+    @APIResponse(responseCode = "200", description = "The version's content (texts shortened in the example)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.BANNER_VERSION))
+    @APIResponse(responseCode = "404", description = "The site has no such banner version")
     public Uni<BannerContent> bannerVersion(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, @RestPath String version) {
         return callers.requireSite(authorization, siteId)

@@ -17,9 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.akkoord.web.ApiDocument;
+import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.CallerResolver;
 import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
@@ -29,6 +36,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Sites")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiDocument.BEARER)
 public final class SiteResource {
 
     private final SiteService sites;
@@ -41,6 +49,11 @@ public final class SiteResource {
 
     @POST
     @Operation(summary = "Register a site (operator). The answer carries the site's API key, shown only once.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SiteRequest.class), example = ApiExamples.SITE_REQUEST))
+    @APIResponse(responseCode = "201", description = "Registered; Location names the site, 'apiKey' is its key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SiteView.class), example = ApiExamples.SITE_CREATED))
     public Uni<Response> createSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             SiteRequest request) {
         return callers.requireOperator(authorization)
@@ -50,6 +63,8 @@ public final class SiteResource {
 
     @GET
     @Operation(summary = "List all sites (operator)")
+    @APIResponse(responseCode = "200", description = "Every site, without keys",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.SITES))
     public Uni<List<SiteView>> listSites(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return callers.requireOperator(authorization).flatMap(caller -> sites.listSites());
     }
@@ -57,6 +72,10 @@ public final class SiteResource {
     @GET
     @Path("/{siteId}")
     @Operation(summary = "Get a site (operator or the site's key)")
+    @APIResponse(responseCode = "200", description = "The site", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class),
+            example = ApiExamples.SITE))
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<SiteView> getSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId)
@@ -67,6 +86,12 @@ public final class SiteResource {
     @PUT
     @Path("/{siteId}")
     @Operation(summary = "Change a site; fields left out keep their value. Visible changes make a new banner version.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SiteRequest.class), example = ApiExamples.SITE_UPDATE))
+    @APIResponse(responseCode = "200", description = "The site as it is now", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class),
+            example = ApiExamples.SITE))
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<SiteView> updateSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, SiteRequest request) {
         return callers.requireSite(authorization, siteId)
@@ -75,7 +100,11 @@ public final class SiteResource {
 
     @POST
     @Path("/{siteId}/api-key")
+    @Consumes(MediaType.WILDCARD) // no body is read: a bare POST (curl -X POST, Swagger UI) has no Content-Type
     @Operation(summary = "Rotate the site's API key: every earlier key stops working; the new one is shown once.")
+    @APIResponse(responseCode = "200", description = "The new key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.API_KEY))
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<Map<String, String>> rotateApiKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId) {
         return callers.requireSite(authorization, siteId)

@@ -11,10 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.akkoord.web.ApiExamples;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,6 +40,10 @@ public final class BannerConfigResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The banner configuration for a language (public; ETag and 304 supported)")
+    @APIResponse(responseCode = "200", description = "The config for 'lang', else the site's default language "
+            + "(texts shortened in the example)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.BANNER_CONFIG))
+    @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<Response> bannerConfig(@RestPath UUID siteId, @RestQuery String lang,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @HeaderParam("Origin") String origin,

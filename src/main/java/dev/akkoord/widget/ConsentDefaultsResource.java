@@ -7,6 +7,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
 
@@ -19,6 +24,8 @@ import io.smallrye.common.annotation.NonBlocking;
  * ({@link BuildAnswers}); {@link BannerRoute} answers them from memory, this only what is not there.
  */
 @Path("/")
+@Tag(name = "Banner")
+@APIResponse(responseCode = "200", ref = ApiDocument.SCRIPT) // every method answers a script
 public final class ConsentDefaultsResource {
 
     static final String PATH = "/akkoord-defaults.js";
@@ -40,6 +47,8 @@ public final class ConsentDefaultsResource {
     @GET
     @Path("akkoord-defaults.js")
     @NonBlocking
+    @Operation(summary = "The blocking Consent Mode stub, current build (public; five minutes, ETag and 304)")
+    @APIResponse(responseCode = "404", description = "No Consent Mode stub in this release")
     public Response latest(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         current();
@@ -49,6 +58,9 @@ public final class ConsentDefaultsResource {
     @GET
     @Path("akkoord-defaults/{file}")
     @NonBlocking
+    @Operation(summary = "The Consent Mode stub of one build, immutable, for a tag with Subresource Integrity (public)",
+            description = "The file is the build's content hash and .js; only this release's build is kept.")
+    @APIResponse(responseCode = "404", description = "No build with this hash in this release")
     public Response versioned(@PathParam("file") String file, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         WidgetAsset stub = current();

@@ -9,10 +9,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -39,6 +41,10 @@ public final class SiteScriptResource {
     @GET
     @Path("{siteId}.js")
     @Operation(summary = "The banner script with the site's config for one language inside (public; ETag and 304)")
+    @APIResponse(responseCode = "200", ref = ApiDocument.SCRIPT)
+    @APIResponse(responseCode = "404", description = "No site with this id, or no banner script in this release")
+    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis cannot be reached; retry after Retry-After "
+            + "seconds")
     public Uni<Response> siteScript(@RestPath String siteId, @RestQuery String lang,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @HeaderParam("Origin") String origin,

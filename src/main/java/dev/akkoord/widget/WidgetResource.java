@@ -12,7 +12,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.akkoord.site.SiteHosts;
+import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -24,6 +29,8 @@ import io.smallrye.mutiny.Uni;
  * per-site script does, so the plain tag needs no second request; the immutable copy stays byte for byte the build.
  */
 @Path("/")
+@Tag(name = "Banner")
+@APIResponse(responseCode = "200", ref = ApiDocument.SCRIPT) // every method answers a script
 public final class WidgetResource {
 
     static final String JAVASCRIPT = "text/javascript; charset=utf-8";
@@ -47,6 +54,9 @@ public final class WidgetResource {
 
     @GET
     @Path("akkoord.js")
+    @Operation(summary = "The banner script, current build (public; five minutes, ETag and 304). Asked for by a page "
+            + "whose host a site claims (Referer), with that site's config inside.")
+    @APIResponse(responseCode = "404", description = "No banner script in this release")
     public Uni<Response> latest(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @HeaderParam("Referer") String referer) {
         WidgetAsset asset = current();
@@ -64,6 +74,10 @@ public final class WidgetResource {
     @GET
     @Path("akkoord/{file}")
     @NonBlocking
+    @Operation(summary = "The banner script of one build, immutable for a year, for a tag with Subresource Integrity "
+            + "(public)", description = "The file is the build's content hash and .js; only this release's build is "
+                    + "kept.")
+    @APIResponse(responseCode = "404", description = "No build with this hash in this release")
     public Response versioned(@PathParam("file") String file, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         WidgetAsset asset = current();

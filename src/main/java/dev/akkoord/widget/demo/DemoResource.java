@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ public final class DemoResource {
     }
 
     @GET
+    @Operation(hidden = true) // a page for people, like the dashboard, not part of the API
     public Uni<Response> page() {
         if (!config.enabled()) {
             throw ProblemException.notFound("The demo is switched off (akkoord.demo.enabled=false)");

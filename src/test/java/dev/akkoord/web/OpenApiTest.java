@@ -1,0 +1,290 @@
+package dev.akkoord.web;
+
+import static dev.akkoord.testsupport.Api.createSite;
+import static dev.akkoord.testsupport.Api.recordConsent;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The API document at /q/openapi against what the API does: the bearer scheme on exactly the operations that
+ * refuse a request without a key, the status codes and both forms of the consent log, an example for every operation
+ * and the problem+json error answers.
+ */
+@QuarkusTest
+class OpenApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROBLEM = "application/problem+json";
+
+    private JsonNode document;
+
+    @BeforeEach
+    void readDocument() throws Exception {
+        document = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+    }
+
+    @Test
+    void shouldDeclareTheBearerScheme() {
+        JsonNode scheme = document.at("/components/securitySchemes/bearer");
+        assertEquals("http", scheme.path("type").asText());
+        assertEquals("bearer", scheme.path("scheme").asText());
+    }
+
+    /** Swagger UI is served in production too (quarkus.swagger-ui.always-include) and reads this document. */
+    @Test
+    void shouldServeSwaggerUi() {
+        given().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"));
+    }
+
+    @Test
+    void shouldRequireTheKeyOnKeyedOperationsOnly() {
+        List<String> keyed = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        operations().forEach(op -> (requiresBearer(op.node()) ? keyed : open).add(op.name()));
+
+        assertThat(keyed, hasItems("GET /api/v1/sites/{siteId}/consents", "POST /api/v1/sites",
+                "PUT /api/v1/sites/{siteId}", "POST /api/v1/classify", "POST /api/v1/evidence/keys",
+                "GET /api/v1/sites/{siteId}/analytics", "POST /api/v1/sites/{siteId}/scans"));
+        assertThat(open, hasItems("POST /api/v1/consents", "GET /api/v1/consents/{consentId}",
+                "GET /api/v1/sites/{siteId}/banner", "GET /akkoord.js", "GET /akkoord/site/{siteId}.js",
+                "GET /.well-known/akkoord-keys.json"));
+    }
+
+    /** Each operation asked without a key, with its documented request example: 401 exactly where a lock is shown. */
+    @Test
+    void shouldAnswer401WithoutAKeyExactlyWhereTheDocumentShowsTheLock() {
+        List<String> wrong = new ArrayList<>();
+        for (Op op : operations()) {
+            int status = callWithoutKey(op).statusCode();
+            if (requiresBearer(op.node()) != (status == 401)) {
+                wrong.add(op.name() + " answered " + status);
+            }
+        }
+        assertThat(wrong, empty());
+    }
+
+    @Test
+    void shouldDocumentTheConsentPostAs201() {
+        JsonNode responses = document.at("/paths/~1api~1v1~1consents/post/responses");
+        assertTrue(responses.has("201"), "201 documented");
+        assertFalse(responses.has("200"), "no 200 documented");
+        assertTrue(responses.at("/201/content/application~1json/example").has("receipt"));
+    }
+
+    @Test
+    void shouldDocumentBothFormsOfTheConsentLog() {
+        JsonNode content = document.at("/paths/~1api~1v1~1sites~1{siteId}~1consents/get/responses/200/content");
+        assertTrue(content.has("application/json"), content.toString());
+        assertTrue(content.has("text/csv"), content.toString());
+        assertTrue(content.at("/application~1json/example").has("nextCursor"));
+        assertTrue(content.at("/text~1csv/example").asText().startsWith("record_id,site_id,"));
+    }
+
+    @Test
+    void shouldGiveEveryOperationAnExample() {
+        List<String> without = operations().stream().filter(op -> !hasOwnExample(op.node())).map(Op::name).toList();
+        assertThat(without, empty());
+    }
+
+    @Test
+    void shouldDocumentAProblemJsonErrorForEveryOperation() {
+        List<String> without = new ArrayList<>();
+        for (Op op : operations()) {
+            boolean problem = false;
+            for (var status = op.node().path("responses").fieldNames(); status.hasNext();) {
+                String code = status.next();
+                problem |= code.startsWith("4") && op.node().path("responses").path(code).path("content").has(PROBLEM);
+            }
+            if (!problem) {
+                without.add(op.name());
+            }
+        }
+        assertThat(without, empty());
+    }
+
+    /** The document's JSON examples are JSON, not strings that merely look like it. */
+    @Test
+    void shouldParseEveryJsonExample() {
+        List<String> strings = new ArrayList<>();
+        for (Op op : operations()) {
+            op.node().findParents("example").forEach(parent -> {
+                if (parent.path("example").isTextual() && parent.path("example").asText().trim().matches("[\\[{].*")) {
+                    strings.add(op.name());
+                }
+            });
+        }
+        assertThat(strings, empty());
+    }
+
+    /** The documented example body, with a real site in it, is accepted and answered as documented. */
+    @Test
+    void shouldAnswerTheConsentPostWithTheDocumentedStatusAndFields() {
+        JsonPath site = createSite("Documented", "www.example.test");
+        JsonNode post = document.at("/paths/~1api~1v1~1consents/post");
+        ObjectNode body = (ObjectNode) post.at("/requestBody/content/application~1json/example").deepCopy();
+        body.put("siteId", site.getString("id")).put("bannerVersion", site.getString("bannerVersion"));
+
+        Response answer = given().contentType("application/json").header("Origin", "https://www.example.test")
+                .body(body.toString()).post("/api/v1/consents");
+
+        String success = successStatus(post);
+        assertEquals(success, Integer.toString(answer.statusCode()), answer.asString());
+        Map<String, Object> received = answer.jsonPath().getMap("$");
+        post.at("/responses/" + success + "/content/application~1json/example").fieldNames()
+                .forEachRemaining(field -> assertThat(received.keySet(), hasItem(field)));
+
+        Response foreign = given().contentType("application/json").header("Origin", "https://evil.test")
+                .body(body.toString()).post("/api/v1/consents");
+        assertEquals(403, foreign.statusCode());
+        assertThat(foreign.contentType(), startsWith(PROBLEM));
+        assertTrue(post.path("responses").has("403"));
+    }
+
+    /** Each JSON GET asked for a real site answers the fields its example shows, no more and no fewer. */
+    @Test
+    void shouldAnswerTheFieldsOfTheDocumentedExamples() throws Exception {
+        JsonPath site = createSite("Examples", "www.example.test");
+        String consentId = recordConsent(site, "https://www.example.test", "custom", true, false)
+                .getString("consentId");
+        List<String> wrong = new ArrayList<>();
+        int compared = 0;
+        for (Op op : operations()) {
+            JsonNode example = op.node().at("/responses/200/content/application~1json/example");
+            if (!op.method().equals("get") || example.isMissingNode()) {
+                continue;
+            }
+            String path = op.path().replace("{siteId}", site.getString("id"))
+                    .replace("{version}", site.getString("bannerVersion")).replace("{consentId}", consentId)
+                    .replace("{scanId}", UUID.randomUUID().toString());
+            Response answer = given().header("Authorization", "Bearer " + site.getString("apiKey")).get(path);
+            JsonNode real = JSON.readTree(answer.asString());
+            if (answer.statusCode() != 200 || real.isArray() && real.isEmpty()) {
+                continue; // nothing of that kind yet (no scan): its example cannot be compared here
+            }
+            if (!fieldNames(example).equals(fieldNames(real))) {
+                wrong.add(op.name() + ": documented " + fieldNames(example) + ", answered " + fieldNames(real));
+            }
+            compared++;
+        }
+        assertThat(wrong, empty());
+        assertTrue(compared >= 10, "compared " + compared);
+    }
+
+    /** The field names of an object, or of an array's first element; empty for an empty array. */
+    private static Set<String> fieldNames(JsonNode node) {
+        JsonNode object = node.isArray() ? node.path(0) : node;
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void shouldNotDocumentTheDashboardOrTheDemo() {
+        document.path("paths").fieldNames().forEachRemaining(path -> {
+            assertThat(path, not(startsWith("/dashboard")));
+            assertThat(path, not(equalTo("/demo")));
+        });
+    }
+
+    private record Op(String method, String path, JsonNode node) {
+        String name() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    private List<Op> operations() {
+        List<Op> ops = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                ops.add(new Op(op.getKey(), path.getKey(), op.getValue()));
+            }
+        }));
+        assertNotEquals(0, ops.size());
+        return ops;
+    }
+
+    private static boolean requiresBearer(JsonNode operation) {
+        for (JsonNode requirement : operation.path("security")) {
+            if (requirement.has("bearer")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An example in a success answer, the request body or a parameter: the error answers' examples do not count. */
+    private boolean hasOwnExample(JsonNode operation) {
+        List<JsonNode> places = new ArrayList<>();
+        operation.path("responses").fields().forEachRemaining(r -> {
+            if (r.getKey().startsWith("2")) {
+                places.add(resolved(r.getValue()));
+            }
+        });
+        places.add(operation.path("requestBody"));
+        places.add(operation.path("parameters"));
+        return places.stream().anyMatch(place -> !place.findValues("example").isEmpty()
+                || !place.findValues("examples").isEmpty());
+    }
+
+    /** A shared answer ({@code $ref} to components.responses) as the document defines it. */
+    private JsonNode resolved(JsonNode response) {
+        String ref = response.path("$ref").asText();
+        return ref.isEmpty() ? response : document.at(ref.substring(1));
+    }
+
+    private static String successStatus(JsonNode operation) {
+        List<String> codes = new ArrayList<>();
+        operation.path("responses").fieldNames().forEachRemaining(code -> {
+            if (code.startsWith("2")) {
+                codes.add(code);
+            }
+        });
+        assertEquals(1, codes.size(), "one success status: " + codes);
+        return codes.get(0);
+    }
+
+    private static Response callWithoutKey(Op op) {
+        String path = op.path().replace("{siteId}", UUID.randomUUID().toString())
+                .replace("{scanId}", UUID.randomUUID().toString()).replace("{version}", "0000000000000000")
+                .replace("{consentId}", "0123456789abcdef0123456789abcdef").replace("{name}", "_ga")
+                .replace("{host}", "tracker.example.test").replace("{file}", "0000.js");
+        RequestSpecification request = given().header("Origin", "https://www.example.test");
+        JsonNode content = op.node().at("/requestBody/content");
+        if (content.size() > 0) {
+            String mediaType = content.fieldNames().next();
+            JsonNode example = content.path(mediaType).path("example");
+            request.contentType(mediaType).body(example.isTextual() ? example.asText() : example.toString());
+        }
+        return request.request(op.method(), path);
+    }
+}
