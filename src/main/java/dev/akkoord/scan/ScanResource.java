@@ -30,6 +30,9 @@ import org.jboss.resteasy.reactive.RestPath;
 @SecurityRequirement(name = ApiDocument.BEARER)
 public final class ScanResource {
 
+    private static final String SCAN_ANSWER = "The scan; 'results' once it has finished (done, partial or failed), "
+            + "'diff' when it is done or partial; 'failure' and 'failureKind' say why a scan failed or is partial";
+
     private final ScanService scans;
     private final CallerResolver callers;
 
@@ -66,7 +69,7 @@ public final class ScanResource {
     @Path("/latest")
     @Operation(summary = "The site's newest scan: status, progress, and once done its results and the diff with the "
             + "previous scan")
-    @APIResponse(responseCode = "200", description = "The scan; 'results' and 'diff' once it is done",
+    @APIResponse(responseCode = "200", description = SCAN_ANSWER,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class),
                     example = ApiExamples.SCAN))
     @APIResponse(responseCode = "404", description = "The site has not been scanned yet")
@@ -78,7 +81,7 @@ public final class ScanResource {
     @GET
     @Path("/{scanId}")
     @Operation(summary = "One scan: status, progress, and once done its results and the diff with the previous scan")
-    @APIResponse(responseCode = "200", description = "The scan; 'results' and 'diff' once it is done",
+    @APIResponse(responseCode = "200", description = SCAN_ANSWER,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class),
                     example = ApiExamples.SCAN))
     @APIResponse(responseCode = "404", description = "The site has no scan with this id")

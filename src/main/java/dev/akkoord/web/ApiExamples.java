@@ -167,11 +167,13 @@ public final class ApiExamples {
     public static final String SCAN_ACCEPTED = """
             {"id": "5b0c9f5e-3f8a-4d43-9d1e-2a7c1f0b6e21", "status": "queued"}""";
 
+    /** A running scan; a finished one has its results, and a failed or partial one says why in failure. */
     public static final String SCAN = """
             {"id": "5b0c9f5e-3f8a-4d43-9d1e-2a7c1f0b6e21", "siteId": "d47f5b51-a9cc-4cfe-bde4-fb483e216698",
              "status": "running", "trigger": "request", "queuedAt": "2026-12-06T04:10:00.120Z",
              "startedAt": "2026-12-06T04:10:00.480Z", "finishedAt": null, "attempts": 1,
-             "progress": {"pagesDone": 3, "pagesQueued": 9}, "failure": null, "results": null, "diff": null}""";
+             "progress": {"pagesDone": 3, "pagesQueued": 9}, "failure": null, "failureKind": null, "results": null,
+             "diff": null}""";
 
     public static final String SCANS = "[" + SCAN + "]";
 
