@@ -43,8 +43,12 @@ public final class SitesResource {
 
     private final ErrorPages errors;
 
+    private final SiteGlances glances;
+
     SitesResource(SiteService sites, SiteKeys keys, AccountService accounts, CurrentSession current,
-            EmbedSnippet embedScript, BannerSightings sightings, SitePages sitePages, ErrorPages errors) {
+            EmbedSnippet embedScript, BannerSightings sightings, SitePages sitePages, ErrorPages errors,
+            SiteGlances glances) {
+        this.glances = glances;
         this.sites = sites;
         this.keys = keys;
         this.accounts = accounts;
@@ -104,10 +108,11 @@ public final class SitesResource {
     private Uni<String> overview(UUID siteId, String newKey, UriInfo uri) {
         return sitePages.site(siteId).flatMap(site -> {
             String platform = Html.platformUrl(uri);
-            return Uni.combine().all().unis(sightings.sightings(siteId, site.domains()), keys.listKeys(siteId))
+            return Uni.combine().all().unis(sightings.sightings(siteId, site.domains()), keys.listKeys(siteId),
+                            glances.glance(siteId, site.domains()))
                     .asTuple().map(found -> Templates.site(sitePages.page(site, "Overview", "overview"),
-                            embedScript.snippetFor(platform, siteId), found.getItem1(), found.getItem2(), newKey,
-                            platform).render());
+                            found.getItem3(), embedScript.snippetFor(platform, siteId), found.getItem1(),
+                            found.getItem2(), newKey, platform).render());
         });
     }
 

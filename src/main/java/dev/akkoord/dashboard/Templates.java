@@ -23,7 +23,7 @@ final class Templates {
 
     static native TemplateInstance sites(Page page, List<SiteView> sites, String error);
 
-    static native TemplateInstance site(Page page, EmbedSnippet.Snippet snippet,
+    static native TemplateInstance site(Page page, SiteGlance glance, EmbedSnippet.Snippet snippet,
             List<BannerSightings.Sighting> sightings, List<SiteKeys.KeyInfo> keys, String newKey, String platformUrl);
 
     static native TemplateInstance accounts(Page page, List<Account> accounts, List<SiteView> sites,

@@ -2,12 +2,15 @@ package dev.akkoord.scan;
 
 import dev.akkoord.web.Outages;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -19,18 +22,28 @@ import org.jboss.logging.Logger;
 public class ScanScheduler {
 
     private static final Logger LOG = Logger.getLogger(ScanScheduler.class);
+    private static final String DAILY = "akkoord-daily-scans";
 
     private final ScanQueue queue;
     private final ScanRepository scans;
     private final Outages outages;
+    private final Scheduler scheduler;
 
-    ScanScheduler(ScanQueue queue, ScanRepository scans, Outages outages) {
+    ScanScheduler(ScanQueue queue, ScanRepository scans, Outages outages, Scheduler scheduler) {
         this.queue = queue;
         this.outages = outages;
         this.scans = scans;
+        this.scheduler = scheduler;
     }
 
-    @Scheduled(cron = "{akkoord.scan.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** When the daily scans are next enqueued; empty when they are switched off ({@code akkoord.scan.cron=off}). */
+    public Optional<Instant> nextDailyRun() {
+        Trigger daily = scheduler.getScheduledJob(DAILY);
+        return Optional.ofNullable(daily).map(Trigger::getNextFireTime);
+    }
+
+    @Scheduled(identity = DAILY, cron = "{akkoord.scan.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
         return enqueueDailyScans(LocalDate.now(ZoneOffset.UTC))
                 .invoke(count -> LOG.infof("Daily scans enqueued by this instance: %d", count))

@@ -71,6 +71,7 @@ class DashboardScansTest {
         assertTrue(cookies.contains("The latest scan failed"), cookies);
         assertTrue(cookies.contains("this is\n    not a sign that the site sets none"), cookies);
         assertTrue(cookies.contains("No cookies known yet: no scan has read the site."), cookies);
+        assertEquals("bad failed", tile(operator.get(base).then().statusCode(200).extract().asString(), "last-scan"));
         String scans = operator.get(base + "/scans").then().statusCode(200).extract().asString();
         assertTrue(scans.contains("<span class=\"badge bad\">failed</span>"), scans);
         assertTrue(scans.contains("the cookie list stays as it was"), scans);
@@ -95,6 +96,15 @@ class DashboardScansTest {
         assertEquals(100, progress.getInt("percent"));
         assertEquals(2, progress.getInt("pagesDone"));
 
+        String overview = operator.get(base).then().statusCode(200).extract().asString();
+        assertEquals("ok done", tile(overview, "last-scan"));
+        assertEquals("bad 1", tile(overview, "before-consent"), "_ga, analytical, set before any choice");
+        assertEquals("warn –", tile(overview, "after-reject"), "the tests scan without a browser: not checked");
+        assertEquals("ok 0", tile(overview, "review"));
+        assertEquals(" off", tile(overview, "next-scan"), "the test profile switches the daily scans off");
+        assertEquals("bad not seen", tile(overview, "banner-seen"));
+        assertEquals(" no decisions", tile(overview, "consent-rate"));
+
         String cookies = operator.get(base + "/cookies").then().statusCode(200).extract().asString();
         assertTrue(cookies.contains("<tr class=\"violation\">\n    <th scope=\"row\"><code>_ga</code>"), cookies);
         assertTrue(cookies.contains("<span class=\"badge bad\">set before consent</span>"), cookies);
@@ -116,6 +126,15 @@ class DashboardScansTest {
         String overridden = operator.get(base + "/cookies").asString();
         assertTrue(overridden.contains("<span class=\"hint\">override, 100%</span>"), overridden);
         assertTrue(!overridden.contains("badge bad"), "a functional cookie is no violation");
+    }
+
+    /** An overview tile as {@code "<tone> <value>"}. */
+    private static String tile(String overview, String id) {
+        Matcher tile = Pattern.compile("<li class=\"tile ([a-z]*)\" id=\"glance-" + id
+                + "\">\\s*<a [^>]*><span class=\"tile-label\">[^<]*</span>\\s*<strong class=\"tile-value\">([^<]*)</strong>")
+                .matcher(overview);
+        assertTrue(tile.find(), "tile " + id + " in " + overview);
+        return tile.group(1) + " " + tile.group(2);
     }
 
     private JsonPath awaitFinished(DashboardClient operator, String progressUrl) {

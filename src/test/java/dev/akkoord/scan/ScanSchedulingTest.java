@@ -10,6 +10,7 @@ import dev.akkoord.web.Outages;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.PendingMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +50,9 @@ class ScanSchedulingTest {
     @Inject
     Outages outages;
 
+    @Inject
+    Scheduler scheduler;
+
     @Test
     void shouldEnqueueEachSitesDailyScanExactlyOnceWhateverTheNumberOfInstances() {
         createSite("Daily one", "daily-one.test");
@@ -56,8 +60,8 @@ class ScanSchedulingTest {
         // Two instances: each its own scheduler object, sharing Redis and the database. Their stream is not the
         // one the worker reads, so nothing gets crawled.
         String stream = "akkoord:test-daily:" + UUID.randomUUID();
-        ScanScheduler first = new ScanScheduler(new ScanQueue(redis, stream), repository, outages);
-        ScanScheduler second = new ScanScheduler(new ScanQueue(redis, stream), repository, outages);
+        ScanScheduler first = new ScanScheduler(new ScanQueue(redis, stream), repository, outages, scheduler);
+        ScanScheduler second = new ScanScheduler(new ScanQueue(redis, stream), repository, outages, scheduler);
         LocalDate day = LocalDate.of(2090, 1, 1).plusDays(Math.floorMod(stream.hashCode(), 10_000));
         int sites = repository.siteIds().await().atMost(WAIT).size();
         try {
