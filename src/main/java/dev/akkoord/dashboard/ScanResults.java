@@ -64,6 +64,11 @@ public class ScanResults {
         return scans.listScans(siteId).map(ScanTrouble::of).onFailure(ProblemException.class).recoverWithNull();
     }
 
+    /** Every site's last finished scan, by site, for the list of sites. */
+    Uni<Map<UUID, ScanView>> lastFinished() {
+        return scans.lastFinishedScans();
+    }
+
     public Uni<UUID> startScan(UUID siteId) {
         return scans.requestScan(siteId).map(ScanView::id);
     }

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import dev.akkoord.dashboard.account.AccountService;
 import dev.akkoord.site.SiteKeys;
 import dev.akkoord.site.SiteRequest;
+import dev.akkoord.scan.ScanView;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.site.SiteView;
 import dev.akkoord.web.ProblemException;
@@ -44,11 +45,17 @@ public final class SitesResource {
     private final ErrorPages errors;
 
     private final SiteGlances glances;
+    private final ScanResults scanResults;
+
+    /** A row of the list of sites: the site and its last finished scan, null before the first. */
+    record SiteRow(SiteView site, ScanView lastScan) {
+    }
 
     SitesResource(SiteService sites, SiteKeys keys, AccountService accounts, CurrentSession current,
             EmbedSnippet embedScript, BannerSightings sightings, SitePages sitePages, ErrorPages errors,
-            SiteGlances glances) {
+            SiteGlances glances, ScanResults scanResults) {
         this.glances = glances;
+        this.scanResults = scanResults;
         this.sites = sites;
         this.keys = keys;
         this.accounts = accounts;
@@ -101,8 +108,10 @@ public final class SitesResource {
         Uni<List<SiteView>> visible = current.account().isOperator() ? sites.listSites()
                 : accounts.grantedSites(current.account().id()).flatMap(granted -> sites.listSites()
                         .map(all -> all.stream().filter(site -> granted.contains(site.id())).toList()));
-        return visible.map(list -> Templates.sites(new Page("Sites", current.account(), current.csrf(), null, "sites"),
-                list, error).render());
+        return Uni.combine().all().unis(visible, scanResults.lastFinished()).asTuple()
+                .map(found -> Templates.sites(new Page("Sites", current.account(), current.csrf(), null, "sites"),
+                        found.getItem1().stream().map(site -> new SiteRow(site, found.getItem2().get(site.id())))
+                                .toList(), error).render());
     }
 
     private Uni<String> overview(UUID siteId, String newKey, UriInfo uri) {

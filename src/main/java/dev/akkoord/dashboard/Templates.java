@@ -21,7 +21,7 @@ final class Templates {
 
     static native TemplateInstance account(Page page, String email, String error);
 
-    static native TemplateInstance sites(Page page, List<SiteView> sites, String error);
+    static native TemplateInstance sites(Page page, List<SitesResource.SiteRow> sites, String error);
 
     static native TemplateInstance site(Page page, SiteGlance glance, EmbedSnippet.Snippet snippet,
             List<BannerSightings.Sighting> sightings, List<SiteKeys.KeyInfo> keys, String newKey, String platformUrl);

@@ -274,6 +274,17 @@ public class ScanRepository {
                 Tuple.of(siteId));
     }
 
+    /** Every site's last finished scan (done, partial or failed), one query for a list of all sites. */
+    public Uni<List<ScanRow>> lastFinishedScans() {
+        return pool.query("SELECT DISTINCT ON (site_id) " + SCAN_COLUMNS + " FROM scans "
+                        + "WHERE status IN ('done', 'partial', 'failed') ORDER BY site_id, finished_at DESC").execute()
+                .map(rows -> {
+                    List<ScanRow> scans = new ArrayList<>();
+                    rows.forEach(row -> scans.add(scanRow(row)));
+                    return scans;
+                });
+    }
+
     public Uni<ScanRow> latestDoneScan(UUID siteId) {
         return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status IN ('done', 'partial') "
                 + "ORDER BY finished_at DESC LIMIT 1", Tuple.of(siteId));

@@ -8,6 +8,7 @@ import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,15 @@ public class ScanService {
                 throw ProblemException.notFound("Site " + siteId + " has no scan " + scanId);
             }
             return withResults(row);
+        });
+    }
+
+    /** Each site's last finished scan (summary fields only), by site; sites never scanned are absent. */
+    public Uni<Map<UUID, ScanView>> lastFinishedScans() {
+        return scans.lastFinishedScans().map(rows -> {
+            Map<UUID, ScanView> bySite = new HashMap<>();
+            rows.forEach(row -> bySite.put(row.siteId(), ScanView.summaryOf(row)));
+            return bySite;
         });
     }
 

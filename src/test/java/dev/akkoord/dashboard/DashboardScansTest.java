@@ -72,6 +72,10 @@ class DashboardScansTest {
         assertTrue(cookies.contains("this is\n    not a sign that the site sets none"), cookies);
         assertTrue(cookies.contains("No cookies known yet: no scan has read the site."), cookies);
         assertEquals("bad failed", tile(operator.get(base).then().statusCode(200).extract().asString(), "last-scan"));
+        String sites = operator.get("/dashboard/sites").then().statusCode(200).extract().asString();
+        assertTrue(Pattern.compile("<tr class=\"violation\">\\s*<th scope=\"row\"><a href=\"" + base + "\">[^<]*</a></th>"
+                + "\\s*<td[^>]*>[^<]*</td>\\s*<td data-label=\"Last scan\" class=\"last-scan\"><span class=\"badge bad\">"
+                + "failed</span>").matcher(sites).find(), "the operators' list of sites shows the failure: " + sites);
         String scans = operator.get(base + "/scans").then().statusCode(200).extract().asString();
         assertTrue(scans.contains("<span class=\"badge bad\">failed</span>"), scans);
         assertTrue(scans.contains("the cookie list stays as it was"), scans);
