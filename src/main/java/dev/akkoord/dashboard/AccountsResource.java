@@ -74,23 +74,41 @@ public final class AccountsResource {
 
     @POST
     @Path("/{accountId}/sites/{siteId}/revoke")
-    public Uni<Response> revokeSite(@RestPath UUID accountId, @RestPath UUID siteId) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> revokeSite(@RestPath UUID accountId, @RestPath UUID siteId, @RestForm String confirm) {
+        if (!Confirmation.given(confirm)) {
+            return Uni.createFrom().item(new Confirmation("Take this site from the account?", "The account's owner "
+                    + "no longer sees the site in the dashboard, nor gets its alerts. You can give it back at any time.",
+                    "/dashboard/accounts/" + accountId + "/sites/" + siteId + "/revoke", "Take the site away",
+                    "/dashboard/accounts").page(accountsPage()));
+        }
         return accounts.revoke(accountId, siteId).map(ignored -> backToList());
     }
 
     @POST
     @Path("/{accountId}/delete")
-    public Uni<Response> deleteAccount(@RestPath UUID accountId) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> deleteAccount(@RestPath UUID accountId, @RestForm String confirm) {
         if (accountId.equals(current.account().id())) {
             return page(400, "You cannot delete your own account while signed in with it.", null);
         }
+        if (!Confirmation.given(confirm)) {
+            return Uni.createFrom().item(new Confirmation("Delete this account?", "It cannot sign in any more and "
+                    + "its access to sites goes with it; this cannot be undone. Sites and consent records stay.",
+                    "/dashboard/accounts/" + accountId + "/delete", "Delete the account", "/dashboard/accounts")
+                    .page(accountsPage()));
+        }
         return accounts.deleteAccount(accountId).map(ignored -> backToList());
+    }
+
+    private Page accountsPage() {
+        return new Page("Accounts", current.account(), current.csrf(), null, "accounts");
     }
 
     private Uni<Response> page(int status, String error, String created) {
         return Uni.combine().all().unis(accounts.listAccounts(), sites.listSites()).asTuple()
                 .flatMap(found -> grantsOf(found.getItem1(), found.getItem2()).map(grants -> Html.status(status,
-                        Templates.accounts(new Page("Accounts", current.account(), current.csrf(), null, "accounts"),
+                        Templates.accounts(accountsPage(),
                                 found.getItem1(), found.getItem2(), grants, error, created).render())));
     }
 

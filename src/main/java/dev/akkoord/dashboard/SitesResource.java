@@ -3,6 +3,8 @@ package dev.akkoord.dashboard;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -16,13 +18,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.akkoord.dashboard.account.AccountService;
+import dev.akkoord.scan.ScanView;
+import dev.akkoord.site.SiteHosts;
 import dev.akkoord.site.SiteKeys;
 import dev.akkoord.site.SiteRequest;
-import dev.akkoord.scan.ScanView;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.site.SiteView;
 import dev.akkoord.web.ProblemException;
@@ -45,6 +49,7 @@ public final class SitesResource {
     private final ErrorPages errors;
 
     private final SiteGlances glances;
+    private final SiteHosts hosts;
     private final ScanResults scanResults;
 
     /** A row of the list of sites: the site and its last finished scan, null before the first. */
@@ -53,7 +58,8 @@ public final class SitesResource {
 
     SitesResource(SiteService sites, SiteKeys keys, AccountService accounts, CurrentSession current,
             EmbedSnippet embedScript, BannerSightings sightings, SitePages sitePages, ErrorPages errors,
-            SiteGlances glances, ScanResults scanResults) {
+            SiteGlances glances, ScanResults scanResults, SiteHosts hosts) {
+        this.hosts = hosts;
         this.glances = glances;
         this.scanResults = scanResults;
         this.sites = sites;
@@ -79,27 +85,55 @@ public final class SitesResource {
         SiteRequest request = new SiteRequest(name, split(domains), languages == null || languages.isBlank() ? null
                 : split(languages), null, null, null, null, null, null);
         return sites.createSite(request)
-                .flatMap(created -> overview(created.id(), created.apiKey(), uri).map(Html::ok))
+                .flatMap(created -> overview(created.id(), created.apiKey(), uri, SettingsNotice.NONE).map(Html::ok))
                 .onFailure(ProblemException.class).recoverWithUni(failure -> list(failure.getMessage())
                         .map(html -> Html.status(((ProblemException) failure).status(), html)));
     }
 
     @GET
     @Path("/{siteId}")
-    public Uni<String> siteOverview(@RestPath UUID siteId, @Context UriInfo uri) {
-        return overview(siteId, null, uri);
+    public Uni<String> siteOverview(@RestPath UUID siteId, @RestQuery String saved, @Context UriInfo uri) {
+        return overview(siteId, null, uri, new SettingsNotice("settings".equals(saved), null));
     }
 
     @POST
     @Path("/{siteId}/keys")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> createKey(@RestPath UUID siteId, @RestForm String label, @Context UriInfo uri) {
-        return keys.createKey(siteId, label).flatMap(secret -> overview(siteId, secret, uri)).map(Html::ok);
+        return keys.createKey(siteId, label).flatMap(secret -> overview(siteId, secret, uri, SettingsNotice.NONE))
+                .map(Html::ok);
+    }
+
+    /** The site's name and domains; a refused change is shown in the form, with nothing saved. */
+    @POST
+    @Path("/{siteId}/settings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> saveSettings(@RestPath UUID siteId, @RestForm String name, @RestForm String domains,
+            @Context UriInfo uri) {
+        SiteRequest request = new SiteRequest(name, split(domains), null, null, null, null, null, null, null);
+        return sitePages.site(siteId).flatMap(site -> sites.updateSite(siteId, request))
+                .map(saved -> Response.seeOther(URI.create("/dashboard/sites/" + siteId + "?saved=settings#settings"))
+                        .build())
+                .onFailure(ProblemException.class).recoverWithUni(failure -> {
+                    ProblemException problem = (ProblemException) failure;
+                    if (problem.status() != 400) {
+                        return Uni.createFrom().failure(problem);
+                    }
+                    return overview(siteId, null, uri, new SettingsNotice(false, problem.getMessage()))
+                            .map(html -> Html.status(400, html));
+                });
     }
 
     @POST
     @Path("/{siteId}/keys/{keyId}/revoke")
-    public Uni<Response> revokeKey(@RestPath UUID siteId, @RestPath UUID keyId) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> revokeKey(@RestPath UUID siteId, @RestPath UUID keyId, @RestForm String confirm) {
+        if (!Confirmation.given(confirm)) {
+            return sitePages.site(siteId).map(site -> new Confirmation("Revoke this API key?", "Every program that "
+                    + "uses it is refused from now on; this cannot be undone (make a new key for them).",
+                    "/dashboard/sites/" + siteId + "/keys/" + keyId + "/revoke", "Revoke the key",
+                    "/dashboard/sites/" + siteId + "#keys").page(sitePages.page(site, "Revoke a key", "overview")));
+        }
         return keys.revokeKey(siteId, keyId)
                 .map(ignored -> Response.seeOther(URI.create("/dashboard/sites/" + siteId + "#keys")).build());
     }
@@ -114,15 +148,39 @@ public final class SitesResource {
                                 .toList(), error).render());
     }
 
-    private Uni<String> overview(UUID siteId, String newKey, UriInfo uri) {
+    private Uni<String> overview(UUID siteId, String newKey, UriInfo uri, SettingsNotice notice) {
         return sitePages.site(siteId).flatMap(site -> {
             String platform = Html.platformUrl(uri);
             return Uni.combine().all().unis(sightings.sightings(siteId, site.domains()), keys.listKeys(siteId),
-                            glances.glance(siteId, site.domains()))
+                            glances.glance(siteId, site.domains()), sharedDomains(site))
                     .asTuple().map(found -> Templates.site(sitePages.page(site, "Overview", "overview"),
                             found.getItem3(), embedScript.snippetFor(platform, siteId), found.getItem1(),
-                            found.getItem2(), newKey, platform).render());
+                            found.getItem2(), newKey, platform, found.getItem4(), notice).render());
         });
+    }
+
+    /** Whether the settings were just saved, or why they were refused. */
+    record SettingsNotice(boolean saved, String error) {
+        static final SettingsNotice NONE = new SettingsNotice(false, null);
+    }
+
+    /** A domain of the site that other sites list too: named for operators, counted for owners (not theirs to see). */
+    record SharedDomain(String domain, List<String> otherSites) {
+    }
+
+    private Uni<List<SharedDomain>> sharedDomains(SiteView site) {
+        Map<String, Set<UUID>> shared = hosts.claimedElsewhere(site.id(), site.domains());
+        if (shared.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        if (!current.account().isOperator()) {
+            return Uni.createFrom().item(shared.entrySet().stream().map(entry -> new SharedDomain(entry.getKey(),
+                    List.of(entry.getValue().size() == 1 ? "another site" : entry.getValue().size() + " other sites")))
+                    .toList());
+        }
+        return sites.listSites().map(all -> shared.entrySet().stream().map(entry -> new SharedDomain(entry.getKey(),
+                all.stream().filter(other -> entry.getValue().contains(other.id())).map(SiteView::name).sorted()
+                        .toList())).toList());
     }
 
     private static List<String> split(String text) {

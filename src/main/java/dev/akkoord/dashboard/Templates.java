@@ -24,7 +24,8 @@ final class Templates {
     static native TemplateInstance sites(Page page, List<SitesResource.SiteRow> sites, String error);
 
     static native TemplateInstance site(Page page, SiteGlance glance, EmbedSnippet.Snippet snippet,
-            List<BannerSightings.Sighting> sightings, List<SiteKeys.KeyInfo> keys, String newKey, String platformUrl);
+            List<BannerSightings.Sighting> sightings, List<SiteKeys.KeyInfo> keys, String newKey, String platformUrl,
+            List<SitesResource.SharedDomain> shared, SitesResource.SettingsNotice notice);
 
     static native TemplateInstance accounts(Page page, List<Account> accounts, List<SiteView> sites,
             java.util.Map<java.util.UUID, java.util.List<SiteView>> grants, String error, String created);
@@ -57,6 +58,8 @@ final class Templates {
      */
     static native TemplateInstance alerts(Page page, dev.akkoord.alert.AlertSettings settings, String secret,
             List<dev.akkoord.alert.AlertDelivery> deliveries, boolean saved, String error);
+
+    static native TemplateInstance confirm(Page page, Confirmation confirmation);
 
     static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
             Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);

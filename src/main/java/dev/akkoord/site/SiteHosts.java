@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,22 @@ public class SiteHosts {
             }
         }
         return sites.size() == 1 ? Optional.of(sites.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * The site's domains that other sites list too, each with those sites: pages there get no site's settings from
+     * the shared script (neither claim is narrower), so an owner must hear of it.
+     */
+    public Map<String, Set<UUID>> claimedElsewhere(UUID siteId, List<String> domains) {
+        Map<String, Set<UUID>> shared = new TreeMap<>();
+        for (String domain : domains) {
+            for (Claim claim : claimsByHost.getOrDefault(Domains.baseHost(domain), List.of())) {
+                if (claim.domain().equals(domain) && !claim.siteId().equals(siteId)) {
+                    shared.computeIfAbsent(domain, d -> new HashSet<>()).add(claim.siteId());
+                }
+            }
+        }
+        return shared;
     }
 
     void onStart(@Observes StartupEvent start) {

@@ -98,13 +98,16 @@ public class SiteService {
      */
     public Uni<SiteView> updateSite(UUID siteId, SiteRequest request) {
         LOG.debugf("Updating site %s", siteId);
+        // Checked before the transaction: a refusal then leaves the context's session open for the caller's next read.
+        String name = request.name() == null ? null : SettingsValidator.name(request.name());
+        List<String> domains = request.domains() == null ? null : Domains.normalize(request.domains());
         return Panache.withTransaction(() -> requireSite(siteId).flatMap(site -> {
             String versionBefore = site.currentBannerVersion;
-            if (request.name() != null) {
-                site.name = SettingsValidator.name(request.name());
+            if (name != null) {
+                site.name = name;
             }
-            if (request.domains() != null) {
-                site.domains = json.write(Domains.normalize(request.domains()));
+            if (domains != null) {
+                site.domains = json.write(domains);
             }
             site.settings = json.write(validator.apply(json.settings(site), request));
             site.updatedAt = now();

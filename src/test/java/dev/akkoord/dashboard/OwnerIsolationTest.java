@@ -77,7 +77,12 @@ class OwnerIsolationTest {
         java.util.regex.Matcher revoke = java.util.regex.Pattern.compile(
                 "/dashboard/accounts/([0-9a-f-]{36})/sites/" + siteId + "/revoke").matcher(html);
         org.junit.jupiter.api.Assertions.assertTrue(revoke.find());
-        operator.post(revoke.group(), Map.of()).then().statusCode(303);
+        // Asked first: nothing is taken until the operator confirms.
+        String asked = operator.post(revoke.group(), Map.of()).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(asked.contains("Take this site from the account?")
+                && asked.contains("name=\"confirm\" value=\"yes\""), asked);
+        owner.get("/dashboard/sites/" + siteId).then().statusCode(200);
+        operator.post(revoke.group(), Map.of("confirm", "yes")).then().statusCode(303);
         owner.get("/dashboard/sites/" + siteId).then().statusCode(404);
     }
 }

@@ -12,3 +12,19 @@ document.addEventListener('click', (event) => {
     () => { if (status) status.textContent = 'Copied.'; },
     () => { if (status) status.textContent = 'Select the text and copy it by hand.'; });
 });
+
+// Destructive actions ask first: <form data-confirm="question">. The server asks too when this did not
+// (no JavaScript), so the dialog only saves a page.
+document.addEventListener('submit', (event) => {
+  const form = event.target.closest('form[data-confirm]');
+  if (!form || form.querySelector('input[name="confirm"]')) return;
+  if (!window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    return;
+  }
+  const confirmed = document.createElement('input');
+  confirmed.type = 'hidden';
+  confirmed.name = 'confirm';
+  confirmed.value = 'yes';
+  form.append(confirmed);
+});
