@@ -348,6 +348,14 @@ test('Scan now shows progress to completion; an override changes the banner\'s l
   await operator.getByText(/Not saved: The webhook must be an http/).waitFor();
   assert.equal(await operator.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
   await expectNoAxeViolations(operator, 'alerts page on a phone, a refused webhook');
+
+  // One scan's own page: what it crawled, found and could not read, on a phone too.
+  await operator.goto(platform.url + '/dashboard/sites/' + scannedSiteId + '/scans');
+  await operator.locator('table.history td.when a').first().click();
+  await operator.locator('#scan-pages').waitFor();
+  assert.ok(await operator.locator('table.scan-pages tbody tr').count() >= 2);
+  assert.equal(await operator.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+  await expectNoAxeViolations(operator, 'one scan on a phone');
   await operator.setViewportSize({ width: 1280, height: 720 });
 });
 

@@ -64,6 +64,11 @@ public class ScanResults {
         return scans.listScans(siteId).map(ScanTrouble::of).onFailure(ProblemException.class).recoverWithNull();
     }
 
+    /** One scan with its results once finished; 404 for a scan of another site. */
+    Uni<ScanView> scan(UUID siteId, UUID scanId) {
+        return scans.scan(siteId, scanId);
+    }
+
     /** Every site's last finished scan, by site, for the list of sites. */
     Uni<Map<UUID, ScanView>> lastFinished() {
         return scans.lastFinishedScans();

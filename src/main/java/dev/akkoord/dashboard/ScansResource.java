@@ -145,6 +145,13 @@ public final class ScansResource {
                 URI.create("/dashboard/sites/" + siteId + "/scans?scan=" + scanId)).build());
     }
 
+    @GET
+    @Path("/scans/{scanId}")
+    public Uni<String> scanPage(@RestPath UUID siteId, @RestPath UUID scanId) {
+        return pages.site(siteId).flatMap(site -> scans.scan(siteId, scanId)
+                .map(view -> Templates.scan(pages.page(site, "Scan", "scans"), view).render()));
+    }
+
     /** Polled by the scans page while a scan runs. */
     @GET
     @Path("/scans/{scanId}/progress")

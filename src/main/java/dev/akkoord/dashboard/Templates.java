@@ -61,6 +61,9 @@ final class Templates {
 
     static native TemplateInstance confirm(Page page, Confirmation confirmation);
 
+    /** One scan with what it found: its cookies, the pages crawled, trackers and problems. */
+    static native TemplateInstance scan(Page page, dev.akkoord.scan.ScanView scan);
+
     static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
             Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);
 

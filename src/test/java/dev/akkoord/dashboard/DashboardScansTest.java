@@ -65,6 +65,16 @@ class DashboardScansTest {
         assertEquals("failed", progress.getString("status"));
         assertTrue(progress.getString("error").contains("could not be reached"), progress.prettify());
 
+        String scanPage = operator.get(base + "/scans/" + location.substring(location.indexOf('=') + 1)).then()
+                .statusCode(200).extract().asString();
+        assertTrue(scanPage.contains("<span class=\"badge bad\">failed</span><br><span class=\"hint\">127.0.0.1:"
+                + closedPort + " could not be reached"), scanPage);
+        assertTrue(scanPage.contains("None: no page of the site could be read."), scanPage);
+        assertTrue(scanPage.contains("<th scope=\"row\">connection</th>"), scanPage);
+        String otherSite = createSite("Other " + System.nanoTime(), "other.example.test").getString("id");
+        operator.get("/dashboard/sites/" + otherSite + "/scans/" + location.substring(location.indexOf('=') + 1))
+                .then().statusCode(404);
+
         String cookies = operator.get(base + "/cookies").then().statusCode(200).extract().asString();
         assertTrue(cookies.contains("<div class=\"alert\" id=\"scan-trouble\" role=\"alert\" data-kind=\"unreachable\">"),
                 cookies);
@@ -99,6 +109,13 @@ class DashboardScansTest {
         assertEquals("done", progress.getString("status"));
         assertEquals(100, progress.getInt("percent"));
         assertEquals(2, progress.getInt("pagesDone"));
+
+        String scanPage = operator.get(base + "/scans/" + scan.group(1)).then().statusCode(200).extract().asString();
+        assertEquals(2, scanPage.split("<td data-label=\"Answer\">HTTP 200</td>", -1).length - 1, scanPage);
+        assertTrue(scanPage.contains("<code>_ga</code> <span class=\"hint\">127.0.0.1</span> <span class=\"badge "
+                + "bad\">without consent</span>"), scanPage);
+        assertTrue(operator.get(base + "/scans").then().extract().asString()
+                .contains("<a href=\"" + base + "/scans/" + scan.group(1) + "\">"), "the history links the scan");
 
         String overview = operator.get(base).then().statusCode(200).extract().asString();
         assertEquals("ok done", tile(overview, "last-scan"));
