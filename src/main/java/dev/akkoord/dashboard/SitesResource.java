@@ -151,11 +151,13 @@ public final class SitesResource {
     private Uni<String> overview(UUID siteId, String newKey, UriInfo uri, SettingsNotice notice) {
         return sitePages.site(siteId).flatMap(site -> {
             String platform = Html.platformUrl(uri);
+            // The keys and the other sites' names come through the one Hibernate session: one after the other.
             return Uni.combine().all().unis(sightings.sightings(siteId, site.domains()), keys.listKeys(siteId),
-                            glances.glance(siteId, site.domains()), sharedDomains(site))
-                    .asTuple().map(found -> Templates.site(sitePages.page(site, "Overview", "overview"),
-                            found.getItem3(), embedScript.snippetFor(platform, siteId), found.getItem1(),
-                            found.getItem2(), newKey, platform, found.getItem4(), notice).render());
+                            glances.glance(siteId, site.domains()))
+                    .asTuple().flatMap(found -> sharedDomains(site).map(shared -> Templates.site(
+                            sitePages.page(site, "Overview", "overview"), found.getItem3(),
+                            embedScript.snippetFor(platform, siteId), found.getItem1(), found.getItem2(), newKey,
+                            platform, shared, notice).render()));
         });
     }
 

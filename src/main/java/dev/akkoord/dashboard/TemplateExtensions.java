@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
 /** Formatting helpers for the dashboard's templates. */
@@ -11,6 +12,8 @@ import io.quarkus.qute.TemplateExtension;
 final class TemplateExtensions {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private TemplateExtensions() {
@@ -53,6 +56,15 @@ final class TemplateExtensions {
             case "under-gpc" -> "under GPC";
             default -> phase;
         };
+    }
+
+    /**
+     * A moment as a {@code <time>} element: UTC to the minute, which the dashboard's script turns into the reader's
+     * local time (the UTC text stays as its title, shown on hover); without the script the UTC text stands.
+     */
+    static RawString when(Instant instant) {
+        return new RawString("<time datetime=\"" + instant + "\" title=\"" + SECOND.format(instant) + "\">"
+                + MINUTE.format(instant) + "</time>");
     }
 
     /** {@code 2026-12-04 16:31 UTC}: to the minute is what an owner needs of a scan's time. */

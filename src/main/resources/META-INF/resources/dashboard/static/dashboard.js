@@ -28,3 +28,10 @@ document.addEventListener('submit', (event) => {
   confirmed.value = 'yes';
   form.append(confirmed);
 });
+
+// Times are written in UTC; readers see their own time zone, with the UTC time on hover (the title).
+const localTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+document.querySelectorAll('time[datetime]').forEach((time) => {
+  const moment = new Date(time.dateTime);
+  if (!Number.isNaN(moment.getTime())) time.textContent = localTime.format(moment);
+});
