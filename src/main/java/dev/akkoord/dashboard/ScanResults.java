@@ -92,6 +92,31 @@ public class ScanResults {
         return scans.putOverride(siteId, cookieName, category).replaceWithVoid();
     }
 
+    /** Declares a cookie (a name or a pattern such as {@code _ga_*}) with the owner's category and words. */
+    public Uni<Void> declareCookie(UUID siteId, String name, String category, String purpose, String vendor,
+            String retention) {
+        return Uni.createFrom().deferred(() -> scans.putOverride(siteId, name,
+                OverrideEdit.of(category, purpose, vendor, retention))).replaceWithVoid();
+    }
+
+    /** Gives a cookie back to the scanner: the owner's category and words for it go. */
+    public Uni<Void> resetCookie(UUID siteId, String name) {
+        return Uni.createFrom().deferred(() -> scans.deleteOverride(siteId, name)).replaceWithVoid();
+    }
+
+    /** The script hosts the owner declared, host → category. */
+    public Uni<Map<String, String>> declaredHosts(UUID siteId) {
+        return scans.listHostOverrides(siteId);
+    }
+
+    public Uni<Void> declareHost(UUID siteId, String host, String category) {
+        return Uni.createFrom().deferred(() -> scans.putHostOverride(siteId, host, category)).replaceWithVoid();
+    }
+
+    public Uni<Void> undoHost(UUID siteId, String host) {
+        return Uni.createFrom().deferred(() -> scans.deleteHostOverride(siteId, host)).replaceWithVoid();
+    }
+
     /** The owner's own words for cookie names, by name. */
     public Uni<Map<String, CookieOverride>> ownWords(UUID siteId) {
         return scans.listOverrides(siteId).map(overrides -> {

@@ -53,8 +53,54 @@ public final class ScansResource {
 
     @GET
     @Path("/cookies")
-    public Uni<Response> cookies(@RestPath UUID siteId, @RestQuery String saved, @RestQuery String described) {
-        return cookiesPage(siteId, 200, new Notices(saved, described), null);
+    public Uni<Response> cookies(@RestPath UUID siteId, @RestQuery String saved, @RestQuery String described,
+            @RestQuery String reset, @RestQuery String host) {
+        return cookiesPage(siteId, 200, new Notices(saved, described, reset, host), null, Forms.NONE);
+    }
+
+    /** A cookie the scan did not find (or a pattern such as {@code _ga_*}) declared with the owner's words. */
+    @POST
+    @Path("/cookies/declare")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> declareCookie(@RestPath UUID siteId, @RestForm String name, @RestForm String category,
+            @RestForm String purpose, @RestForm String vendor, @RestForm String retention) {
+        return refusedOnPage(siteId, scans.declareCookie(siteId, name, category, purpose, vendor, retention)
+                .map(ignored -> backToCookies(siteId, "saved", name)), message -> new Forms(message, null));
+    }
+
+    @POST
+    @Path("/cookies/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> resetCookie(@RestPath UUID siteId, @RestForm String name) {
+        return refusedOnPage(siteId, scans.resetCookie(siteId, name).map(ignored -> backToCookies(siteId, "reset",
+                name)), message -> new Forms(message, null));
+    }
+
+    /** A script host declared a tracker of a category (or no tracker: functional). */
+    @POST
+    @Path("/cookies/hosts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> declareHost(@RestPath UUID siteId, @RestForm String host, @RestForm String category) {
+        return refusedOnPage(siteId, scans.declareHost(siteId, host, category).map(ignored -> backToCookies(siteId,
+                "host", host)), message -> new Forms(null, message));
+    }
+
+    @POST
+    @Path("/cookies/hosts/undo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> undoHost(@RestPath UUID siteId, @RestForm String host) {
+        return refusedOnPage(siteId, scans.undoHost(siteId, host).map(ignored -> backToCookies(siteId, "host", host)),
+                message -> new Forms(null, message));
+    }
+
+    /** A 400 of the change shows the Cookies page again with why, in the form it came from; nothing was saved. */
+    private Uni<Response> refusedOnPage(UUID siteId, Uni<Response> change,
+            java.util.function.Function<String, Forms> refused) {
+        return pages.site(siteId).flatMap(site -> change).onFailure(ProblemException.class).recoverWithUni(failure -> {
+            ProblemException problem = (ProblemException) failure;
+            return problem.status() != 400 ? Uni.createFrom().failure(problem)
+                    : cookiesPage(siteId, 400, Notices.NONE, null, refused.apply(problem.getMessage()));
+        });
     }
 
     @POST
@@ -79,37 +125,46 @@ public final class ScansResource {
                     if (problem.status() != 400) {
                         return Uni.createFrom().failure(problem);
                     }
-                    return cookiesPage(siteId, 400, new Notices(null, null), new Refused(name, new CookieRow.Details(
-                            text(purpose), text(vendor), text(retention), true, problem.getMessage())));
+                    return cookiesPage(siteId, 400, Notices.NONE, new Refused(name, new CookieRow.Details(
+                            text(purpose), text(vendor), text(retention), true, problem.getMessage())), Forms.NONE);
                 });
     }
 
-    /** What the page confirms after a save: the name whose category, or whose details, were saved. */
-    private record Notices(String saved, String described) {
+    /** What the page confirms after a save: the name whose category, details or reset, or the host, was saved. */
+    record Notices(String saved, String described, String reset, String host) {
+        static final Notices NONE = new Notices(null, null, null, null);
+    }
+
+    /** Why the "Add a cookie" or the tracker host form was just refused, shown in that form. */
+    record Forms(String declareError, String hostError) {
+        static final Forms NONE = new Forms(null, null);
     }
 
     /** A refused "Edit details" form, shown again in its row. */
     private record Refused(String name, CookieRow.Details details) {
     }
 
-    private Uni<Response> cookiesPage(UUID siteId, int status, Notices notices, Refused refused) {
+    private Uni<Response> cookiesPage(UUID siteId, int status, Notices notices, Refused refused, Forms forms) {
+        String error = refused == null ? null : refused.details().error();
         return pages.site(siteId).flatMap(site -> Uni.combine().all()
-                .unis(scans.latest(siteId), scans.ownWords(siteId), scans.trouble(siteId)).asTuple()
+                .unis(scans.latest(siteId), scans.ownWords(siteId), scans.trouble(siteId), scans.declaredHosts(siteId))
+                .asTuple()
                 .flatMap(found -> {
                     LatestScan latest = found.getItem1();
                     Map<String, CookieOverride> own = found.getItem2();
                     ScanTrouble trouble = found.getItem3();
+                    Map<String, String> hosts = found.getItem4();
+                    Page page = pages.page(site, "Cookies", "cookies");
                     if (latest != null) {
-                        return Uni.createFrom().item(Templates.cookies(pages.page(site, "Cookies", "cookies"),
+                        return Uni.createFrom().item(Templates.cookies(page,
                                 withDetails(sorted(latest.cookies()), own, refused), latest, trouble,
-                                latest.finishedAt() == null ? null : latest.finishedAt().toString(), notices.saved(),
-                                notices.described(), refused == null ? null : refused.details().error()));
+                                latest.finishedAt() == null ? null : latest.finishedAt().toString(), notices, error,
+                                hosts, forms));
                     }
-                    return bannerCookies.bannerCookiesFor(siteId).map(listed -> Templates.cookies(
-                            pages.page(site, "Cookies", "cookies"), withDetails(fromBanner(listed), own, refused), null,
-                            trouble,
-                            listed.lastScan() == null ? null : listed.lastScan().toString(), notices.saved(),
-                            notices.described(), refused == null ? null : refused.details().error()));
+                    return bannerCookies.bannerCookiesFor(siteId).map(listed -> Templates.cookies(page,
+                            withDetails(fromBanner(listed), own, refused), null, trouble,
+                            listed.lastScan() == null ? null : listed.lastScan().toString(), notices, error, hosts,
+                            forms));
                 })
                 .map(template -> Html.status(status, template.render())));
     }

@@ -38,11 +38,14 @@ final class Templates {
     /**
      * @param latest    the latest scan that listed cookies, or null when the cookies are the banner's lists (no scan yet)
      * @param trouble   the latest finished scan when it failed or is partial, else null
-     * @param saved     the cookie whose category was just saved; {@code described}, whose details
+     * @param notices   what was just saved: a cookie's category, its details, its reset, a tracker host
      * @param error     why the details just sent were refused (the row's form shows them again)
+     * @param hosts     the script hosts the owner declared, host → category
+     * @param forms     why the "Add a cookie" or the tracker host form was just refused
      */
     static native TemplateInstance cookies(Page page, List<CookieRow> cookies, LatestScan latest, ScanTrouble trouble,
-            String lastScan, String saved, String described, String error);
+            String lastScan, ScansResource.Notices notices, String error, java.util.Map<String, String> hosts,
+            ScansResource.Forms forms);
 
     /**
      * @param latest  the latest scan that listed cookies, or null before the first
