@@ -5,7 +5,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import dev.akkoord.site.BannerInvalidated;
 import dev.akkoord.site.SiteAccess;
 import dev.akkoord.site.SiteService;
 import io.smallrye.mutiny.Uni;
@@ -52,6 +54,11 @@ class SiteAccessCache {
                 knownVersions.add(key);
             }
         });
+    }
+
+    /** The site changed or was deleted, here or on another instance: ask again. */
+    void forget(@Observes BannerInvalidated invalidated) {
+        entries.remove(invalidated.siteId());
     }
 
     private record Entry(SiteAccess access, long expiresAt) {

@@ -73,8 +73,8 @@ public final class SitesResource {
     }
 
     @GET
-    public Uni<String> listSites() {
-        return list(null);
+    public Uni<String> listSites(@RestQuery String deleted) {
+        return list(null, deleted);
     }
 
     @POST
@@ -86,7 +86,7 @@ public final class SitesResource {
                 : split(languages), null, null, null, null, null, null);
         return sites.createSite(request)
                 .flatMap(created -> overview(created.id(), created.apiKey(), uri, SettingsNotice.NONE).map(Html::ok))
-                .onFailure(ProblemException.class).recoverWithUni(failure -> list(failure.getMessage())
+                .onFailure(ProblemException.class).recoverWithUni(failure -> list(failure.getMessage(), null)
                         .map(html -> Html.status(((ProblemException) failure).status(), html)));
     }
 
@@ -102,6 +102,26 @@ public final class SitesResource {
     public Uni<Response> createKey(@RestPath UUID siteId, @RestForm String label, @Context UriInfo uri) {
         return keys.createKey(siteId, label).flatMap(secret -> overview(siteId, secret, uri, SettingsNotice.NONE))
                 .map(Html::ok);
+    }
+
+    /** Deletes the site after asking; its consent records stay for their retention period, as the question says. */
+    @POST
+    @Path("/{siteId}/delete")
+    @OperatorOnly
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> deleteSite(@RestPath UUID siteId, @RestForm String confirm) {
+        return sitePages.site(siteId).flatMap(site -> {
+            if (!Confirmation.given(confirm)) {
+                return Uni.createFrom().item(new Confirmation("Delete " + site.name() + "?", "Its banner stops "
+                        + "loading, its API keys stop working, no more consents are taken and no more scans run; "
+                        + "this cannot be undone. Its consent records are kept as evidence for their retention "
+                        + "period (" + site.consentRetentionDays() + " days), then purged as usual.",
+                        "/dashboard/sites/" + siteId + "/delete", "Delete the site", "/dashboard/sites/" + siteId)
+                        .page(sitePages.page(site, "Delete the site", "overview")));
+            }
+            return sites.deleteSite(siteId).map(deleted -> Response.seeOther(URI.create("/dashboard/sites?deleted="
+                    + java.net.URLEncoder.encode(site.name(), java.nio.charset.StandardCharsets.UTF_8))).build());
+        });
     }
 
     /** The site's name and domains; a refused change is shown in the form, with nothing saved. */
@@ -138,14 +158,14 @@ public final class SitesResource {
                 .map(ignored -> Response.seeOther(URI.create("/dashboard/sites/" + siteId + "#keys")).build());
     }
 
-    private Uni<String> list(String error) {
+    private Uni<String> list(String error, String deleted) {
         Uni<List<SiteView>> visible = current.account().isOperator() ? sites.listSites()
                 : accounts.grantedSites(current.account().id()).flatMap(granted -> sites.listSites()
                         .map(all -> all.stream().filter(site -> granted.contains(site.id())).toList()));
         return Uni.combine().all().unis(visible, scanResults.lastFinished()).asTuple()
                 .map(found -> Templates.sites(new Page("Sites", current.account(), current.csrf(), null, "sites"),
                         found.getItem1().stream().map(site -> new SiteRow(site, found.getItem2().get(site.id())))
-                                .toList(), error).render());
+                                .toList(), error, deleted).render());
     }
 
     private Uni<String> overview(UUID siteId, String newKey, UriInfo uri, SettingsNotice notice) {

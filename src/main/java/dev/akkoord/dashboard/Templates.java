@@ -21,7 +21,8 @@ final class Templates {
 
     static native TemplateInstance account(Page page, String email, String error);
 
-    static native TemplateInstance sites(Page page, List<SitesResource.SiteRow> sites, String error);
+    /** @param deleted the name of the site just deleted, or null */
+    static native TemplateInstance sites(Page page, List<SitesResource.SiteRow> sites, String error, String deleted);
 
     static native TemplateInstance site(Page page, SiteGlance glance, EmbedSnippet.Snippet snippet,
             List<BannerSightings.Sighting> sightings, List<SiteKeys.KeyInfo> keys, String newKey, String platformUrl,

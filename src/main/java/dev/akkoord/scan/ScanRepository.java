@@ -58,12 +58,12 @@ public class ScanRepository {
 
     /** The site's domains, or null when there is no such site. */
     public Uni<List<String>> siteDomains(UUID siteId) {
-        return pool.preparedQuery("SELECT domains FROM sites WHERE id = $1").execute(Tuple.of(siteId))
+        return pool.preparedQuery("SELECT domains FROM sites WHERE id = $1 AND deleted_at IS NULL").execute(Tuple.of(siteId))
                 .map(rows -> rows.size() == 0 ? null : readDomains(rows.iterator().next().getString("domains")));
     }
 
     public Uni<List<UUID>> siteIds() {
-        return pool.query("SELECT id FROM sites ORDER BY created_at").execute()
+        return pool.query("SELECT id FROM sites WHERE deleted_at IS NULL ORDER BY created_at").execute()
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("id")));

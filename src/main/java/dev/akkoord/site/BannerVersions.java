@@ -32,7 +32,7 @@ public class BannerVersions {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return Panache.withSession(() -> Site.<Site>findById(siteId)).map(site -> {
+        return Panache.withSession(() -> Site.<Site>findById(siteId)).map(Site::live).map(site -> {
             if (site == null) {
                 remembered.remove(siteId);
                 return null;

@@ -37,4 +37,13 @@ public class Site extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Set when the site was deleted: it is kept only for its consent records' retention. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** The site, unless there is none or it was deleted. */
+    static Site live(Site site) {
+        return site == null || site.deletedAt != null ? null : site;
+    }
 }

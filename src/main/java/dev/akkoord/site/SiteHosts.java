@@ -123,7 +123,7 @@ public class SiteHosts {
 
     /** Reads every site's domains again. */
     public Uni<Void> reload() {
-        return pool.query("SELECT id, domains FROM sites").execute().invoke(rows -> {
+        return pool.query("SELECT id, domains FROM sites WHERE deleted_at IS NULL").execute().invoke(rows -> {
             Map<String, List<Claim>> index = new HashMap<>();
             for (Row row : rows) {
                 for (String domain : json.domains(row.getString("domains"))) {

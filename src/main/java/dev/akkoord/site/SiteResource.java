@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,8 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -81,6 +84,20 @@ public final class SiteResource {
         return callers.requireSite(authorization, siteId)
                 .flatMap(caller -> sites.findSite(siteId))
                 .map(Found.orNotFound(() -> "No site with id " + siteId));
+    }
+
+    @DELETE
+    @Path("/{siteId}")
+    @Operation(summary = "Delete a site (operator): its banner, keys, consents and scans stop at once. Its consent "
+            + "records are kept and purged by the site's retention period, like any others.")
+    @Parameter(name = "siteId", in = ParameterIn.PATH, example = "d47f5b51-a9cc-4cfe-bde4-fb483e216698")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No site with this id")
+    public Uni<Response> deleteSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestPath UUID siteId) {
+        return callers.requireOperator(authorization)
+                .flatMap(caller -> sites.deleteSite(siteId))
+                .map(deleted -> Response.noContent().build());
     }
 
     @PUT

@@ -84,12 +84,36 @@ public class SiteService {
 
     @WithSession
     public Uni<SiteView> findSite(UUID siteId) {
-        return Site.<Site>findById(siteId).map(site -> site == null ? null : view(site));
+        return Site.<Site>findById(siteId).map(Site::live).map(site -> site == null ? null : view(site));
+    }
+
+    /** Every site whose consent records are kept: the deleted ones too, until their retention has run out. */
+    @WithSession
+    public Uni<List<UUID>> siteIdsWithRecords() {
+        return Site.<Site>listAll().map(sites -> sites.stream().map(site -> site.id).toList());
+    }
+
+    /**
+     * Deletes the site for everyone: the dashboard, the API and its keys, the banner, consents and scans. Its consent
+     * records stay, and are purged by the site's retention like any others; the row stays for them.
+     */
+    public Uni<Void> deleteSite(UUID siteId) {
+        LOG.infof("Deleting site %s", siteId);
+        return Panache.withTransaction(() -> requireSite(siteId).flatMap(site -> {
+            Instant now = now();
+            site.deletedAt = now;
+            site.updatedAt = now;
+            return SiteApiKey.update("revokedAt = ?1 where siteId = ?2 and revokedAt is null", now, siteId);
+        })).call(revoked -> invalidations.announce(siteId))
+                .call(revoked -> cache.invalidate(siteId))
+                .call(revoked -> reloadHosts())
+                .replaceWithVoid();
     }
 
     @WithSession
     public Uni<List<SiteView>> listSites() {
-        return Site.<Site>listAll().map(sites -> sites.stream().map(this::view).toList());
+        return Site.<Site>listAll().map(sites -> sites.stream().filter(site -> site.deletedAt == null).map(this::view)
+                .toList());
     }
 
     /**
@@ -179,7 +203,7 @@ public class SiteService {
     /** The site's domains and retention, for the consent path. */
     @WithSession
     public Uni<SiteAccess> siteAccess(UUID siteId) {
-        return Site.<Site>findById(siteId).map(site -> site == null ? null
+        return Site.<Site>findById(siteId).map(Site::live).map(site -> site == null ? null
                 : new SiteAccess(site.id, json.domains(site), site.currentBannerVersion,
                         json.settings(site).consentRetentionDays()));
     }
@@ -201,7 +225,7 @@ public class SiteService {
     }
 
     private Uni<Site> requireSite(UUID siteId) {
-        return Site.<Site>findById(siteId).map(site -> {
+        return Site.<Site>findById(siteId).map(Site::live).map(site -> {
             if (site == null) {
                 throw ProblemException.notFound("No site with id " + siteId);
             }

@@ -57,6 +57,24 @@ class SiteSettingsPageTest {
     }
 
     @Test
+    void shouldDeleteASiteAfterAskingAndSayThatItsRecordsStay() {
+        String siteId = createSite("Deleted " + UUID.randomUUID(), "deleted-page.example.test").getString("id");
+        String overview = "/dashboard/sites/" + siteId;
+        DashboardClient.owner(UUID.fromString(siteId)).post(overview + "/delete", Map.of("confirm", "yes")).then()
+                .statusCode(403);
+        DashboardClient operator = DashboardClient.operator();
+        String asked = operator.post(overview + "/delete", Map.of()).then().statusCode(200).extract().asString();
+        assertTrue(asked.contains("Its consent records are kept as evidence for their retention period"), asked);
+        operator.get(overview).then().statusCode(200);
+
+        String location = operator.post(overview + "/delete", Map.of("confirm", "yes")).then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(location.contains("/dashboard/sites?deleted="), location);
+        operator.get(overview).then().statusCode(404);
+        asOperator().get("/api/v1/sites/" + siteId).then().statusCode(404);
+    }
+
+    @Test
     void shouldAskBeforeRevokingAKey() {
         String siteId = createSite("Keys " + UUID.randomUUID(), "keys.example.test").getString("id");
         String overview = "/dashboard/sites/" + siteId;
