@@ -115,7 +115,8 @@ const render = (holder, config, origin) => {
 
 /**
  * Draws "your choice" anew after a decision, a withdrawal or the arrival of the consent id. Only that part: the
- * tables stay as they are. A button that had focus (the preferences give it back on closing) keeps it.
+ * tables stay as they are. Focus that was in it (the preferences give it back on closing) stays on the same
+ * button, or on the first usable one when that one is now disabled (withdraw, after a withdrawal).
  */
 const redrawChoice = (holder, config, origin) => {
   const old = holder.querySelector('.akkoord-declaration-consent');
@@ -123,8 +124,7 @@ const redrawChoice = (holder, config, origin) => {
   const focused = old.contains(document.activeElement) && document.activeElement.className;
   const fresh = choice(config, origin, WORDS[config.language] || WORDS.en);
   old.replaceWith(fresh);
-  const again = focused && fresh.querySelector('.' + focused);
-  if (again) again.focus();
+  if (focused) (fresh.querySelector('.' + focused + ':enabled') || fresh.querySelector('button:enabled')).focus();
 };
 
 const start = async () => {

@@ -133,6 +133,8 @@ for (const viewport of VIEWPORTS) {
     assert.equal(await declaration(page).getByRole('button', { name: 'Withdraw your consent' }).isDisabled(), true, 'nothing left to withdraw');
     assert.equal(await page.locator('.akkoord-consent-id').textContent(), shownId, 'the same id keeps the withdrawal');
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'followed without a reload');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'akkoord-declaration-change',
+      'focus stays in the declaration, on the button still usable');
 
     // The visitor's history page, reached from the declaration's link.
     await page.goto(platform.url + '/privacy/consent?id=' + shownId);
