@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ADMIN_TOKEN, axeViolations, launchBrowser, startPlatform, startSitePages } from './support/dashboard-platform.mjs';
+import { operatorCalls } from './support/operator.mjs';
 
 const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1280, height: 800 }];
 const SITE_BACKGROUND = '#fffdf5';
@@ -18,16 +19,6 @@ let browser;
 let siteId;
 let privacyUrl;
 
-const api = async (method, path, body) => {
-  const response = await fetch(platform.url + path, {
-    method,
-    headers: { authorization: 'Bearer ' + ADMIN_TOKEN, 'content-type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status == 204 ? null : response.json();
-};
-
 const paragraphs = (count) => Array.from({ length: count }, (_, i) => `<p>Paragraph ${i + 1} of what we do with your data.</p>`).join('');
 
 /** A privacy page as a site writes it: its own text around the declaration's placeholder. */
@@ -38,6 +29,7 @@ const privacyPage = () => `<!DOCTYPE html>
 
 before(async () => {
   platform = await startPlatform();
+  const api = operatorCalls(platform.url, ADMIN_TOKEN);
   sitePages = await startSitePages({ '/privacy': privacyPage });
   // Withdrawal without a reload, so the test sees the declaration follow it in place.
   const site = await api('POST', '/api/v1/sites', {
