@@ -173,7 +173,8 @@ test('on a phone the cookie tables become one card per cookie, each value under 
     display: getComputedStyle(cell).display,
     label: getComputedStyle(cell, '::before').content,
     header: cell.closest('table').querySelector('thead').getBoundingClientRect().height,
+    caption: cell.closest('table').querySelector('caption').getBoundingClientRect().height,
   }));
-  assert.deepEqual(layout, { display: 'block', label: '"Purpose: "', header: 1 });
+  assert.deepEqual(layout, { display: 'block', label: '"Purpose: "', header: 1, caption: 1 }, 'headers and caption for screen readers only');
   await page.context().close();
 });
