@@ -3,8 +3,15 @@
 // visitor's current choice with their consent id and buttons to change or withdraw it. Loaded by the banner only
 // on pages that have the placeholder, so pages without it pay nothing. Texts go in as text, never as HTML.
 
+import css from './declaration.css';
+import { canWithdraw, categoryTitle, choiceLines } from './utils/choice.js';
+import { colorVariables } from './utils/colors.js';
 import { createNode, onReady } from './utils/dom.js';
 import { pageLanguage } from './utils/language.js';
+
+/** Our own script tag's nonce (the banner gives it the page's), for a <style> where constructed sheets are missing. */
+const NONCE = document.currentScript && document.currentScript.nonce;
+const COLOR_VARIABLES = { background: '--akd-b', text: '--akd-t', accent: '--akd-a', accentText: '--akd-at' };
 
 /** Words the banner's texts do not cover. */
 const WORDS = {
@@ -32,20 +39,30 @@ const bannerScript = () => document.querySelector('script[data-site][src]');
 const party = (cookie, words) =>
   cookie.thirdParty === true ? words.third : cookie.thirdParty === false ? words.first : words.unknown;
 
+/** Styles for every declaration on the page, once; the site's banner colours in front, the dark scheme after. */
+const addStyles = (config) => {
+  const text = '.akkoord-declaration{' + colorVariables((config.ui || {}).colors || {}, COLOR_VARIABLES) + '}' + css;
+  if (document.adoptedStyleSheets) {
+    // A constructed stylesheet needs no nonce: strict style-src policies leave it alone.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } else document.head.append(createNode('style', { nonce: NONCE || null }, text));
+};
+
 const cookieTable = (category, texts, words) => {
-  const title = (texts.categories[category.key] || {}).title || category.key;
   if (!category.cookies.length) return createNode('p', { class: 'akkoord-declaration-empty' }, words.none);
-  const head = [texts.cookieName, texts.cookieProvider, texts.cookiePurpose, texts.cookieLifetime, words.party];
+  const labels = [texts.cookieProvider, texts.cookiePurpose, texts.cookieLifetime, words.party];
+  // Each cell carries its column's name: on a phone the rows stack and show it in front of the value.
+  const cell = (text, i) => createNode('td', { 'data-label': labels[i] }, text);
   return createNode('table', { class: 'akkoord-declaration-table', 'data-category': category.key }, null, [
-    createNode('caption', null, title),
-    createNode('thead', null, null, [createNode('tr', null, null, head.map((label) => createNode('th', { scope: 'col' }, label)))]),
+    createNode('caption', null, categoryTitle(texts, category.key)),
+    createNode('thead', null, null, [createNode('tr', null, null,
+      [texts.cookieName, ...labels].map((label) => createNode('th', { scope: 'col' }, label)))]),
     createNode('tbody', null, null, category.cookies.map((cookie) =>
       createNode('tr', null, null, [
         createNode('th', { scope: 'row' }, null, [createNode('code', null, cookie.name)]),
-        createNode('td', null, cookie.provider || ''),
-        createNode('td', null, cookie.purpose || ''),
-        createNode('td', null, cookie.lifetime || ''),
-        createNode('td', null, party(cookie, words)),
+        ...[cookie.provider || '', cookie.purpose || '', cookie.lifetime || '', party(cookie, words)].map(cell),
       ]))),
   ]);
 };
@@ -57,9 +74,8 @@ const choice = (config, origin, words) => {
   if (!current || !current.decided) {
     children.push(createNode('p', { class: 'akkoord-declaration-undecided' }, words.undecided));
   } else {
-    children.push(createNode('ul', { class: 'akkoord-declaration-choice' }, null, config.categories.map((category) =>
-      createNode('li', { 'data-category': category.key }, ((config.texts.categories[category.key] || {}).title || category.key)
-        + ': ' + (category.required || current[category.key] ? words.on : words.off)))));
+    children.push(createNode('ul', { class: 'akkoord-declaration-choice' }, null, choiceLines(config, current, words).map((line) =>
+      createNode('li', { 'data-category': line.key }, line.text))));
   }
   if (current && current.consentId) {
     children.push(createNode('p', null, words.id + ': ', [createNode('code', { class: 'akkoord-consent-id' }, current.consentId)]));
@@ -72,7 +88,7 @@ const choice = (config, origin, words) => {
       createNode('button', { type: 'button', class: 'akkoord-declaration-change', onclick: () => api.show('preferences') }, words.change),
       ' ',
       createNode('button', {
-        type: 'button', class: 'akkoord-declaration-withdraw', disabled: !(current && current.decided),
+        type: 'button', class: 'akkoord-declaration-withdraw', disabled: !canWithdraw(current),
         onclick: () => api.withdraw(),
       }, words.withdraw),
     ]));
@@ -86,7 +102,7 @@ const render = (holder, config, origin) => {
   const parts = [];
   config.categories.forEach((category) => {
     const text = texts.categories[category.key] || {};
-    parts.push(createNode('h3', null, text.title || category.key));
+    parts.push(createNode('h3', null, categoryTitle(texts, category.key)));
     if (text.description) parts.push(createNode('p', null, text.description));
     parts.push(cookieTable(category, texts, words));
   });
@@ -95,6 +111,20 @@ const render = (holder, config, origin) => {
     : words.notScanned));
   parts.push(choice(config, origin, words));
   holder.replaceChildren(createNode('div', { class: 'akkoord-declaration', lang: config.language }, null, parts));
+};
+
+/**
+ * Draws "your choice" anew after a decision, a withdrawal or the arrival of the consent id. Only that part: the
+ * tables stay as they are. Focus that was in it (the preferences give it back on closing) stays on the same
+ * button, or on the first usable one when that one is now disabled (withdraw, after a withdrawal).
+ */
+const redrawChoice = (holder, config, origin) => {
+  const old = holder.querySelector('.akkoord-declaration-consent');
+  if (!old) return;
+  const focused = old.contains(document.activeElement) && document.activeElement.className;
+  const fresh = choice(config, origin, WORDS[config.language] || WORDS.en);
+  old.replaceWith(fresh);
+  if (focused) (fresh.querySelector('.' + focused + ':enabled') || fresh.querySelector('button:enabled')).focus();
 };
 
 const start = async () => {
@@ -107,11 +137,12 @@ const start = async () => {
     + encodeURIComponent(pageLanguage()), { credentials: 'omit' });
   if (!response.ok) throw new Error('akkoord: declaration config ' + response.status);
   const config = await response.json();
-  const draw = () => holders.forEach((holder) => render(holder, config, origin));
-  draw();
-  // The visitor's choice changes under our feet: keep the "your choice" part current.
-  window.addEventListener('akkoord:consent', draw);
-  window.addEventListener('akkoord:change', draw);
+  addStyles(config);
+  holders.forEach((holder) => render(holder, config, origin));
+  // The visitor decides while reading (in the banner or with our buttons); 'recorded' brings the consent id of a
+  // first decision, which the platform assigns after the 'consent' event.
+  const redraw = () => holders.forEach((holder) => redrawChoice(holder, config, origin));
+  ['consent', 'change', 'recorded'].forEach((name) => window.addEventListener('akkoord:' + name, redraw));
 };
 
 onReady(() => start().catch((error) => console.warn(error)));

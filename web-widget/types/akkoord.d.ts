@@ -25,7 +25,7 @@ export interface ConsentEventDetail extends ConsentSnapshot {
   remaining?: string[];
 }
 
-export type AkkoordEvent = 'consent' | 'change';
+export type AkkoordEvent = 'consent' | 'change' | 'recorded';
 
 export interface Akkoord {
   /** Opens the first layer, or the preferences with show('preferences'). */
@@ -36,7 +36,10 @@ export interface Akkoord {
   rejectAll(): Promise<void>;
   /** Withdraws one category, or every optional one without an argument; deletes their cookies, then (by default) reloads. */
   withdraw(category?: OptionalCategory): Promise<void>;
-  /** 'consent' after every decision (and at page load when one was made before), 'change' when a category changed. */
+  /**
+   * 'consent' after every decision (and at page load when one was made before), 'change' when a category changed,
+   * 'recorded' when the platform has acknowledged the visitor's first record and `consentId` is known.
+   */
   on(event: AkkoordEvent, callback: (detail: ConsentEventDetail) => void): () => void;
 }
 

@@ -16,7 +16,7 @@ import { loadDeclaration } from './declaration-loader.js';
 import { fire } from './events.js';
 import { state } from './global.js';
 import { showBanner } from './modals/banner.js';
-import { showFloating } from './modals/floating.js';
+import { declarationOnPage, hideFloating, showFloating } from './modals/floating.js';
 import { whenShown } from './modals/ui.js';
 import { flushOutbox } from './outbox.js';
 
@@ -72,6 +72,8 @@ export const init = (script) => {
     releaseGranted();
     document.addEventListener('click', openerClicks);
     loadDeclaration();
+    // Shown while the page was still parsing, before the declaration's placeholder was there.
+    if (declarationOnPage()) hideFloating();
     if (consent && consent._decided) fire('consent');
   });
 };

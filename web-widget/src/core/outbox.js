@@ -4,6 +4,7 @@
 import { OUTBOX_KEY } from '../utils/constants.js';
 import { readJson, writeJson } from '../utils/storage.js';
 import { saveConsent } from './consent.js';
+import { fire } from './events.js';
 import { state } from './global.js';
 
 let running = null;
@@ -38,6 +39,8 @@ const send = async () => {
       if (body.consentId && state._consent && !state._consent._id && state._config) {
         state._consent._id = body.consentId;
         saveConsent();
+        // The 'consent' event went out before the platform answered, without the id: say when it is known.
+        fire('recorded');
       }
     } else {
       // Any other 4xx will never succeed; dropping it keeps the records behind it moving.

@@ -40,8 +40,11 @@ beforeEach(() => {
 
 const outbox = () => JSON.parse(localStorage.getItem('akkoord_outbox'));
 
-test('a record is posted as JSON and the assigned consent id is stored in the cookie', async () => {
+test('a record is posted as JSON and the assigned consent id is stored in the cookie and announced', async () => {
+  const announced = [];
+  window.addEventListener('akkoord:recorded', (event) => announced.push(event.detail.consentId));
   await queueRecord({ siteId: 's', action: 'accept_all' });
+  assert.deepEqual(announced, ['0123456789abcdef0123456789abcdef'], 'akkoord:recorded carries the new id');
   assert.equal(received.length, 1);
   assert.equal(received[0].path, '/api/v1/consents');
   assert.equal(received[0].type, 'application/json');
@@ -51,6 +54,8 @@ test('a record is posted as JSON and the assigned consent id is stored in the co
 });
 
 test('records wait in the outbox while the platform is unreachable and go out in order later', async () => {
+  let announced = 0;
+  window.addEventListener('akkoord:recorded', () => announced++);
   state._origin = 'http://127.0.0.1:9'; // nothing listens on the discard port
   await queueRecord({ siteId: 's', action: 'accept_all' });
   await queueRecord({ siteId: 's', action: 'withdraw' });
@@ -58,6 +63,7 @@ test('records wait in the outbox while the platform is unreachable and go out in
   state._origin = origin;
   await flushOutbox();
   assert.deepEqual(received.map((entry) => entry.record.action), ['accept_all', 'withdraw']);
+  assert.equal(announced, 1, 'announced once: the second record keeps the id it was given');
   assert.equal(received[0].record.consentId, undefined, 'the very first decision has no id');
   assert.equal(received[1].record.consentId, '0123456789abcdef0123456789abcdef', 'later ones carry the assigned id');
   assert.deepEqual(outbox(), []);

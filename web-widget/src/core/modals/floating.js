@@ -8,9 +8,15 @@ let floating = null;
 
 export const hideFloating = () => floating && (floating.hidden = true);
 
+/**
+ * A page with the cookie declaration offers "change your choice" in its text; the floating button there would
+ * only cover that text (at the bottom of a phone screen, often the declaration itself).
+ */
+export const declarationOnPage = () => !!document.querySelector('[data-akkoord-declaration]');
+
 export const showFloating = () => {
   const config = state._config;
-  if (!config.ui.floatingButton) return;
+  if (!config.ui.floatingButton || declarationOnPage()) return;
   if (!floating) shadow((floating = button(config.texts.reopen, () => showPreferences(), 'float')));
   floating.lang = config.language;
   floating.hidden = false;

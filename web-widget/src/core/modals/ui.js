@@ -2,11 +2,10 @@
 // It imports no layer: layers build on it, never the other way round.
 
 import css from '../styles.css';
+import { colorVariables } from '../../utils/colors.js';
 import { createNode, whenBody } from '../../utils/dom.js';
 import { state } from '../global.js';
 
-const HEX = /^#[0-9a-f]{3,8}$/i;
-const DEFAULT_COLORS = { background: '#ffffff', text: '#1b1b1b', accent: '#1d4ed8', accentText: '#ffffff' };
 const VARIABLES = { background: '--b', text: '--t', accent: '--a', accentText: '--at' };
 
 /** @type {ShadowRoot} */
@@ -23,10 +22,7 @@ export const shadow = (content) => {
   }
   const host = createNode('akkoord-banner');
   root = host.attachShadow({ mode: 'open' });
-  const colors = state._config.ui.colors || {};
-  let text = css + ':host{';
-  for (const name in VARIABLES) text += VARIABLES[name] + ':' + (HEX.test(colors[name]) ? colors[name] : DEFAULT_COLORS[name]) + ';';
-  text += '}';
+  const text = css + ':host{' + colorVariables(state._config.ui.colors || {}, VARIABLES) + '}';
   if (root.adoptedStyleSheets) {
     // A constructed stylesheet needs no nonce: strict style-src policies leave it alone.
     const sheet = new CSSStyleSheet();

@@ -1,23 +1,15 @@
 // The running Akkoord platform the suite talks to: AKKOORD_URL and the operator token AKKOORD_ADMIN_TOKEN.
 
+import { operatorCalls } from './operator.mjs';
+
+export { operatorCalls };
+
 export const PLATFORM = (process.env.AKKOORD_URL || '').replace(/\/$/, '');
 const TOKEN = process.env.AKKOORD_ADMIN_TOKEN || '';
 
 if (!PLATFORM || !TOKEN) {
   throw new Error('Set AKKOORD_URL and AKKOORD_ADMIN_TOKEN (test/e2e/run.sh starts a platform and sets both)');
 }
-
-/** Calls to the operator API of the platform at `url`, signed in with `token`. */
-export const operatorCalls = (url, token) => async (method, path, body) => {
-  const response = await fetch(url + path, {
-    method,
-    headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-};
 
 const call = operatorCalls(PLATFORM, TOKEN);
 

@@ -87,6 +87,11 @@ export const installBrowser = (url) => {
   };
   globalThis.location = { hostname: parsed.hostname, pathname: parsed.pathname, protocol: parsed.protocol, href: parsed.href, origin: parsed.origin, search: parsed.search };
   globalThis.window = globalThis;
+  // window's events (akkoord:consent …) on a fresh target, so that listeners of one test never see the next one's.
+  const events = new EventTarget();
+  globalThis.addEventListener = events.addEventListener.bind(events);
+  globalThis.removeEventListener = events.removeEventListener.bind(events);
+  globalThis.dispatchEvent = events.dispatchEvent.bind(events);
   globalThis.localStorage = new MemoryStorage();
   globalThis.sessionStorage = new MemoryStorage();
   return jar;
