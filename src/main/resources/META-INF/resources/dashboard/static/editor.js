@@ -52,7 +52,7 @@
       return (code) => code;
     }
   })();
-  // One language needs no tabs: its panel stays a plain fieldset.
+  // One language needs no tabs: its panel stays as it is.
   const tabs = panels.length < 2 ? [] : panels.map((panel) => {
     const tab = document.createElement('button');
     tab.type = 'button';
