@@ -203,6 +203,9 @@ test('the banner editor: a tab per language, live contrast, a preview that follo
   assert.equal(await overflow(), 0, 'overflow at 390 × 844');
   await expectNoAxeViolations(operator, 'banner editor on a phone');
   await operator.setViewportSize({ width: 1280, height: 720 });
+  // The unsaved draft (grey button text) lives on in this tab's sessionStorage, where later preview pages would
+  // find it: leave the editor as if this had never been typed.
+  await operator.evaluate(() => sessionStorage.clear());
 });
 
 test('a visitor decision appears in the charts, the log and the CSV export', async () => {
