@@ -169,6 +169,14 @@ test('the banner editor: a tab per language, live contrast, a preview that follo
   assert.equal(await operator.evaluate(() => document.activeElement.id), 'tab-nl');
   await english.click();
 
+  // Without the script there are no tabs: every language shows, so the form still works.
+  const scriptless = await browser.newContext({ javaScriptEnabled: false, storageState: await operator.context().storageState() });
+  const plain = await scriptless.newPage();
+  await plain.goto(platform.url + '/dashboard/sites/' + siteId + '/banner');
+  assert.equal(await plain.getByRole('tab').count(), 0);
+  assert.deepEqual([await plain.locator('#texts-en').isVisible(), await plain.locator('#texts-nl').isVisible()], [true, true]);
+  await scriptless.close();
+
   // The contrast list follows the colour fields as they change, before anything is saved.
   const check = (colour) => operator.locator('#contrast li[data-foreground="' + colour + '"]');
   assert.equal(await check('text').getAttribute('class'), 'ok');
