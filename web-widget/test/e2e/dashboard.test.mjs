@@ -146,6 +146,76 @@ test('edited texts show in the live preview and, once saved, in the banner on th
   await visitor.context().close();
 });
 
+test('the banner editor: a tab per language, live contrast, a preview that follows the privacy link and narrows to a phone', async () => {
+  await operator.setViewportSize({ width: 1280, height: 800 });
+  await operator.goto(platform.url + '/dashboard/sites/' + siteId + '/banner');
+  const english = operator.getByRole('tab', { name: /\(en\)/ });
+  const dutch = operator.getByRole('tab', { name: /\(nl\)/ });
+  const shows = (language) => operator.locator('#texts-' + language).isVisible();
+  // Only the first language's texts show; the other tab's panel is hidden, not gone (saving sends every language).
+  assert.equal(await english.getAttribute('aria-selected'), 'true');
+  assert.deepEqual([await shows('en'), await shows('nl')], [true, false]);
+  await dutch.click();
+  assert.deepEqual([await shows('en'), await shows('nl')], [false, true]);
+  assert.equal(await dutch.getAttribute('aria-selected'), 'true');
+  assert.equal(await operator.locator('#preview-language').inputValue(), 'nl');
+  await expectNoAxeViolations(operator, 'banner editor, second language tab');
+  // Arrow keys move between tabs and wrap around, as the ARIA tabs pattern has it.
+  await operator.keyboard.press('ArrowRight');
+  assert.deepEqual([await shows('en'), await shows('nl')], [true, false]);
+  assert.equal(await operator.evaluate(() => document.activeElement.id), 'tab-en');
+  await operator.keyboard.press('ArrowLeft');
+  assert.deepEqual([await shows('en'), await shows('nl')], [false, true]);
+  assert.equal(await operator.evaluate(() => document.activeElement.id), 'tab-nl');
+  await english.click();
+
+  // Without the script there are no tabs: every language shows, so the form still works.
+  const scriptless = await browser.newContext({ javaScriptEnabled: false, storageState: await operator.context().storageState() });
+  const plain = await scriptless.newPage();
+  await plain.goto(platform.url + '/dashboard/sites/' + siteId + '/banner');
+  assert.equal(await plain.getByRole('tab').count(), 0);
+  assert.deepEqual([await plain.locator('#texts-en').isVisible(), await plain.locator('#texts-nl').isVisible()], [true, true]);
+  await scriptless.close();
+
+  // The contrast list follows the colour fields as they change, before anything is saved.
+  const check = (colour) => operator.locator('#contrast li[data-foreground="' + colour + '"]');
+  assert.equal(await check('text').getAttribute('class'), 'ok');
+  await operator.locator('#color-background').fill('#ffff00');
+  await operator.locator('#color-text').fill('#ffffff');
+  assert.equal(await check('text').getAttribute('class'), 'bad');
+  assert.match(await check('text').textContent(), /1\.07:1\s+too low, saving is refused/);
+  await operator.locator('#color-text').fill('#1b1b1b');
+  assert.equal(await check('text').getAttribute('class'), 'ok');
+  await operator.locator('#color-accentText').fill('#6b7280');
+  assert.equal(await check('accentText').getAttribute('class'), 'warn');
+  assert.match(await check('accentText').textContent(), /1\.38:1\s+too low, saved with a warning/);
+  await expectNoAxeViolations(operator, 'banner editor with a contrast warning');
+
+  // The preview's privacy link follows the field, unsaved.
+  const preview = operator.frameLocator('#preview');
+  await operator.getByLabel('Privacy policy URL').fill('https://www.example.test/draft-privacy');
+  await preview.locator('a[href="https://www.example.test/draft-privacy"]').waitFor({ timeout: 5000 });
+
+  // Phone: a 390 px frame; desktop: the whole column.
+  const frameWidth = () => operator.locator('#preview').evaluate((frame) => frame.getBoundingClientRect().width);
+  assert.ok(await frameWidth() > 390, 'desktop frame ' + await frameWidth());
+  await operator.getByLabel('Phone (390 px)').check();
+  assert.equal(await frameWidth(), 390);
+  await operator.getByLabel('Desktop').check();
+  assert.ok(await frameWidth() > 390);
+
+  const overflow = () => operator.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.equal(await overflow(), 0, 'overflow at 1280 × 800');
+  await operator.setViewportSize({ width: 390, height: 844 });
+  await operator.getByLabel('Phone (390 px)').check();
+  assert.equal(await overflow(), 0, 'overflow at 390 × 844');
+  await expectNoAxeViolations(operator, 'banner editor on a phone');
+  await operator.setViewportSize({ width: 1280, height: 720 });
+  // The unsaved draft (grey button text) lives on in this tab's sessionStorage, where later preview pages would
+  // find it: leave the editor as if this had never been typed.
+  await operator.evaluate(() => sessionStorage.clear());
+});
+
 test('a visitor decision appears in the charts, the log and the CSV export', async () => {
   const visitorContext = await browser.newContext({ bypassCSP: true });
   const visitor = await visitorContext.newPage();

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.akkoord.site.Contrast;
 import dev.akkoord.site.DefaultTexts;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.site.SiteView;
@@ -59,7 +60,8 @@ public final class BannerEditorResource {
                 .map(updated -> Response.seeOther(URI.create("/dashboard/sites/" + siteId + "/banner?saved="
                         + updated.bannerVersion())).build())
                 .onFailure(ProblemException.class).recoverWithItem(failure -> editorPage(
-                        ((ProblemException) failure).status(), site, failure.getMessage(), false)));
+                        ((ProblemException) failure).status(), BannerForm.draft(form, site, defaults),
+                        failure.getMessage(), false)));
     }
 
     /** The page inside the editor's frame: the real banner script, with the editor's unsaved draft laid over. */
@@ -80,7 +82,7 @@ public final class BannerEditorResource {
 
     private Response editorPage(int status, SiteView site, String error, boolean saved) {
         String html = Templates.banner(pages.page(site, "Banner", "banner"), BannerForm.texts(site, defaults),
-                BannerForm.POSITIONS, error, saved).render();
+                BannerForm.POSITIONS, Contrast.checks(site.ui().colors()), error, saved).render();
         return Html.status(status, html);
     }
 

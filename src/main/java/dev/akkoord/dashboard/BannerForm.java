@@ -48,6 +48,32 @@ final class BannerForm {
     }
 
     static SiteRequest request(MultivaluedMap<String, String> form, SiteView site, DefaultTexts defaults) {
+        return sent(form, defaults, integer(form.getFirst("consentLifetimeDays")));
+    }
+
+    /**
+     * The site as the owner just sent it, for showing the form again when saving was refused: nothing typed is
+     * lost. Lenient where {@link #request} is strict; what cannot be read keeps the saved value.
+     */
+    static SiteView draft(MultivaluedMap<String, String> form, SiteView site, DefaultTexts defaults) {
+        Integer lifetime;
+        try {
+            lifetime = integer(form.getFirst("consentLifetimeDays"));
+        } catch (dev.akkoord.web.ProblemException notANumber) {
+            lifetime = null;
+        }
+        SiteRequest sent = sent(form, defaults, lifetime);
+        Map<String, String> colors = new LinkedHashMap<>(site.ui().colors());
+        colors.putAll(sent.ui().colors());
+        SiteSettings.BannerUi ui = new SiteSettings.BannerUi(sent.ui().position(), sent.ui().floatingButton(),
+                sent.ui().reloadOnWithdraw(), colors);
+        return new SiteView(site.id(), site.name(), site.domains(),
+                sent.languages() == null ? site.languages() : sent.languages(), sent.texts(), sent.categories(),
+                lifetime == null ? site.consentLifetimeDays() : lifetime, sent.privacyPolicyUrl(),
+                site.consentRetentionDays(), ui, site.bannerVersion(), site.createdAt(), site.updatedAt(), null, null);
+    }
+
+    private static SiteRequest sent(MultivaluedMap<String, String> form, DefaultTexts defaults, Integer lifetime) {
         List<String> languages = list(form.getFirst("languages"));
         Map<String, Map<String, Object>> texts = new LinkedHashMap<>();
         for (String language : languages) {
@@ -78,7 +104,7 @@ final class BannerForm {
                 form.containsKey("floatingButton"), form.containsKey("reloadOnWithdraw"), colors);
         String policy = form.getFirst("privacyPolicyUrl");
         return new SiteRequest(null, null, languages.isEmpty() ? null : languages, texts, categories,
-                integer(form.getFirst("consentLifetimeDays")), policy == null ? "" : policy, null, ui);
+                lifetime, policy == null ? "" : policy, null, ui);
     }
 
     private static void flatten(String prefix, Map<String, Object> texts, java.util.function.BiConsumer<String, String> sink) {

@@ -31,8 +31,9 @@ final class Templates {
     static native TemplateInstance accounts(Page page, List<Account> accounts, List<SiteView> sites,
             java.util.Map<java.util.UUID, java.util.List<SiteView>> grants, String error, String created);
 
+    /** @param contrast the banner colours' contrast, as the form shows them (the editor's script keeps it live) */
     static native TemplateInstance banner(Page page, List<BannerForm.LanguageTexts> languages, List<String> positions,
-            String error, boolean saved);
+            List<dev.akkoord.site.Contrast.Check> contrast, String error, boolean saved);
 
     static native TemplateInstance preview(SiteView site, String language, String nonce);
 

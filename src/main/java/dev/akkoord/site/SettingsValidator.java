@@ -158,7 +158,17 @@ final class SettingsValidator {
                 colors.put(key, value.toLowerCase(Locale.ROOT));
             });
         }
+        refuseUnreadableText(colors);
         return new SiteSettings.BannerUi(position, ui.floatingButton() == null || ui.floatingButton(),
                 ui.reloadOnWithdraw() == null || ui.reloadOnWithdraw(), colors);
+    }
+
+    /** Weak button and link colours are saved and warned about in the site's answer; weak text is not saved. */
+    private static void refuseUnreadableText(Map<String, String> colors) {
+        for (Contrast.Check check : Contrast.checks(colors)) {
+            if (check.weak() && check.pairing().refusedWhenWeak()) {
+                throw ProblemException.badRequest(check.message());
+            }
+        }
     }
 }

@@ -105,9 +105,12 @@ public final class SiteResource {
     @Operation(summary = "Change a site; fields left out keep their value. Visible changes make a new banner version.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SiteRequest.class), example = ApiExamples.SITE_UPDATE))
-    @APIResponse(responseCode = "200", description = "The site as it is now", content = @Content(
+    @APIResponse(responseCode = "200", description = "The site as it is now; 'warnings' lists button or link colours "
+            + "below WCAG's 4.5:1 contrast, saved all the same", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class),
             example = ApiExamples.SITE))
+    @APIResponse(responseCode = "400", description = "Not saved: invalid settings, e.g. banner text below 4.5:1 "
+            + "contrast on its background (the detail gives the ratio)")
     @APIResponse(responseCode = "404", description = "No site with this id")
     public Uni<SiteView> updateSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RestPath UUID siteId, SiteRequest request) {

@@ -279,7 +279,8 @@ public class SiteService {
         return new SiteView(site.id, site.name, json.domains(site), settings.languages(), settings.texts(),
                 settings.categories(), settings.consentLifetimeDays(), settings.privacyPolicyUrl(),
                 settings.consentRetentionDays(), settings.ui(), site.currentBannerVersion, site.createdAt,
-                site.updatedAt, null);
+                site.updatedAt, null,
+                settings.ui() == null ? null : Contrast.warnings(settings.ui().colors()));
     }
 
     private static Instant now() {

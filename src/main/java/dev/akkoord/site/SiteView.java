@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A site as the API shows it. {@code apiKey} is present only in the answer that created or rotated it. */
+/**
+ * A site as the API shows it. {@code apiKey} is present only in the answer that created or rotated it;
+ * {@code warnings}, only when something saved deserves a second look (a weak button or link contrast).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SiteView(
         UUID id,
@@ -23,10 +26,11 @@ public record SiteView(
         String bannerVersion,
         Instant createdAt,
         Instant updatedAt,
-        String apiKey) {
+        String apiKey,
+        List<String> warnings) {
 
     SiteView withApiKey(String key) {
         return new SiteView(id, name, domains, languages, texts, categories, consentLifetimeDays, privacyPolicyUrl,
-                consentRetentionDays, ui, bannerVersion, createdAt, updatedAt, key);
+                consentRetentionDays, ui, bannerVersion, createdAt, updatedAt, key, warnings);
     }
 }

@@ -125,6 +125,43 @@ class DashboardPagesTest {
     }
 
     @Test
+    void shouldRefuseUnreadableBannerTextInTheEditorAndKeepWhatWasTyped() {
+        String siteId = createSite("Yellow editor " + UUID.randomUUID(), "www.example.test").getString("id");
+        DashboardClient operator = DashboardClient.operator();
+        String versionBefore = given().get("/api/v1/sites/" + siteId + "/banner").then().extract().path("version");
+        Map<String, String> typed = formValues(operator.get("/dashboard/sites/" + siteId + "/banner").asString());
+        typed.put("color.background", "#ffff00");
+        typed.put("color.text", "#ffffff");
+        typed.put("text.en.title", "A title typed before the refusal");
+        typed.put("privacyPolicyUrl", "https://www.example.test/typed-privacy");
+
+        String refused = operator.post("/dashboard/sites/" + siteId + "/banner", typed).then().statusCode(400)
+                .extract().asString();
+        assertTrue(refused.contains("role=\"alert\"") && refused.contains("1.07:1"), refused);
+        Map<String, String> shownAgain = formValues(refused);
+        for (String field : List.of("color.background", "color.text", "text.en.title", "privacyPolicyUrl")) {
+            assertEquals(typed.get(field), shownAgain.get(field), field + " was lost");
+        }
+        // The contrast list under the colours says why, before any script runs.
+        assertTrue(refused.contains("<strong class=\"ratio\">1.07:1</strong>"), refused);
+        given().get("/api/v1/sites/" + siteId + "/banner").then().body("version", equalTo(versionBefore));
+    }
+
+    @Test
+    void shouldSaveAWeakButtonColourFromTheEditorAndWarnAboutIt() {
+        String siteId = createSite("Pale editor " + UUID.randomUUID(), "www.example.test").getString("id");
+        DashboardClient operator = DashboardClient.operator();
+        Map<String, String> form = formValues(operator.get("/dashboard/sites/" + siteId + "/banner").asString());
+        form.put("color.accentText", "#6b7280");
+        String location = operator.post("/dashboard/sites/" + siteId + "/banner", form).then().statusCode(303)
+                .extract().header("Location");
+        operator.get(location.substring(location.indexOf("/dashboard/"))).then().statusCode(200)
+                .body(containsString("Saved, but worth a second look"))
+                .body(containsString("Button text #6b7280 on #1d4ed8 has a contrast of 1.38:1"));
+        given().get("/api/v1/sites/" + siteId + "/banner").then().body("ui.colors.accentText", equalTo("#6b7280"));
+    }
+
+    @Test
     void shouldDrawAnalyticsChartsFromRecordedConsents() {
         JsonPath site = createSite("Charts " + UUID.randomUUID(), "www.example.test");
         record(site, "accept_all", true, true);

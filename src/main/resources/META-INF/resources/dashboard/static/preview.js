@@ -12,6 +12,8 @@
     if (texts) config.texts = merge(config.texts, texts);
     if (draft.ui) config.ui = Object.assign({}, config.ui, draft.ui);
     if (draft.consentLifetimeDays > 0) config.consentLifetimeDays = draft.consentLifetimeDays;
+    // An emptied field removes the link, as saving it would; the banner itself refuses non-http(s) links.
+    if (typeof draft.privacyPolicyUrl === 'string') config.privacyPolicyUrl = draft.privacyPolicyUrl || null;
     if (Array.isArray(draft.categories)) {
       const byKey = new Map(config.categories.map((category) => [category.key, category]));
       config.categories = draft.categories.map((key) => byKey.get(key) || { key, required: key === 'functional', cookies: [] });
