@@ -80,6 +80,10 @@ class BannerRouteTests {
         for (String referer : java.util.Arrays.asList(page, null)) {
             for (String path : List.of("/akkoord.js", widgets.asset().orElseThrow().versionedPath(), ConsentDefaultsResource.PATH,
                     ConsentDefaultsResource.versionedPath(widgets.defaults().orElseThrow()))) {
+                // The shared script carries the new site's settings: a new script, whose brotli form follows the
+                // first answer off the event loop. Compared once it is there, as the resources' answers are.
+                Waits.until("brotli for " + path + " on " + referer, Duration.ofSeconds(10),
+                        () -> "br".equals(get(path, referer, "br", null).header("Content-Encoding")));
                 for (String coding : CODINGS) {
                     Response first = get(path, referer, coding, null);
                     long memory = route.answeredFromMemory();
