@@ -1,7 +1,5 @@
 package dev.akkoord.alert;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -35,21 +33,7 @@ class AlertMail {
             return Uni.createFrom().item(new Sent(AlertDelivery.LOGGED, 1, "written to the log: no SMTP server is "
                     + "configured (akkoord.alerts.mail=log)"));
         }
-        AtomicInteger attempts = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> {
-                    attempts.incrementAndGet();
-                    return mailer.send(Mail.withText(to, subject, text).setFrom(config.mailFrom()));
-                })
-                .onFailure().retry().withBackOff(config.backoff(), config.backoff().multipliedBy(8))
-                .atMost(Math.max(0, config.attempts() - 1))
-                .map(sent -> new Sent(AlertDelivery.SENT, attempts.get(), null))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Alert mail to %s not sent after %d attempts: %s", to, attempts.get(),
-                            failure.getMessage());
-                    return new Sent(AlertDelivery.FAILED, attempts.get(), String.valueOf(failure.getMessage()));
-                });
-    }
-
-    record Sent(String status, int attempts, String detail) {
+        return Sent.retried(config, "Alert mail to " + to,
+                () -> mailer.send(Mail.withText(to, subject, text).setFrom(config.mailFrom())));
     }
 }

@@ -1,12 +1,9 @@
 package dev.akkoord.alert;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import dev.akkoord.scan.crawl.AddressGuard;
 import dev.akkoord.web.WebhookSignature;
@@ -26,7 +23,6 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 @ApplicationScoped
 class AlertWebhook {
 
-    private static final Logger LOG = Logger.getLogger(AlertWebhook.class);
     static final String EVENT_HEADER = "X-Akkoord-Event";
 
     private final AddressGuard guard;
@@ -41,19 +37,8 @@ class AlertWebhook {
     }
 
     /** Never fails: the outcome is the delivery's status, attempts and detail. */
-    Uni<AlertMail.Sent> post(String url, String secret, String body) {
-        AtomicInteger attempts = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> {
-                    attempts.incrementAndGet();
-                    return attempt(URI.create(url), secret, body);
-                })
-                .onFailure().retry().withBackOff(config.backoff(), config.backoff().multipliedBy(8))
-                .atMost(Math.max(0, config.attempts() - 1))
-                .map(sent -> new AlertMail.Sent(AlertDelivery.SENT, attempts.get(), null))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Alert webhook %s failed after %d attempts: %s", url, attempts.get(), failure.getMessage());
-                    return new AlertMail.Sent(AlertDelivery.FAILED, attempts.get(), String.valueOf(failure.getMessage()));
-                });
+    Uni<Sent> post(String url, String secret, String body) {
+        return Sent.retried(config, "Alert webhook " + url, () -> attempt(URI.create(url), secret, body));
     }
 
     private Uni<Void> attempt(URI url, String secret, String body) {

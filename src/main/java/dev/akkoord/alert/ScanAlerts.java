@@ -78,7 +78,7 @@ class ScanAlerts {
         return accounts.ownerAddresses(alert.siteId()).flatMap(owners -> {
             if (owners.isEmpty()) {
                 // Nobody to mail, but the site's operators still see what would have been said.
-                return store.record(delivery(alert, "mail", NO_OWNER, text, new AlertMail.Sent(AlertDelivery.LOGGED,
+                return store.record(delivery(alert, "mail", NO_OWNER, text, new Sent(AlertDelivery.LOGGED,
                         0, "no owner account is granted this site")));
             }
             List<Uni<Void>> sent = owners.stream().map(owner -> mail.send(owner, alert.subject(), text)
@@ -88,7 +88,7 @@ class ScanAlerts {
     }
 
     private static AlertDelivery delivery(ScanAlert alert, String channel, String recipient, String body,
-            AlertMail.Sent sent) {
+            Sent sent) {
         return new AlertDelivery(UUID.randomUUID(), alert.siteId(), alert.scanId(), channel, recipient,
                 alert.subject(), body, sent.status(), sent.attempts(), sent.detail(), Instant.now());
     }
