@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.akkoord.dashboard.account.AccountService;
 import dev.akkoord.scan.ScanFinished;
 import dev.akkoord.scan.ScanService;
+import dev.akkoord.web.Outages;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,8 +32,11 @@ class ScanAlerts {
     private final AccountService accounts;
     private final AlertMail mail;
     private final AlertWebhook webhook;
+    private final Outages outages;
 
-    ScanAlerts(ScanService scans, AlertStore store, AccountService accounts, AlertMail mail, AlertWebhook webhook) {
+    ScanAlerts(ScanService scans, AlertStore store, AccountService accounts, AlertMail mail, AlertWebhook webhook,
+            Outages outages) {
+        this.outages = outages;
         this.scans = scans;
         this.store = store;
         this.accounts = accounts;
@@ -42,10 +46,16 @@ class ScanAlerts {
 
     void onScanFinished(@Observes ScanFinished finished) {
         try {
-            send(finished).subscribe().with(ignored -> { },
-                    failure -> LOG.warnf("Alerts of scan %s not sent: %s", finished.scanId(), failure.getMessage()));
+            send(finished).subscribe().with(ignored -> { }, failure -> notSent(finished, failure));
         } catch (RuntimeException e) {
-            LOG.warnf("Alerts of scan %s not sent: %s", finished.scanId(), e.getMessage());
+            notSent(finished, e);
+        }
+    }
+
+    /** A database outage is logged once by {@link Outages}; a line per scan would repeat it. */
+    private void notSent(ScanFinished finished, Throwable failure) {
+        if (!outages.noticed(failure)) {
+            LOG.warnf("Alerts of scan %s not sent: %s", finished.scanId(), failure.getMessage());
         }
     }
 
