@@ -197,12 +197,14 @@ class DashboardPagesTest {
         String base = "/dashboard/sites/" + site.getString("id");
 
         String all = operator.get(base + "/consents").then().statusCode(200).extract().asString();
-        assertEquals(3, count(all, "<td><a href=\"" + base + "/consents?consentId="));
+        assertEquals(3, count(all, "<td data-label=\"Consent id\"><a href=\"" + base + "/consents?consentId="));
         String byId = operator.get(base + "/consents?consentId=" + first).then().statusCode(200).extract().asString();
-        assertEquals(2, count(byId, "<td><a href=\"" + base + "/consents?consentId=" + first));
-        assertTrue(byId.indexOf("<td>withdraw</td>") < byId.indexOf("<td>accept_all</td>"), "newest first");
+        assertEquals(2, count(byId, "<td data-label=\"Consent id\"><a href=\"" + base + "/consents?consentId="
+                + first));
+        assertTrue(byId.indexOf("<td data-label=\"Action\">withdraw</td>")
+                < byId.indexOf("<td data-label=\"Action\">accept_all</td>"), "newest first");
         String rejected = operator.get(base + "/consents?action=reject_all").then().statusCode(200).extract().asString();
-        assertEquals(1, count(rejected, "<td>reject_all</td>"));
+        assertEquals(1, count(rejected, "<td data-label=\"Action\">reject_all</td>"));
         operator.get(base + "/consents?consentId=nothex").then().statusCode(400);
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
