@@ -43,6 +43,8 @@ record CookieRow(String name, String domain, String category, String source, dou
         }
     }
 
+    private static final String OWNER_SOURCE = "your declaration";
+
     static CookieRow of(ScanCookie cookie, SiteUrls urls) {
         ScanCookie.Seen seen = cookie.seen();
         boolean observed = ScanCookie.OBSERVED.equals(cookie.found());
@@ -60,6 +62,13 @@ record CookieRow(String name, String domain, String category, String source, dou
     static CookieRow declared(String name, String category, String vendor, String purpose, String lifetime) {
         return new CookieRow(name, "", category, "banner", 1, vendor, purpose, null, lifetime, "", true, false, "",
                 null, null, null, List.of(), false, false, false, false, Details.NONE);
+    }
+
+    /** A cookie the owner added that the latest scan did not find. */
+    static CookieRow declaredByOwner(CookieOverride own) {
+        return new CookieRow(own.name(), "", own.category().label(), OWNER_SOURCE, 1, own.vendor(), own.purpose(), null,
+                own.retention(), "", false, false, "", null, null, null, List.of(), false, false, false, false,
+                Details.NONE);
     }
 
     CookieRow with(Details newDetails) {
@@ -94,6 +103,9 @@ record CookieRow(String name, String domain, String category, String source, dou
 
     /** "Script", "Set-Cookie of", … before the shortened address. */
     public String setterText() {
+        if (OWNER_SOURCE.equals(source)) {
+            return "Added by you; the latest scan did not find it";
+        }
         if (setter == null) {
             return observed ? "" : "Not seen being set: inferred from a tracker on the page";
         }

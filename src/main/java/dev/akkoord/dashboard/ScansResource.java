@@ -157,7 +157,7 @@ public final class ScansResource {
                     Page page = pages.page(site, "Cookies", "cookies");
                     if (latest != null) {
                         return Uni.createFrom().item(Templates.cookies(page,
-                                withDetails(sorted(latest.cookies()), own, refused), latest, trouble,
+                                withDetails(sorted(withDeclared(latest.cookies(), own)), own, refused), latest, trouble,
                                 latest.finishedAt() == null ? null : latest.finishedAt().toString(), notices, error,
                                 hosts, forms));
                     }
@@ -173,6 +173,17 @@ public final class ScansResource {
             Refused refused) {
         return rows.stream().map(row -> row.with(refused != null && refused.name().equals(row.name())
                 ? refused.details() : CookieRow.Details.of(CookieOverride.find(own, row.name())))).toList();
+    }
+
+    /** The scan's rows and the cookies the owner added that it did not find (behind a login, say). */
+    private static List<CookieRow> withDeclared(List<CookieRow> scanned, Map<String, CookieOverride> own) {
+        List<CookieRow> rows = new ArrayList<>(scanned);
+        own.values().stream()
+                .filter(declared -> declared.category() != null)
+                .filter(declared -> scanned.stream().noneMatch(row -> CookieOverride.find(
+                        Map.of(declared.name(), declared), row.name()) != null))
+                .forEach(declared -> rows.add(CookieRow.declaredByOwner(declared)));
+        return rows;
     }
 
     private static String text(String value) {
