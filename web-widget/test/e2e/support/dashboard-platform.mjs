@@ -40,9 +40,12 @@ const waitReady = async (readyUrl, child) => {
   throw new Error('the platform did not become ready at ' + readyUrl);
 };
 
-/** Starts (or finds) the platform; `stop()` ends only what was started here. */
-export const startPlatform = async () => {
-  if (process.env.AKKOORD_DASHBOARD_URL) {
+/**
+ * Starts (or finds) the platform; `stop()` ends only what was started here. `env` adds settings (such as an SMTP
+ * server); a platform given by AKKOORD_DASHBOARD_URL cannot take them, so with `env` one is always started.
+ */
+export const startPlatform = async ({ env = null } = {}) => {
+  if (process.env.AKKOORD_DASHBOARD_URL && !env) {
     // Health is on that platform's management port, which may not be reachable from here; its sign-in page is.
     await waitReady(process.env.AKKOORD_DASHBOARD_URL + '/dashboard/login', null);
     return { url: process.env.AKKOORD_DASHBOARD_URL, stop: async () => {} };
@@ -56,7 +59,7 @@ export const startPlatform = async () => {
     // Scans may reach the test site on 127.0.0.1 and nothing else.
     env: { ...process.env, AKKOORD_DATA_DIR: dataDir, AKKOORD_ADMIN_TOKEN: ADMIN_TOKEN, QUARKUS_HTTP_PORT: String(port),
       QUARKUS_MANAGEMENT_PORT: String(managementPort), QUARKUS_HTTP_HOST: '127.0.0.1', AKKOORD_SCAN_ALLOW_HOSTS: '127.0.0.1', AKKOORD_SCAN_ONLY_ALLOWED_HOSTS: 'true',
-      AKKOORD_SCAN_THIRD_PARTY_FETCH: 'false', AKKOORD_SCAN_CRON: 'off' },
+      AKKOORD_SCAN_THIRD_PARTY_FETCH: 'false', AKKOORD_SCAN_CRON: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
