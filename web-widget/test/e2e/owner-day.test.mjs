@@ -3,10 +3,12 @@
 // test starts), the cookie and site settings forms, the questions before destructive actions, and every page
 // checked for horizontal scrolling and accessibility. Starts its own platform from the packaged jar
 // (`./mvnw -B package -DskipTests` first), with its mail going to the test's SMTP server.
-// Run: node --test test/e2e/owner-day.test.mjs
+// Run: node --test test/e2e/owner-day.test.mjs (AKKOORD_SCREENSHOTS=<directory> keeps a full-page screenshot of
+// every page at both widths there).
 
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startSmtpServer, startWebhookListener } from './support/alert-receivers.mjs';
 import { ADMIN_TOKEN, axeViolations, launchBrowser, startPlatform, startSitePages } from './support/dashboard-platform.mjs';
@@ -343,6 +345,10 @@ test('every dashboard page fits a phone and a desktop without scrolling sideways
       assert.equal(await horizontalOverflow(operator), 0, path + ' scrolls sideways at ' + viewport.width + ' px: '
         + JSON.stringify(await widest(operator)));
       await expectNoAxeViolations(operator, path + ' at ' + viewport.width + ' px');
+      if (process.env.AKKOORD_SCREENSHOTS) {
+        const name = (path.replace(/^\/dashboard\//, '').replace(shopSiteId, 'site').replace(/[^a-z0-9]+/gi, '-') || 'sites');
+        await operator.screenshot({ path: join(process.env.AKKOORD_SCREENSHOTS, name + '-' + viewport.width + '.png'), fullPage: true });
+      }
     }
   }
   await operator.setViewportSize(DESKTOP);

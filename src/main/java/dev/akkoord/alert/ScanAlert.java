@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.akkoord.classify.Category;
@@ -50,6 +51,40 @@ record ScanAlert(UUID siteId, String site, UUID scanId, String status, Map<Alert
     private static List<String> lines(List<ScanCookie> cookies) {
         return cookies.stream().map(cookie -> cookie.name() + " (" + cookie.domain() + ", "
                 + cookie.category().label() + ")").toList();
+    }
+
+    /**
+     * Without the cookies the previous scan that listed cookies already reported as set without consent or to review:
+     * a daily scan would otherwise repeat them every day until fixed, and the one new violation would drown.
+     */
+    ScanAlert withoutKnown(ScanView previousListing, List<String> domains) {
+        if (previousListing == null) {
+            return this;
+        }
+        ScanAlert before = of(previousListing, domains);
+        Map<AlertKind, List<String>> kept = new EnumMap<>(findings);
+        for (AlertKind kind : List.of(AlertKind.VIOLATIONS, AlertKind.UNCLASSIFIED)) {
+            List<String> known = before.findings.getOrDefault(kind, List.of());
+            List<String> fresh = kept.getOrDefault(kind, List.of()).stream().filter(line -> !known.contains(line))
+                    .toList();
+            if (fresh.isEmpty()) {
+                kept.remove(kind);
+            } else {
+                kept.put(kind, fresh);
+            }
+        }
+        return new ScanAlert(siteId, site, scanId, status, kept);
+    }
+
+    /** Without the failure when the scan before failed the same way: owners hear when it starts, not every day. */
+    ScanAlert withoutRepeatedFailure(ScanView current, ScanView previousFinished) {
+        if (previousFinished == null || !ScanRow.FAILED.equals(previousFinished.status())
+                || !Objects.equals(previousFinished.failureKind(), current.failureKind())) {
+            return this;
+        }
+        Map<AlertKind, List<String>> kept = new EnumMap<>(findings);
+        kept.remove(AlertKind.FAILURE);
+        return new ScanAlert(siteId, site, scanId, status, kept);
     }
 
     /** Only the kinds the owners chose. */

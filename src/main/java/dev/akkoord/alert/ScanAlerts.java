@@ -2,6 +2,7 @@ package dev.akkoord.alert;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,7 +13,9 @@ import org.jboss.logging.Logger;
 
 import dev.akkoord.dashboard.account.AccountService;
 import dev.akkoord.scan.ScanFinished;
+import dev.akkoord.scan.ScanRow;
 import dev.akkoord.scan.ScanService;
+import dev.akkoord.scan.ScanView;
 import dev.akkoord.web.Outages;
 import io.smallrye.mutiny.Uni;
 
@@ -60,27 +63,53 @@ class ScanAlerts {
     }
 
     Uni<Void> send(ScanFinished finished) {
-        return Uni.combine().all().unis(scans.scan(finished.siteId(), finished.scanId()), store.settings(finished.siteId()))
-                .asTuple()
-                .flatMap(found -> {
-                    AlertSettings settings = found.getItem2();
-                    ScanAlert alert = ScanAlert.of(found.getItem1(), finished.domains()).chosen(settings);
-                    if (alert.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    List<Uni<Void>> deliveries = new ArrayList<>();
-                    if (settings.byMail()) {
-                        deliveries.add(mailOwners(alert));
-                    }
-                    if (settings.webhookUrl() != null) {
-                        String body = alert.json();
-                        deliveries.add(webhook.post(settings.webhookUrl(), settings.webhookSecret(), body)
-                                .flatMap(sent -> store.record(delivery(alert, "webhook", settings.webhookUrl(), body,
-                                        sent))));
-                    }
-                    return deliveries.isEmpty() ? Uni.createFrom().voidItem()
-                            : Uni.join().all(deliveries).andCollectFailures().replaceWithVoid();
-                });
+        // One read after another: these share the request's database session.
+        return scans.scan(finished.siteId(), finished.scanId())
+                .flatMap(scan -> store.settings(finished.siteId())
+                        .flatMap(settings -> news(scan, finished.domains())
+                                .flatMap(alert -> deliver(alert.chosen(settings), settings))));
+    }
+
+    /** What this scan found that the scans before it did not already say. */
+    private Uni<ScanAlert> news(ScanView scan, List<String> domains) {
+        ScanAlert alert = ScanAlert.of(scan, domains);
+        if (ScanRow.FAILED.equals(scan.status())) {
+            return scans.listScans(scan.siteId()).map(history -> alert.withoutRepeatedFailure(scan,
+                    finishedBefore(history, scan)));
+        }
+        UUID previousListing = scan.diff() == null ? null : scan.diff().previousScanId();
+        if (previousListing == null) {
+            return Uni.createFrom().item(alert);
+        }
+        return scans.scan(scan.siteId(), previousListing).map(previous -> alert.withoutKnown(previous, domains));
+    }
+
+    /** The latest scan that finished before {@code scan}, whatever its outcome; null when none did. */
+    private static ScanView finishedBefore(List<ScanView> history, ScanView scan) {
+        if (scan.finishedAt() == null) {
+            return null;
+        }
+        return history.stream()
+                .filter(other -> !other.id().equals(scan.id()) && other.finishedAt() != null
+                        && other.finishedAt().isBefore(scan.finishedAt()))
+                .max(Comparator.comparing(ScanView::finishedAt))
+                .orElse(null);
+    }
+
+    private Uni<Void> deliver(ScanAlert alert, AlertSettings settings) {
+        if (alert.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> deliveries = new ArrayList<>();
+        if (settings.byMail()) {
+            deliveries.add(mailOwners(alert));
+        }
+        if (settings.webhookUrl() != null) {
+            String body = alert.json();
+            deliveries.add(webhook.post(settings.webhookUrl(), settings.webhookSecret(), body)
+                    .flatMap(sent -> store.record(delivery(alert, "webhook", settings.webhookUrl(), body, sent))));
+        }
+        return Uni.join().all(deliveries).andCollectFailures().replaceWithVoid();
     }
 
     private Uni<Void> mailOwners(ScanAlert alert) {

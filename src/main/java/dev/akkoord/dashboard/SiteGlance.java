@@ -47,8 +47,9 @@ record SiteGlance(List<Tile> tiles) {
                     : new Tile("after-reject", "Set after reject", String.valueOf(afterReject),
                             cookies(afterReject) + " that need consent", afterReject > 0 ? "bad" : "ok",
                             base + "/cookies"));
-            tiles.add(new Tile("review", "To review", String.valueOf(review), "unclassified " + cookies(review)
-                    + ", blocked like marketing until you decide", review > 0 ? "warn" : "ok", base + "/cookies"));
+            tiles.add(new Tile("review", "To review", String.valueOf(review), review == 0
+                    ? "every cookie has a category" : cookies(review) + " without a category, blocked like marketing "
+                            + "until you decide", review > 0 ? "warn" : "ok", base + "/cookies"));
         }
         tiles.add(banner(facts.sightings(), base));
         tiles.add(consentRate(facts.lastMonth(), facts.monthBefore(), base));
