@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import dev.akkoord.dashboard.DashboardClient;
 import dev.akkoord.scan.ScanWorker;
 import dev.akkoord.scan.crawl.FixtureServer;
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.Waits;
 import dev.akkoord.web.WebhookSignature;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,7 @@ import io.vertx.mutiny.core.Vertx;
  * listener; what was sent is on the Alerts page.
  */
 @QuarkusTest
+@ExternalServersToo
 class ScanAlertsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

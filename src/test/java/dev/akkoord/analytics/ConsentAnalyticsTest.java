@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.akkoord.consent.RetentionPurge;
 import dev.akkoord.site.SiteSettings;
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
+@ExternalServersToo
 class ConsentAnalyticsTest {
 
     private static final String ORIGIN = "https://www.example.test";

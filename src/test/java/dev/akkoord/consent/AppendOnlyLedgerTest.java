@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,6 +23,7 @@ import io.vertx.pgclient.PgException;
 
 /** The database itself, not only the API, refuses to change or remove consent records. */
 @QuarkusTest
+@ExternalServersToo
 class AppendOnlyLedgerTest {
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";

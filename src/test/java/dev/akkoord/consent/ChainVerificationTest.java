@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -32,6 +33,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /** Someone with database rights edits or deletes consent records behind the API's back; verification must see it. */
 @QuarkusTest
+@ExternalServersToo
 class ChainVerificationTest {
 
     private static final String ORIGIN = "https://www.example.test";

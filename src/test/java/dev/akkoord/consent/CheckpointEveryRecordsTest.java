@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,6 +34,7 @@ import io.restassured.path.json.JsonPath;
  * batch that reaches or passes a multiple of N.
  */
 @QuarkusTest
+@ExternalServersToo
 @TestProfile(CheckpointEveryRecordsTest.EveryFiveRecords.class)
 class CheckpointEveryRecordsTest {
 

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Many visitors at once: every one gets a receipt, and each site's chain stays one gapless line. */
 @QuarkusTest
+@ExternalServersToo
 @TestProfile(UnthrottledProfile.class)
 class ConcurrentConsentTest {
 

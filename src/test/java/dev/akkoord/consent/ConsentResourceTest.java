@@ -19,12 +19,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
+@ExternalServersToo
 class ConsentResourceTest {
 
     private static final String ORIGIN = "https://www.example.test";

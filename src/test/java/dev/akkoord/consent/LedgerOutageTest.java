@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,6 +24,7 @@ import io.restassured.path.json.JsonPath;
 
 /** When the database refuses a batch, the visitor is told to retry and the chain shows no trace of it. */
 @QuarkusTest
+@ExternalServersToo
 class LedgerOutageTest {
 
     private static final String ORIGIN = "https://www.example.test";

@@ -22,11 +22,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.akkoord.testsupport.ExternalServersToo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** The offline verifier on what an auditor would be handed: the CSV export, the checkpoint log, the public keys. */
 @QuarkusTest
+@ExternalServersToo
 class OfflineVerifierTest {
 
     private static final String ORIGIN = "https://www.example.test";

@@ -15,12 +15,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@ExternalServersToo
 class RetentionPurgeTest {
 
     private static final String ORIGIN = "https://www.example.test";

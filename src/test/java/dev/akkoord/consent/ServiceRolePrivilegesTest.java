@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import dev.akkoord.embedded.PostgresRoles;
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,6 +38,7 @@ import io.vertx.pgclient.PgException;
  * retention allows.
  */
 @QuarkusTest
+@ExternalServersToo
 class ServiceRolePrivilegesTest {
 
     private static final String ORIGIN = "https://www.example.test";

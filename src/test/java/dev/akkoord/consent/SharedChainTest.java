@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +26,7 @@ import io.restassured.path.json.JsonPath;
  * it; here another instance (played by SQL) appends in between, and this one must notice and chain on from there.
  */
 @QuarkusTest
+@ExternalServersToo
 class SharedChainTest {
 
     private static final String ORIGIN = "https://www.example.test";

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,6 +31,7 @@ import io.restassured.path.json.JsonPath;
  * leaves the hash chain itself consistent: without checkpoints, verification would call the chain intact.
  */
 @QuarkusTest
+@ExternalServersToo
 class SignedCheckpointTest {
 
     private static final String ORIGIN = "https://www.example.test";

@@ -17,11 +17,14 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** The visitor's receipt is signed, checkable with the published key alone, and names the stored record. */
 @QuarkusTest
+@ExternalServersToo
 class SignedReceiptTest {
 
     private static final String ORIGIN = "https://www.example.test";

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.akkoord.scan.ScanWorker;
 import dev.akkoord.scan.crawl.FixtureServer;
+import dev.akkoord.testsupport.ExternalServersToo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.core.Vertx;
 
 /** Scan now with progress, the latest scan's cookies with violations, and an override reaching the banner. */
 @QuarkusTest
+@ExternalServersToo
 class DashboardScansTest {
 
     private static Vertx vertx;

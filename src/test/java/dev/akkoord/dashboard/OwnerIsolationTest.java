@@ -11,11 +11,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** An owner sees their granted sites and nothing of any other, through links, typed URLs, forms or the API. */
 @QuarkusTest
+@ExternalServersToo
 class OwnerIsolationTest {
 
     private static final List<String> SITE_PAGES = List.of("", "/banner", "/preview", "/cookies", "/scans",

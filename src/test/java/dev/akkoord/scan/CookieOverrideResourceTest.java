@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.FixtureServer;
+import dev.akkoord.testsupport.ExternalServersToo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * banner and the declaration show instead of the scanner's. Visitors never read why a layer decided.
  */
 @QuarkusTest
+@ExternalServersToo
 class CookieOverrideResourceTest {
 
     private static final String OWNER_PURPOSE = "Counts visits to our pages so we can see which ones help";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.FixtureServer;
 import dev.akkoord.scan.crawl.PageVisit;
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.Waits;
 import dev.akkoord.web.Outages;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * And the writes alone: an attempt that is not the current one lands none, whatever the worker believes.
  */
 @QuarkusTest
+@ExternalServersToo
 @TestProfile(LongRequestsProfile.class)
 class ScanFencingTest {
 

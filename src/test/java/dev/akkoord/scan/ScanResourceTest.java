@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.FixtureServer;
+import dev.akkoord.testsupport.ExternalServersToo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * profile). Third-party fetching is off in tests, so the real tracker hosts the pages name are never contacted.
  */
 @QuarkusTest
+@ExternalServersToo
 class ScanResourceTest {
 
     @Inject

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.akkoord.scan.crawl.FixtureServer;
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.web.Outages;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.PendingMessage;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** The queue across instances: the daily enqueue happens once per site, and a dead worker's scan is taken over. */
 @QuarkusTest
+@ExternalServersToo
 class ScanSchedulingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

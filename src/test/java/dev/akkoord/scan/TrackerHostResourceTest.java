@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.akkoord.testsupport.ExternalServersToo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * banner config lists them: what the banner deletes on withdrawal and which script hosts it holds back.
  */
 @QuarkusTest
+@ExternalServersToo
 class TrackerHostResourceTest {
 
     @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -24,6 +26,7 @@ import io.restassured.path.json.JsonPath;
  * with its append-only file, the old banner is in it again. Visitors must get the new one within seconds anyway.
  */
 @QuarkusTest
+@ExternalServersToo
 @TestProfile(PersistentRedisProfile.class)
 class BannerCacheAfterRedisOutageTest {
 

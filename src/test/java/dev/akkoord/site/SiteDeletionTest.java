@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * records stay as evidence; only an operator may delete, and the domain is free for another site.
  */
 @QuarkusTest
+@ExternalServersToo
 class SiteDeletionTest {
 
     @Inject

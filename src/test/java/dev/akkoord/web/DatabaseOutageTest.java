@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.akkoord.dashboard.DashboardClient;
 import dev.akkoord.testsupport.CapturedLog;
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.Waits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -36,6 +37,7 @@ import io.restassured.response.ValidatableResponse;
  * gets one WARN line per outage, and the service serves again without a restart.
  */
 @QuarkusTest
+@ExternalServersToo
 @TestProfile(DatabaseOutageProfile.class)
 class DatabaseOutageTest {
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.akkoord.testsupport.CapturedLog;
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.Waits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -31,6 +32,7 @@ import io.restassured.path.json.JsonPath;
  * 503 problem+json with Retry-After meanwhile, and a bug in one a 500 problem+json, never an error page.
  */
 @QuarkusTest
+@ExternalServersToo
 @TestProfile(QuietJobsProfile.class)
 class QuietOutageTest {
 

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -21,6 +23,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** With Redis up, the limit per address and site holds, and the refusal says when to come back. */
 @QuarkusTest
+@ExternalServersToo
 @TestProfile(TightRateLimitProfile.class)
 class RateLimitTest {
 

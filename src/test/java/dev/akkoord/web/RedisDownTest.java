@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -17,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Redis unreachable: recording consent and serving the banner carry on; health and metrics say what happened. */
 @QuarkusTest
+@ExternalServersToo
 @TestProfile(RedisDownProfile.class)
 class RedisDownTest {
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.akkoord.dashboard.BannerSightings;
+import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.Waits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
@@ -32,6 +33,7 @@ import io.restassured.specification.RequestSpecification;
  * status, headers and bytes, in every coding, for 304 and HEAD; and they must follow a change at once.
  */
 @QuarkusTest
+@ExternalServersToo
 class BannerRouteTests {
 
     private static final RestAssuredConfig RAW = RestAssuredConfig.config()
