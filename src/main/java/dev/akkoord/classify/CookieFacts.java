@@ -50,11 +50,6 @@ public record CookieFacts(String name, String domain, Long lifetimeSeconds, Bool
                 valueShape, setterUrl, scriptWritten);
     }
 
-    public CookieFacts withFlags(Boolean secure, Boolean httpOnly) {
-        return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost,
-                valueShape, setterUrl, scriptWritten);
-    }
-
     public CookieFacts withThirdParty(Boolean thirdParty) {
         return new CookieFacts(name, domain, lifetimeSeconds, secure, httpOnly, thirdParty, trackerHost,
                 valueShape, setterUrl, scriptWritten);

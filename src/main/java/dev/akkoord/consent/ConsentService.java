@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.akkoord.web.ApiKeys;
 import dev.akkoord.web.ProblemException;
 import dev.akkoord.web.RateLimiter;
+import dev.akkoord.web.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -75,7 +75,7 @@ public class ConsentService {
                         : rejected("version", ProblemException.badRequest("Unknown banner version '"
                                 + consent.bannerVersion() + "' for this site")))
                 .flatMap(ignored -> rateLimiter.check("consent:" + consent.siteId() + ":"
-                        + ApiKeys.sha256Hex(String.valueOf(client.address())).substring(0, 16), limitPerMinute,
+                        + Sha256.hex(String.valueOf(client.address())).substring(0, 16), limitPerMinute,
                         Duration.ofMinutes(1)).onFailure(ProblemException.class).call(failure -> rejected("rate", null)))
                 .flatMap(ignored -> ledger.append(consent))
                 .invoke(stored -> recorded.get(consent.action()).increment());

@@ -5,8 +5,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.akkoord.dashboard.account.DashboardConfig;
-import dev.akkoord.web.ApiKeys;
 import dev.akkoord.web.RateLimiter;
+import dev.akkoord.web.Sha256;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -62,6 +62,6 @@ final class LoginThrottle {
     }
 
     private static String digest(String value) {
-        return ApiKeys.sha256Hex(String.valueOf(value)).substring(0, 20);
+        return Sha256.hex(String.valueOf(value)).substring(0, 20);
     }
 }

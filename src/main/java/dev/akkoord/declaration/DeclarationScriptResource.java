@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.akkoord.web.ApiDocument;
-import dev.akkoord.web.ApiKeys;
 import dev.akkoord.web.ProblemException;
+import dev.akkoord.web.Sha256;
 import io.smallrye.common.annotation.NonBlocking;
 
 /**
@@ -37,7 +37,7 @@ public final class DeclarationScriptResource {
 
     DeclarationScriptResource() {
         this.script = load();
-        this.etag = script.map(bytes -> "\"" + ApiKeys.sha256Hex(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+        this.etag = script.map(bytes -> "\"" + Sha256.hex(bytes)
                 .substring(0, 16) + "\"").orElse(null);
     }
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,10 +33,6 @@ public final class DefaultTexts {
     public Map<String, Object> complete(String language, Map<String, Object> ownTexts) {
         Map<String, Object> defaults = byLanguage.getOrDefault(language, byLanguage.get(FALLBACK_LANGUAGE));
         return merge(defaults, ownTexts == null ? Map.of() : ownTexts);
-    }
-
-    public Set<String> languagesWithDefaults() {
-        return byLanguage.keySet();
     }
 
     /** The shape every language's texts must have, used to reject unknown keys. */

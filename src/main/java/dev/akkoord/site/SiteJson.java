@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import dev.akkoord.web.ApiKeys;
+import dev.akkoord.web.Sha256;
 
 /** JSON of the documents a site keeps in its jsonb columns, and the canonical form banner versions hash. */
 @ApplicationScoped
@@ -60,7 +60,7 @@ final class SiteJson {
     String versionOf(BannerContent content) {
         try {
             String text = new String(canonical.writeValueAsBytes(content), StandardCharsets.UTF_8);
-            return ApiKeys.sha256Hex(text).substring(0, 16);
+            return Sha256.hex(text).substring(0, 16);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Banner content is a plain record and always serializes", e);
         }

@@ -32,10 +32,6 @@ public record SiteSettings(
                 DEFAULT_RETENTION_DAYS, BannerUi.defaults());
     }
 
-    public String defaultLanguage() {
-        return languages.get(0);
-    }
-
     /**
      * @param position          {@code bottom}, {@code top}, {@code center}, {@code bottom-left}, {@code bottom-right}
      * @param floatingButton    a small button to reopen the banner after a decision

@@ -1,8 +1,5 @@
 package dev.akkoord.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -25,16 +22,7 @@ public final class ApiKeys {
     }
 
     public static String hash(String key) {
-        return sha256Hex(key);
-    }
-
-    public static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(key);
     }
 
     static boolean looksLikeKey(String token) {

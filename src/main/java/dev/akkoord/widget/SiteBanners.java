@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import dev.akkoord.site.BannerConfigService;
-import dev.akkoord.web.ApiKeys;
+import dev.akkoord.web.Sha256;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -44,7 +44,7 @@ class SiteBanners {
     Uni<Response> script(WidgetAsset asset, UUID site, String language, Asked asked, PreparedAnswers.Form form) {
         return configs.configForPage(site, language, asked.origin(), asked.referer()).map(rendered -> {
             // Weak: the compressed and identity forms are the same script.
-            String etag = "W/\"" + ApiKeys.sha256Hex(asset.contentHash() + rendered.json()).substring(0, 24) + "\"";
+            String etag = "W/\"" + Sha256.hex(asset.contentHash() + rendered.json()).substring(0, 24) + "\"";
             return prepare(site, language, form, rendered, etag, () -> withConfig(rendered.json(), asset.body()),
                     PreparedAnswer.scriptHeaders(etag, form.cacheControl(), form.vary()))
                     .toResponse(asked.ifNoneMatch(), asked.acceptEncoding());
@@ -54,7 +54,7 @@ class SiteBanners {
     /** The config alone, as JSON. */
     Uni<Response> config(UUID site, String language, Asked asked) {
         return configs.configForPage(site, language, asked.origin(), asked.referer()).map(rendered -> {
-            String etag = "\"" + ApiKeys.sha256Hex(rendered.json()).substring(0, 24) + "\"";
+            String etag = "\"" + Sha256.hex(rendered.json()).substring(0, 24) + "\"";
             PreparedAnswers.Form form = PreparedAnswers.Form.CONFIG;
             return prepare(site, language, form, rendered, etag, () -> rendered.json().getBytes(StandardCharsets.UTF_8),
                     configHeaders(etag, form)).toResponse(asked.ifNoneMatch(), asked.acceptEncoding());

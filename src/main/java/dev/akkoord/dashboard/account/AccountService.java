@@ -49,11 +49,6 @@ public class AccountService {
                 });
     }
 
-    public Uni<Account> findAccount(UUID id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM dashboard_accounts WHERE id = $1")
-                .execute(Tuple.of(id)).map(rows -> first(rows) == null ? null : account(first(rows)));
-    }
-
     public Uni<List<Account>> listAccounts() {
         return pool.query("SELECT " + COLUMNS + " FROM dashboard_accounts ORDER BY role, email").execute()
                 .map(AccountService::accounts);

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.akkoord.web.ApiKeys;
 import dev.akkoord.web.Outages;
+import dev.akkoord.web.Sha256;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,7 +45,7 @@ public class SessionStore {
 
     public Uni<NewSession> create(Account account) {
         String cookieValue = randomId();
-        String idHash = ApiKeys.sha256Hex(cookieValue);
+        String idHash = Sha256.hex(cookieValue);
         String csrf = HexFormat.of().formatHex(bytes(32));
         OffsetDateTime now = AccountService.now();
         return pool.preparedQuery("INSERT INTO dashboard_sessions (id_hash, account_id, csrf_token, created_at, "
@@ -59,7 +59,7 @@ public class SessionStore {
         if (cookieValue == null || cookieValue.length() != 43) {
             return Uni.createFrom().nullItem();
         }
-        String idHash = ApiKeys.sha256Hex(cookieValue);
+        String idHash = Sha256.hex(cookieValue);
         return pool.preparedQuery("SELECT s.csrf_token, s.created_at, s.last_seen_at, a.id, a.email, a.role, "
                 + "a.must_change_password FROM dashboard_sessions s JOIN dashboard_accounts a ON a.id = s.account_id "
                 + "WHERE s.id_hash = $1")

@@ -81,17 +81,6 @@ public final class TrackerCatalog {
         return found;
     }
 
-    /** The signature of a tracker host, if any (for blocking lists). */
-    public TrackerSignature ownerOf(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        for (TrackerSignature signature : signatures) {
-            if (signature.ownsHost(h)) {
-                return signature;
-            }
-        }
-        return null;
-    }
-
     /** "" when a pattern without a capture group matched; the captured id when one did; null when none matched. */
     private static String firstMatch(List<Pattern> patterns, String text) {
         for (Pattern pattern : patterns) {
