@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -35,7 +33,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @ExternalServersToo
-@TestProfile(CheckpointEveryRecordsTest.EveryFiveRecords.class)
+@TestProfile(BusyLedgerProfile.class)
 class CheckpointEveryRecordsTest {
 
     private static final String ORIGIN = "https://www.example.test";
@@ -49,14 +47,6 @@ class CheckpointEveryRecordsTest {
 
     @Inject
     TestDatabase db;
-
-    public static final class EveryFiveRecords implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("akkoord.evidence.checkpoint-records", "5",
-                    "akkoord.consent.rate-limit-per-minute", "1000000");
-        }
-    }
 
     @AfterAll
     static void stopVisitors() {

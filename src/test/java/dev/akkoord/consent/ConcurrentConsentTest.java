@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 /** Many visitors at once: every one gets a receipt, and each site's chain stays one gapless line. */
 @QuarkusTest
 @ExternalServersToo
-@TestProfile(UnthrottledProfile.class)
+@TestProfile(BusyLedgerProfile.class)
 class ConcurrentConsentTest {
 
     private static final String ORIGIN = "https://www.example.test";

@@ -4,14 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.web.BehindTrustedProxyProfile;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
@@ -20,24 +20,12 @@ import io.restassured.response.Response;
  * still signs in, and only waits a little once the account has had many failures.
  */
 @QuarkusTest
-@TestProfile(LoginLimitsTest.Limits.class)
+@TestProfile(BehindTrustedProxyProfile.class)
 class LoginLimitsTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final long BRAKE_MILLIS = 1500;
-
     /** Addresses come from X-Forwarded-For (the tests' loopback is the trusted proxy); a small brake. */
-    public static final class Limits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1",
-                    "akkoord.dashboard.login-attempts-per-account", "10",
-                    "akkoord.dashboard.login-brake-after", "5",
-                    "akkoord.dashboard.login-brake-delay", BRAKE_MILLIS + "ms");
-        }
-    }
+    private static final long BRAKE_MILLIS = BehindTrustedProxyProfile.LOGIN_BRAKE_MILLIS;
 
     @Test
     void aGuesserIsStoppedAtTheirAddressAndTheOwnerStillSignsIn() {

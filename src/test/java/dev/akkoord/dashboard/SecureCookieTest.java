@@ -3,26 +3,18 @@ package dev.akkoord.dashboard;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
+import dev.akkoord.web.BehindTrustedProxyProfile;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /** Behind a TLS-terminating proxy (X-Forwarded-Proto: https) the dashboard's cookies are marked Secure. */
 @QuarkusTest
-@TestProfile(SecureCookieTest.BehindHttpsProxy.class)
+@TestProfile(BehindTrustedProxyProfile.class)
 class SecureCookieTest {
-
-    public static final class BehindHttpsProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true");
-        }
-    }
 
     @Test
     void shouldMarkCookiesSecureWhenTheRequestCameOverHttps() {

@@ -6,12 +6,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -21,20 +18,10 @@ import io.restassured.path.json.JsonPath;
  * headers ({@link UntrustedProxyTest}: from anyone else they are ignored, so a client cannot pass for someone else).
  */
 @QuarkusTest
-@TestProfile(TrustedProxyTest.TrustingLoopback.class)
+@TestProfile(BehindTrustedProxyProfile.class)
 class TrustedProxyTest {
 
     static final String ORIGIN = "https://www.example.test";
-
-    /** The tests' own requests come from 127.0.0.1: here that is a trusted proxy. */
-    public static final class TrustingLoopback implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,10.20.0.0/16");
-        }
-    }
 
     @Test
     void theVisitorsAddressAndHttpsComeFromTheProxy() {
