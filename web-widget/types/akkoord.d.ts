@@ -33,6 +33,10 @@ export interface Akkoord {
   hide(): Promise<void>;
   consent(): ConsentSnapshot;
   acceptAll(): Promise<void>;
+  /**
+   * The "Reject all" decision: stored, recorded with the platform, signalled to the vendors, layers closed; resolves
+   * when done. Part of the contract for browser consent tools ("For consent tools" in the README).
+   */
   rejectAll(): Promise<void>;
   /** Withdraws one category, or every optional one without an argument; deletes their cookies, then (by default) reloads. */
   withdraw(category?: OptionalCategory): Promise<void>;

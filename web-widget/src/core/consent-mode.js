@@ -10,7 +10,7 @@ function queueGtag() {
 
 const gtag = (...args) => (window.gtag || queueGtag)(...args);
 
-const value = (granted) => (granted ? GRANTED : DENIED);
+export const value = (granted) => (granted ? GRANTED : DENIED);
 
 export const consentModeDefault = () =>
   gtag('consent', 'default', {

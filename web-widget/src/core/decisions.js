@@ -9,6 +9,7 @@ import { consentModeUpdate } from './consent-mode.js';
 import { fire } from './events.js';
 import { state } from './global.js';
 import { queueRecord } from './outbox.js';
+import { signalVendors } from './vendor-signals.js';
 
 export const ACCEPT_ALL = 'accept_all';
 export const REJECT_ALL = 'reject_all';
@@ -68,6 +69,7 @@ export const decide = async (action, chosen, withdrawn) => {
   const sent = queueRecord(record);
   if (action == GPC) return;
   consentModeUpdate(granted);
+  signalVendors(granted);
   decidedListeners.forEach((listener) => listener());
   fire('consent', { action, remaining });
   if (OPTIONAL.some((category) => !before[category] != !granted[category])) fire('change', { action, remaining });

@@ -19,6 +19,7 @@ import { showBanner } from './modals/banner.js';
 import { declarationOnPage, hideFloating, showFloating } from './modals/floating.js';
 import { whenShown } from './modals/ui.js';
 import { flushOutbox } from './outbox.js';
+import { signalVendors } from './vendor-signals.js';
 
 const HOSTS_KEY = 'akkoord_hosts';
 
@@ -74,6 +75,11 @@ export const init = (script) => {
     loadDeclaration();
     // Shown while the page was still parsing, before the declaration's placeholder was there.
     if (declarationOnPage()) hideFloating();
-    if (consent && consent._decided) fire('consent');
+    // A returning visitor's choice, once the page's own vendor snippets (parsed by now) have set up their globals;
+    // Google's went out with the Consent Mode default.
+    if (consent && consent._decided) {
+      signalVendors(consent._granted);
+      fire('consent');
+    }
   });
 };

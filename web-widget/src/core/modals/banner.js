@@ -14,15 +14,15 @@ export const showBanner = () => {
   const config = state._config;
   const texts = config.texts;
   if (!bar) {
-    bar = createNode('div', { class: 'bar ' + config.ui.position, role: 'region', 'aria-labelledby': 'ak-t', lang: config.language }, null, [
+    bar = createNode('div', { class: 'bar ' + config.ui.position, role: 'region', 'aria-labelledby': 'ak-t', lang: config.language, 'data-akkoord-layer': 'banner' }, null, [
       createNode('div', { class: 'in' }, null, [
         createNode('h2', { id: 'ak-t' }, texts.title),
         createNode('p', null, null, [texts.description, ' ', policyLink(config)]),
         state._gpc && createNode('p', { class: 'gpc' }, texts.gpcNotice),
         createNode('div', { class: 'btns' }, null, [
-          button(texts.acceptAll, () => decide(ACCEPT_ALL, acceptAllGrants())),
-          button(texts.rejectAll, () => decide(REJECT_ALL, {})),
-          button(texts.preferences, () => showPreferences()),
+          button(texts.acceptAll, 'accept-all', () => decide(ACCEPT_ALL, acceptAllGrants())),
+          button(texts.rejectAll, 'reject-all', () => decide(REJECT_ALL, {})),
+          button(texts.preferences, 'preferences', () => showPreferences()),
         ]),
       ]),
     ]);

@@ -17,7 +17,7 @@ export const declarationOnPage = () => !!document.querySelector('[data-akkoord-d
 export const showFloating = () => {
   const config = state._config;
   if (!config.ui.floatingButton || declarationOnPage()) return;
-  if (!floating) shadow((floating = button(config.texts.reopen, () => showPreferences(), 'float')));
+  if (!floating) shadow((floating = button(config.texts.reopen, 'preferences', () => showPreferences(), 'float')));
   floating.lang = config.language;
   floating.hidden = false;
 };

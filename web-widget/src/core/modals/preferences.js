@@ -75,18 +75,18 @@ export const showPreferences = () => {
   opener = shadow().activeElement || document.activeElement;
   const granted = (state._consent && state._consent._granted) || {};
   backdrop = createNode('div', { class: 'back', onkeydown: onKeydown, onmousedown: (event) => event.target == backdrop && event.preventDefault() }, null, [
-    createNode('div', { class: 'dlg', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'ak-p', lang: config.language }, null, [
+    createNode('div', { class: 'dlg', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'ak-p', lang: config.language, 'data-akkoord-layer': 'preferences' }, null, [
       createNode('div', { class: 'head' }, null, [
         createNode('h2', { id: 'ak-p' }, texts.preferences),
-        button('\u00d7', hidePreferences, 'x'),
+        button('\u00d7', 'close', hidePreferences, 'x'),
       ]),
       createNode('p', null, null, [texts.description, ' ', policyLink(config)]),
       state._gpc && createNode('p', { class: 'gpc' }, texts.gpcNotice),
       ...config.categories.map((category) => categorySection(texts, category, granted)),
       createNode('div', { class: 'btns' }, null, [
-        button(texts.save, () => decide(CUSTOM, chosenGrants())),
-        button(texts.acceptAll, () => decide(ACCEPT_ALL, acceptAllGrants())),
-        button(texts.rejectAll, () => decide(REJECT_ALL, {})),
+        button(texts.save, 'save', () => decide(CUSTOM, chosenGrants())),
+        button(texts.acceptAll, 'accept-all', () => decide(ACCEPT_ALL, acceptAllGrants())),
+        button(texts.rejectAll, 'reject-all', () => decide(REJECT_ALL, {})),
       ]),
     ]),
   ]);

@@ -20,7 +20,8 @@ export const shadow = (content) => {
     if (content) root.append(content);
     return root;
   }
-  const host = createNode('akkoord-banner');
+  // The marker browser consent tools look for; its value is the version of what the README promises them.
+  const host = createNode('akkoord-banner', { 'data-akkoord-banner': 1 });
   root = host.attachShadow({ mode: 'open' });
   const text = css + ':host{' + colorVariables(state._config.ui.colors || {}, VARIABLES) + '}';
   if (root.adoptedStyleSheets) {
@@ -35,8 +36,12 @@ export const shadow = (content) => {
   return root;
 };
 
-/** A button of the one style every choice shares. */
-export const button = (text, onclick, className) => createNode('button', { type: 'button', class: className, onclick }, text);
+/**
+ * A button of the one style every choice shares. `action` names it for browser consent tools
+ * (`data-akkoord-action`, see "For consent tools" in the README): a stable name, unlike texts and classes.
+ */
+export const button = (text, action, onclick, className) =>
+  createNode('button', { type: 'button', class: className, 'data-akkoord-action': action, onclick }, text);
 
 /** The privacy policy link, only for http(s) URLs: a `javascript:` URL in site config must not become a link. */
 export const policyLink = (config) => {
