@@ -12,7 +12,7 @@ import { checkConfig, fetchConfig, fitsPage, takePreloaded } from './config.js';
 import { isExpired, needsPrompt } from './consent.js';
 import { setConsentDefaults } from './consent-defaults.js';
 import { decide, GPC } from './decisions.js';
-import { loadDeclaration } from './declaration-loader.js';
+import { loadDeclaration, loadEmbeds } from './chunks.js';
 import { fire } from './events.js';
 import { state } from './global.js';
 import { showBanner } from './modals/banner.js';
@@ -72,6 +72,7 @@ export const init = (script) => {
     releaseGranted();
     document.addEventListener('click', openerClicks);
     loadDeclaration();
+    loadEmbeds();
     // Shown while the page was still parsing, before the declaration's placeholder was there.
     if (declarationOnPage()) hideFloating();
     if (consent && consent._decided) fire('consent');
