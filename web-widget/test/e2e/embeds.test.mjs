@@ -52,21 +52,26 @@ const suite = useSuite(async () => {
   for (const [path, id, lang] of [['/video', site.id, 'en'], ['/video-nl', site.id, 'nl'], ['/video-quiet', quiet.id, 'en']]) {
     suite.pages.page(path, bannerPage({ siteId: id, lang, body }));
   }
+  // A page without embeds of its own: only the script adds one, later.
+  suite.pages.page('/plain', bannerPage({ siteId: site.id, body: body.slice(body.indexOf('<script>')) }));
 }, PROVIDERS);
 
-/** Opens `path` and waits for the banner and the three placeholders of the page's own iframes. */
-const open = async (path, options) => {
+/**
+ * Opens `path` and waits for the banner and `held` placeholders. `outside` collects requests to anything but the
+ * test's servers (the page server, as any mapped name, and the platform); `chunk` those for the placeholders' script.
+ */
+const open = async (path, options, held = 3) => {
   const opened = await newPage(suite.browser, options);
-  const outside = [];
-  // Every request stays on the test's servers: the page server (as any mapped name) and the platform.
+  opened.outside = [];
+  opened.chunk = [];
   opened.page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.port != String(suite.pages.port) && url.origin != PLATFORM) outside.push(request.url());
+    if (url.port != String(suite.pages.port) && url.origin != PLATFORM) opened.outside.push(request.url());
+    if (url.pathname == '/akkoord-embeds.js') opened.chunk.push(request.url());
   });
-  opened.outside = outside;
   await opened.page.goto(suite.pages.url('www.example.test', path));
   await bannerShown(opened.page);
-  await opened.page.locator('.akkoord-embed').nth(2).waitFor({ state: 'visible' });
+  if (held) await opened.page.locator('.akkoord-embed').nth(held - 1).waitFor({ state: 'visible' });
   return opened;
 };
 
@@ -191,6 +196,21 @@ test('the placeholder passes axe and fits a 390 px screen, in the page\'s langua
   await video.getByRole('button', { name: 'Video laden' }).focus();
   const outline = await video.getByRole('button', { name: 'Video laden' }).evaluate((button) => getComputedStyle(button).outlineStyle);
   assert.notEqual(outline, 'none', 'focus is visible');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a page without embeds does not load the placeholders\' script until a script adds a tagged iframe', async () => {
+  reset();
+  const { context, page, outside, chunk } = await open('/plain', undefined, 0);
+  await page.waitForLoadState('load');
+  assert.deepEqual(chunk, [], 'nothing to hold, nothing loaded');
+  await page.evaluate(() => window.addPlayer());
+  await placeholder(page, 'Our playlist').getByRole('button', { name: 'Load audio' }).waitFor();
+  assert.deepEqual(chunk, [PLATFORM + '/akkoord-embeds.js']);
+  assert.equal(await srcOf(page, 'later'), null);
+  assert.deepEqual(hits, {});
+  assert.deepEqual(outside, []);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
