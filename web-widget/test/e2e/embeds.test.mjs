@@ -33,11 +33,17 @@ const suite = useSuite(async () => {
       return `<!doctype html><title>${url.hostname}</title><p>provider page ${path}</p>`;
     });
   }
+  // A preview image of the owner's own and one on the provider's host, which must not be fetched.
+  suite.pages.page('/img/two.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#345"/></svg>', { 'content-type': 'image/svg+xml' });
+  suite.pages.page('/img/map.svg', () => {
+    hits['/img/map.svg'] = (hits['/img/map.svg'] || 0) + 1;
+    return '<svg xmlns="http://www.w3.org/2000/svg"/>';
+  }, { 'content-type': 'image/svg+xml' });
   const provider = (host, path) => suite.pages.url(host, path);
   const body = `
 <iframe id="one" data-category="marketing" data-src="${provider('www.youtube-nocookie.com', '/embed/one')}" width="560" height="315" title="Our product video"></iframe>
-<iframe id="two" data-category="marketing" data-src="${provider('www.youtube-nocookie.com', '/embed/two')}" width="560" height="315" title="How to order"></iframe>
-<iframe id="map" data-category="marketing" data-src="${provider('maps.google.com', '/maps/embed')}" width="400" height="300" title="Our shop on the map"></iframe>
+<iframe id="two" data-category="marketing" data-src="${provider('www.youtube-nocookie.com', '/embed/two')}" width="560" height="315" title="How to order" data-placeholder-image="/img/two.svg"></iframe>
+<iframe id="map" data-category="marketing" data-src="${provider('maps.google.com', '/maps/embed')}" width="400" height="300" title="Our shop on the map" data-placeholder-image="${provider('maps.google.com', '/img/map.svg')}"></iframe>
 <script>
   // What a page's own script does after load: a player added on request.
   window.addPlayer = () => {
@@ -102,6 +108,10 @@ test('a tagged iframe shows a placeholder of its size; "Load video" loads that o
   await placeholder(page, 'Our shop on the map').getByText('Google Maps', { exact: true }).waitFor();
   await placeholder(page, 'Our shop on the map').getByRole('button', { name: 'Load map' }).waitFor();
   assert.equal(await page.locator('iframe[src]').count(), 0, 'no iframe has an address yet');
+  const backgrounds = await page.evaluate(() => [...document.querySelectorAll('.akkoord-embed')].map((box) => getComputedStyle(box).backgroundImage));
+  assert.equal(backgrounds[0], 'none', 'no preview image unless the owner gives one');
+  assert.match(backgrounds[1], /^url\("http:\/\/www\.example\.test:\d+\/img\/two\.svg"\)$/, "the owner's own image");
+  assert.equal(backgrounds[2], 'none', "an image on the provider's host is not used");
   assert.equal(await page.locator('#one').isVisible(), false);
 
   await video.getByRole('button', { name: 'Load video' }).click();
