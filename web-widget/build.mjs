@@ -1,5 +1,5 @@
 // Builds dist/akkoord.js: one minified script with its CSS inlined, and fails over the size budget; beside it the
-// blocking Consent Mode stub dist/akkoord-defaults.js (its own budget) and the cookie declaration.
+// blocking Consent Mode stub dist/akkoord-defaults.js (its own budget), the cookie declaration and the embed placeholders.
 //   node build.mjs
 
 import { build, transform } from 'esbuild';
@@ -11,6 +11,8 @@ const BUDGET_GZIP_BYTES = 8192;
 const STUB_BUDGET_GZIP_BYTES = 1024;
 /** The declaration (with its styles) loads only on privacy pages, but a visitor there still pays for every byte. */
 const DECLARATION_BUDGET_GZIP_BYTES = 4096;
+/** The embed placeholders load only on pages with a held iframe, but there before the visitor sees the embed's place. */
+const EMBEDS_BUDGET_GZIP_BYTES = 3072;
 
 /** Imports a .css file as a minified string. */
 const inlineCss = {
@@ -60,3 +62,6 @@ emit('akkoord-defaults.js', await bundle('defaults.js', { mangleProps: /^_/ }), 
 // The cookie declaration (src/declaration.js): a separate script the banner loads only on pages that have a
 // <div data-akkoord-declaration>, so it stays outside the banner's budget and has its own.
 emit('akkoord-declaration.js', await bundle('declaration.js', { plugins: [inlineCss] }), DECLARATION_BUDGET_GZIP_BYTES);
+
+// The embed placeholders (src/embeds.js): loaded by the banner only on pages with an <iframe data-category data-src>.
+emit('akkoord-embeds.js', await bundle('embeds.js', { plugins: [inlineCss] }), EMBEDS_BUDGET_GZIP_BYTES);

@@ -38,6 +38,8 @@ export interface Akkoord {
    * when done. Part of the contract for browser consent tools ("For consent tools" in the README).
    */
   rejectAll(): Promise<void>;
+  /** Allows one more category and keeps the rest of the choice (a recorded 'custom' decision), e.g. from an embed's placeholder. */
+  allow(category: OptionalCategory): Promise<void>;
   /** Withdraws one category, or every optional one without an argument; deletes their cookies, then (by default) reloads. */
   withdraw(category?: OptionalCategory): Promise<void>;
   /**

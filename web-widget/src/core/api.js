@@ -1,6 +1,6 @@
 // The public API, installed as window.akkoord.
 
-import { acceptAllGrants, ACCEPT_ALL, decide, REJECT_ALL, withdrawCategories } from './decisions.js';
+import { acceptAllGrants, ACCEPT_ALL, CUSTOM, decide, REJECT_ALL, withdrawCategories } from './decisions.js';
 import { listen, snapshot } from './events.js';
 import { showBanner } from './modals/banner.js';
 import { hideAll } from './modals/layers.js';
@@ -18,6 +18,9 @@ export const consent = snapshot;
 export const acceptAll = () => decide(ACCEPT_ALL, acceptAllGrants());
 
 export const rejectAll = () => decide(REJECT_ALL, {});
+
+/** Allows one more category and keeps the rest of the choice: recorded as the preferences' own choice is. */
+export const allow = (category) => decide(CUSTOM, Object.assign(snapshot(), { [category]: true }));
 
 /** Withdraws one category, or all of them without an argument; cleans up and (by default) reloads. */
 export const withdraw = withdrawCategories;

@@ -5,6 +5,7 @@
 
 import { BLOCKED_SELECTOR, DATA_CATEGORY, FUNCTIONAL, TEXT_PLAIN } from '../utils/constants.js';
 import { categoryOfHost } from '../utils/match.js';
+import { loadEmbeds } from './chunks.js';
 import { allGranted, isGranted } from './consent.js';
 import { state } from './global.js';
 
@@ -96,14 +97,16 @@ export const startBlocking = () => {
     return element;
   };
   // Catches scripts in the page's own markup: the parser lets mutation observers run before it runs a script.
-  new MutationObserver((records) =>
+  new MutationObserver((records) => {
     records.forEach((record) =>
       record.addedNodes.forEach((node) => {
         if (node instanceof HTMLScriptElement) inspect(node);
         else if (pageReady && node.nodeType == 1 && node.matches(BLOCKED_SELECTOR)) releaseGranted();
       })
-    )
-  ).observe(document.documentElement, { childList: true, subtree: true });
+    );
+    // An embed that a script adds after the page has loaded needs its placeholder.
+    if (pageReady) loadEmbeds();
+  }).observe(document.documentElement, { childList: true, subtree: true });
 };
 
 /** Settles scripts held while the config was loading: trackers keep their category, others run. */

@@ -12,7 +12,7 @@ import { checkConfig, fetchConfig, fitsPage, takePreloaded } from './config.js';
 import { isExpired, needsPrompt } from './consent.js';
 import { setConsentDefaults } from './consent-defaults.js';
 import { decide, GPC } from './decisions.js';
-import { loadDeclaration } from './declaration-loader.js';
+import { loadDeclaration, loadEmbeds } from './chunks.js';
 import { fire } from './events.js';
 import { state } from './global.js';
 import { showBanner } from './modals/banner.js';
@@ -73,6 +73,7 @@ export const init = (script) => {
     releaseGranted();
     document.addEventListener('click', openerClicks);
     loadDeclaration();
+    loadEmbeds();
     // Shown while the page was still parsing, before the declaration's placeholder was there.
     if (declarationOnPage()) hideFloating();
     // A returning visitor's choice, once the page's own vendor snippets (parsed by now) have set up their globals;

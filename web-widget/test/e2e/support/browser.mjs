@@ -5,11 +5,16 @@ import { DEADLINE_MS } from './platform.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export const launch = () =>
+/**
+ * `hosts` are more names to map to 127.0.0.1 (an embed provider's, say); with them every other name fails to
+ * resolve, so a page that names a real provider can reach nothing but the test's own servers.
+ */
+export const launch = (hosts = []) =>
   chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--host-resolver-rules=MAP *.example.test 127.0.0.1',
+      '--host-resolver-rules=' + ['*.example.test', ...hosts].map((host) => 'MAP ' + host + ' 127.0.0.1').join(',') +
+        (hosts.length ? ',MAP * ~NOTFOUND,EXCLUDE 127.0.0.1' : ''),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

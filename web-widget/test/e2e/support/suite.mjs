@@ -8,12 +8,12 @@ import { awaitRecords, DEADLINE_MS } from './platform.mjs';
 
 /**
  * Starts Chromium and the page server before the file's tests (then runs `setup`, e.g. to create the
- * file's site and pages) and stops both after them.
+ * file's site and pages) and stops both after them. `hosts`: more host names Chromium maps to 127.0.0.1.
  */
-export const useSuite = (setup) => {
+export const useSuite = (setup, hosts) => {
   const suite = {};
   before(async () => {
-    suite.browser = await launch();
+    suite.browser = await launch(hosts);
     suite.pages = await startPages();
     if (setup) await setup(suite);
   });
