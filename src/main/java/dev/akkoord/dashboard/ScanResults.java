@@ -39,29 +39,49 @@ public class ScanResults {
         this.maxPages = config.maxPages();
     }
 
-    public Uni<List<ScanSummary>> history(UUID siteId) {
-        return scans.listScans(siteId).flatMap(list -> Multi.createFrom().range(0, list.size())
-                .onItem().transformToUniAndConcatenate(i -> i < SCANS_WITH_DIFF && ScanRow.isFinished(list.get(i).status())
-                        ? scans.scan(siteId, list.get(i).id()) : Uni.createFrom().item(list.get(i)))
-                .map(ScanResults::summary)
-                .collect().asList());
+    /**
+     * What the Cookies page and the overview show of the site's scans, from one read of its scan list: the latest
+     * cookie list's scan (null before the first, or when the site cannot be read) and the latest trouble.
+     */
+    Uni<Current> current(UUID siteId) {
+        return scans.listScans(siteId)
+                .flatMap(list -> latestOf(siteId, list).map(latest -> new Current(latest, ScanTrouble.of(list))))
+                .onFailure(ProblemException.class).recoverWithItem(Current.NONE);
     }
 
     /**
-     * The latest scan that gave the site a cookie list (done or partial); null before the first. A scan that is
-     * running or failed does not hide the one before it ({@link #trouble} tells of a failed one).
+     * The Scans page: the history with diffs, the latest cookie list's scan and the trouble, from one read of the
+     * scan list; the latest scan's results are those the history read already when it is among the recent ones.
      */
-    public Uni<LatestScan> latest(UUID siteId) {
-        return scans.listScans(siteId)
-                .flatMap(list -> list.stream().filter(view -> ScanRow.listsCookies(view.status())).findFirst()
-                        .map(done -> scans.scan(siteId, done.id()).map(LatestScan::of))
-                        .orElseGet(() -> Uni.createFrom().nullItem()))
+    Uni<History> history(UUID siteId) {
+        return scans.listScans(siteId).flatMap(list -> Multi.createFrom().range(0, list.size())
+                .onItem().transformToUniAndConcatenate(i -> i < SCANS_WITH_DIFF && ScanRow.isFinished(list.get(i).status())
+                        ? scans.scan(siteId, list.get(i).id()) : Uni.createFrom().item(list.get(i)))
+                .collect().asList()
+                .flatMap(views -> latestOf(siteId, views).map(latest -> new History(
+                        views.stream().map(ScanResults::summary).toList(), latest, ScanTrouble.of(list)))));
+    }
+
+    /**
+     * The latest scan that gave the site a cookie list (done or partial) in the list (newest first); null before
+     * the first. A scan that is running or failed does not hide the one before it ({@link ScanTrouble} tells of a
+     * failed one). A view of the list that carries its results already is not read again.
+     */
+    private Uni<LatestScan> latestOf(UUID siteId, List<ScanView> newestFirst) {
+        return newestFirst.stream().filter(view -> ScanRow.listsCookies(view.status())).findFirst()
+                .map(done -> done.results() != null ? Uni.createFrom().item(LatestScan.of(done))
+                        : scans.scan(siteId, done.id()).map(LatestScan::of))
+                .orElseGet(() -> Uni.createFrom().nullItem())
                 .onFailure(ProblemException.class).recoverWithNull();
     }
 
-    /** The latest finished scan when it failed or is partial, else null. */
-    public Uni<ScanTrouble> trouble(UUID siteId) {
-        return scans.listScans(siteId).map(ScanTrouble::of).onFailure(ProblemException.class).recoverWithNull();
+    /** @param latest the latest cookie list's scan, null before the first; @param trouble null when none */
+    record Current(LatestScan latest, ScanTrouble trouble) {
+        static final Current NONE = new Current(null, null);
+    }
+
+    /** The Scans page's reads: {@code scans} newest first, with diffs for the recent finished ones. */
+    record History(List<ScanSummary> scans, LatestScan latest, ScanTrouble trouble) {
     }
 
     /** One scan with its results once finished; 404 for a scan of another site. */
