@@ -18,7 +18,6 @@ import dev.akkoord.scan.ScanRow;
 import dev.akkoord.scan.ScanService;
 import dev.akkoord.scan.ScanView;
 import dev.akkoord.web.ProblemException;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -50,27 +49,27 @@ public class ScanResults {
     }
 
     /**
-     * The Scans page: the history with diffs, the latest cookie list's scan and the trouble, from one read of the
-     * scan list; the latest scan's results are those the history read already when it is among the recent ones.
+     * The Scans page: the history, with cookie counts and diffs for the recent finished scans (read together), the
+     * latest cookie list's scan and the trouble, from one read of the scan list.
      */
     Uni<History> history(UUID siteId) {
-        return scans.listScans(siteId).flatMap(list -> Multi.createFrom().range(0, list.size())
-                .onItem().transformToUniAndConcatenate(i -> i < SCANS_WITH_DIFF && ScanRow.isFinished(list.get(i).status())
-                        ? scans.scan(siteId, list.get(i).id()) : Uni.createFrom().item(list.get(i)))
-                .collect().asList()
-                .flatMap(views -> latestOf(siteId, views).map(latest -> new History(
-                        views.stream().map(ScanResults::summary).toList(), latest, ScanTrouble.of(list)))));
+        return scans.listScans(siteId).flatMap(list -> {
+            List<UUID> recent = list.stream().limit(SCANS_WITH_DIFF).filter(view -> ScanRow.isFinished(view.status()))
+                    .map(ScanView::id).toList();
+            return scans.changes(siteId, recent).flatMap(changes -> latestOf(siteId, list).map(latest -> new History(
+                    list.stream().map(view -> summary(view, changes.get(view.id()))).toList(), latest,
+                    ScanTrouble.of(list))));
+        });
     }
 
     /**
      * The latest scan that gave the site a cookie list (done or partial) in the list (newest first); null before
      * the first. A scan that is running or failed does not hide the one before it ({@link ScanTrouble} tells of a
-     * failed one). A view of the list that carries its results already is not read again.
+     * failed one).
      */
     private Uni<LatestScan> latestOf(UUID siteId, List<ScanView> newestFirst) {
         return newestFirst.stream().filter(view -> ScanRow.listsCookies(view.status())).findFirst()
-                .map(done -> done.results() != null ? Uni.createFrom().item(LatestScan.of(done))
-                        : scans.scan(siteId, done.id()).map(LatestScan::of))
+                .map(done -> scans.scan(siteId, done.id()).map(LatestScan::of))
                 .orElseGet(() -> Uni.createFrom().nullItem())
                 .onFailure(ProblemException.class).recoverWithNull();
     }
@@ -152,19 +151,21 @@ public class ScanResults {
                 OverrideEdit.of(null, purpose, vendor, retention))).replaceWithVoid();
     }
 
-    private static ScanSummary summary(ScanView view) {
+    /** @param change the scan's cookie count and diff, null when the history does not show them */
+    private static ScanSummary summary(ScanView view, ScanService.Change change) {
         List<String> added = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         List<String> recategorised = new ArrayList<>();
-        if (view.diff() != null) {
-            view.diff().added().forEach(ref -> added.add(ref.name() + " (" + ref.category() + ")"));
-            view.diff().gone().forEach(ref -> gone.add(ref.name()));
-            view.diff().categoryChanges().forEach(change -> recategorised.add(change.name() + ": " + change.from()
-                    + " → " + change.to()));
+        ScanView.Diff diff = change == null ? null : change.diff();
+        if (diff != null) {
+            diff.added().forEach(ref -> added.add(ref.name() + " (" + ref.category() + ")"));
+            diff.gone().forEach(ref -> gone.add(ref.name()));
+            diff.categoryChanges().forEach(moved -> recategorised.add(moved.name() + ": " + moved.from()
+                    + " → " + moved.to()));
         }
         int pages = view.progress() == null ? 0 : view.progress().pagesDone();
-        int cookies = view.results() == null ? -1 : view.results().cookies().size();
-        String method = view.results() == null ? null : view.results().method();
+        int cookies = change == null ? -1 : change.cookies();
+        String method = change == null ? null : change.method();
         return new ScanSummary(view.id(), view.startedAt() != null ? view.startedAt() : view.queuedAt(),
                 view.finishedAt(), view.status(), view.failure(), method, pages, cookies, added, gone, recategorised);
     }
