@@ -18,7 +18,6 @@ import dev.akkoord.scan.ScanRow;
 import dev.akkoord.scan.ScanService;
 import dev.akkoord.scan.ScanView;
 import dev.akkoord.web.ProblemException;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,29 +38,49 @@ public class ScanResults {
         this.maxPages = config.maxPages();
     }
 
-    public Uni<List<ScanSummary>> history(UUID siteId) {
-        return scans.listScans(siteId).flatMap(list -> Multi.createFrom().range(0, list.size())
-                .onItem().transformToUniAndConcatenate(i -> i < SCANS_WITH_DIFF && ScanRow.isFinished(list.get(i).status())
-                        ? scans.scan(siteId, list.get(i).id()) : Uni.createFrom().item(list.get(i)))
-                .map(ScanResults::summary)
-                .collect().asList());
+    /**
+     * What the Cookies page and the overview show of the site's scans, from one read of its scan list: the latest
+     * cookie list's scan (null before the first, or when the site cannot be read) and the latest trouble.
+     */
+    Uni<Current> current(UUID siteId) {
+        return scans.listScans(siteId)
+                .flatMap(list -> latestOf(siteId, list).map(latest -> new Current(latest, ScanTrouble.of(list))))
+                .onFailure(ProblemException.class).recoverWithItem(Current.NONE);
     }
 
     /**
-     * The latest scan that gave the site a cookie list (done or partial); null before the first. A scan that is
-     * running or failed does not hide the one before it ({@link #trouble} tells of a failed one).
+     * The Scans page: the history, with cookie counts and diffs for the recent finished scans (read together), the
+     * latest cookie list's scan and the trouble, from one read of the scan list.
      */
-    public Uni<LatestScan> latest(UUID siteId) {
-        return scans.listScans(siteId)
-                .flatMap(list -> list.stream().filter(view -> ScanRow.listsCookies(view.status())).findFirst()
-                        .map(done -> scans.scan(siteId, done.id()).map(LatestScan::of))
-                        .orElseGet(() -> Uni.createFrom().nullItem()))
+    Uni<History> history(UUID siteId) {
+        return scans.listScans(siteId).flatMap(list -> {
+            List<UUID> recent = list.stream().limit(SCANS_WITH_DIFF).filter(view -> ScanRow.isFinished(view.status()))
+                    .map(ScanView::id).toList();
+            return scans.changes(siteId, recent).flatMap(changes -> latestOf(siteId, list).map(latest -> new History(
+                    list.stream().map(view -> summary(view, changes.get(view.id()))).toList(), latest,
+                    ScanTrouble.of(list))));
+        });
+    }
+
+    /**
+     * The latest scan that gave the site a cookie list (done or partial) in the list (newest first); null before
+     * the first. A scan that is running or failed does not hide the one before it ({@link ScanTrouble} tells of a
+     * failed one).
+     */
+    private Uni<LatestScan> latestOf(UUID siteId, List<ScanView> newestFirst) {
+        return newestFirst.stream().filter(view -> ScanRow.listsCookies(view.status())).findFirst()
+                .map(done -> scans.scan(siteId, done.id()).map(LatestScan::of))
+                .orElseGet(() -> Uni.createFrom().nullItem())
                 .onFailure(ProblemException.class).recoverWithNull();
     }
 
-    /** The latest finished scan when it failed or is partial, else null. */
-    public Uni<ScanTrouble> trouble(UUID siteId) {
-        return scans.listScans(siteId).map(ScanTrouble::of).onFailure(ProblemException.class).recoverWithNull();
+    /** @param latest the latest cookie list's scan, null before the first; @param trouble null when none */
+    record Current(LatestScan latest, ScanTrouble trouble) {
+        static final Current NONE = new Current(null, null);
+    }
+
+    /** The Scans page's reads: {@code scans} newest first, with diffs for the recent finished ones. */
+    record History(List<ScanSummary> scans, LatestScan latest, ScanTrouble trouble) {
     }
 
     /** One scan with its results once finished; 404 for a scan of another site. */
@@ -132,19 +151,21 @@ public class ScanResults {
                 OverrideEdit.of(null, purpose, vendor, retention))).replaceWithVoid();
     }
 
-    private static ScanSummary summary(ScanView view) {
+    /** @param change the scan's cookie count and diff, null when the history does not show them */
+    private static ScanSummary summary(ScanView view, ScanService.Change change) {
         List<String> added = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         List<String> recategorised = new ArrayList<>();
-        if (view.diff() != null) {
-            view.diff().added().forEach(ref -> added.add(ref.name() + " (" + ref.category() + ")"));
-            view.diff().gone().forEach(ref -> gone.add(ref.name()));
-            view.diff().categoryChanges().forEach(change -> recategorised.add(change.name() + ": " + change.from()
-                    + " → " + change.to()));
+        ScanView.Diff diff = change == null ? null : change.diff();
+        if (diff != null) {
+            diff.added().forEach(ref -> added.add(ref.name() + " (" + ref.category() + ")"));
+            diff.gone().forEach(ref -> gone.add(ref.name()));
+            diff.categoryChanges().forEach(moved -> recategorised.add(moved.name() + ": " + moved.from()
+                    + " → " + moved.to()));
         }
         int pages = view.progress() == null ? 0 : view.progress().pagesDone();
-        int cookies = view.results() == null ? -1 : view.results().cookies().size();
-        String method = view.results() == null ? null : view.results().method();
+        int cookies = change == null ? -1 : change.cookies();
+        String method = change == null ? null : change.method();
         return new ScanSummary(view.id(), view.startedAt() != null ? view.startedAt() : view.queuedAt(),
                 view.finishedAt(), view.status(), view.failure(), method, pages, cookies, added, gone, recategorised);
     }

@@ -147,13 +147,13 @@ public final class ScansResource {
     private Uni<Response> cookiesPage(UUID siteId, int status, Notices notices, Refused refused, Forms forms) {
         String error = refused == null ? null : refused.details().error();
         return pages.site(siteId).flatMap(site -> Uni.combine().all()
-                .unis(scans.latest(siteId), scans.ownWords(siteId), scans.trouble(siteId), scans.declaredHosts(siteId))
+                .unis(scans.current(siteId), scans.ownWords(siteId), scans.declaredHosts(siteId))
                 .asTuple()
                 .flatMap(found -> {
-                    LatestScan latest = found.getItem1();
+                    LatestScan latest = found.getItem1().latest();
                     Map<String, CookieOverride> own = found.getItem2();
-                    ScanTrouble trouble = found.getItem3();
-                    Map<String, String> hosts = found.getItem4();
+                    ScanTrouble trouble = found.getItem1().trouble();
+                    Map<String, String> hosts = found.getItem3();
                     Page page = pages.page(site, "Cookies", "cookies");
                     if (latest != null) {
                         return Uni.createFrom().item(Templates.cookies(page,
@@ -198,10 +198,9 @@ public final class ScansResource {
     @GET
     @Path("/scans")
     public Uni<String> scanHistory(@RestPath UUID siteId, @RestQuery UUID scan) {
-        return pages.site(siteId).flatMap(site -> Uni.combine().all()
-                .unis(scans.history(siteId), scans.latest(siteId), scans.trouble(siteId)).asTuple()
-                .map(found -> Templates.scans(pages.page(site, "Scans", "scans"), found.getItem1(), scan,
-                        found.getItem2(), found.getItem3()).render()));
+        return pages.site(siteId).flatMap(site -> scans.history(siteId)
+                .map(history -> Templates.scans(pages.page(site, "Scans", "scans"), history.scans(), scan,
+                        history.latest(), history.trouble()).render()));
     }
 
     @POST

@@ -22,26 +22,26 @@ class SiteGlances {
 
     private final ScanResults scans;
     private final ScanScheduler scheduler;
-    private final BannerSightings sightings;
     private final ConsentAnalytics analytics;
 
-    SiteGlances(ScanResults scans, ScanScheduler scheduler, BannerSightings sightings, ConsentAnalytics analytics) {
+    SiteGlances(ScanResults scans, ScanScheduler scheduler, ConsentAnalytics analytics) {
         this.scans = scans;
         this.scheduler = scheduler;
-        this.sightings = sightings;
         this.analytics = analytics;
     }
 
-    Uni<SiteGlance> glance(UUID siteId, List<String> domains) {
+    /** @param sightings the banner's sightings, read by the caller, which shows them too */
+    Uni<SiteGlance> glance(UUID siteId, Uni<List<BannerSightings.Sighting>> sightings) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate monthStart = today.minusDays(MONTH_DAYS - 1);
-        return Uni.combine().all().unis(scans.latest(siteId), scans.trouble(siteId),
-                        sightings.sightings(siteId, domains),
+        return Uni.combine().all().unis(scans.current(siteId),
+                        sightings,
                         total(siteId, monthStart, today),
                         total(siteId, monthStart.minusDays(MONTH_DAYS), monthStart.minusDays(1)))
                 .asTuple()
-                .map(found -> SiteGlance.of(new SiteGlance.Facts(siteId, found.getItem1(), found.getItem2(),
-                        scheduler.nextDailyRun(), found.getItem3(), found.getItem4(), found.getItem5())));
+                .map(found -> SiteGlance.of(new SiteGlance.Facts(siteId, found.getItem1().latest(),
+                        found.getItem1().trouble(), scheduler.nextDailyRun(), found.getItem2(), found.getItem3(),
+                        found.getItem4())));
     }
 
     private Uni<Bucket> total(UUID siteId, LocalDate from, LocalDate to) {

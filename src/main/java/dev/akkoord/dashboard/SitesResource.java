@@ -172,8 +172,10 @@ public final class SitesResource {
         return sitePages.site(siteId).flatMap(site -> {
             String platform = Html.platformUrl(uri);
             // The keys and the other sites' names come through the one Hibernate session: one after the other.
-            return Uni.combine().all().unis(sightings.sightings(siteId, site.domains()), keys.listKeys(siteId),
-                            glances.glance(siteId, site.domains()))
+            // The sightings show twice (their list and a tile): one read of Redis for both.
+            Uni<List<BannerSightings.Sighting>> seen = sightings.sightings(siteId, site.domains()).memoize()
+                    .indefinitely();
+            return Uni.combine().all().unis(seen, keys.listKeys(siteId), glances.glance(siteId, seen))
                     .asTuple().flatMap(found -> sharedDomains(site).map(shared -> Templates.site(
                             sitePages.page(site, "Overview", "overview"), found.getItem3(),
                             embedScript.snippetFor(platform, siteId), found.getItem1(), found.getItem2(), newKey,

@@ -276,8 +276,10 @@ public class ScanRepository {
 
     /** Every site's last finished scan (done, partial or failed), one query for a list of all sites. */
     public Uni<List<ScanRow>> lastFinishedScans() {
-        return pool.query("SELECT DISTINCT ON (site_id) " + SCAN_COLUMNS + " FROM scans "
-                        + "WHERE status IN ('done', 'partial', 'failed') ORDER BY site_id, finished_at DESC").execute()
+        // One index lookup per site (scans_site_ended, V65): the older scans are never read.
+        return pool.query("SELECT last.* FROM sites CROSS JOIN LATERAL (SELECT " + SCAN_COLUMNS + " FROM scans "
+                        + "WHERE scans.site_id = sites.id AND status IN ('done', 'partial', 'failed') "
+                        + "ORDER BY finished_at DESC LIMIT 1) AS last WHERE sites.deleted_at IS NULL").execute()
                 .map(rows -> {
                     List<ScanRow> scans = new ArrayList<>();
                     rows.forEach(row -> scans.add(scanRow(row)));
@@ -330,17 +332,58 @@ public class ScanRepository {
                 .execute(Tuple.of(scanId)).map(rows -> {
                     List<ScanCookie> cookies = new ArrayList<>();
                     for (Row r : rows) {
-                        cookies.add(new ScanCookie(r.getString("name"), r.getString("domain"), r.getString("found"),
-                                r.getBoolean("host_only"), r.getString("path"), instant(r, "expires_at"),
-                                r.getLong("lifetime_seconds"), r.getBoolean("secure"), r.getBoolean("http_only"),
-                                r.getString("same_site"), r.getBoolean("third_party"), r.getString("first_page"),
-                                r.getString("set_by"), Category.fromLabel(r.getString("category")),
-                                r.getDouble("confidence"), r.getString("source"), r.getString("vendor"),
-                                r.getString("purpose"), r.getString("reason"), r.getString("lifetime"),
-                                r.getBoolean("violation"), r.getString("evidence"), seen(r.getJsonObject("seen"))));
+                        cookies.add(cookie(r));
                     }
                     return cookies;
                 });
+    }
+
+    /** The cookies of several scans, by scan, each list in the order of {@link #cookies(UUID)}; none: absent. */
+    public Uni<Map<UUID, List<ScanCookie>>> cookies(List<UUID> scanIds) {
+        return pool.preparedQuery("SELECT scan_id, " + COOKIE_COLUMNS + " FROM scan_cookies WHERE scan_id = ANY($1) "
+                        + "ORDER BY scan_id, category, name, domain")
+                .execute(Tuple.of(scanIds.toArray(UUID[]::new))).map(rows -> {
+                    Map<UUID, List<ScanCookie>> byScan = new LinkedHashMap<>();
+                    for (Row r : rows) {
+                        byScan.computeIfAbsent(r.getUUID("scan_id"), id -> new ArrayList<>()).add(cookie(r));
+                    }
+                    return byScan;
+                });
+    }
+
+    /** A finished scan as a history lists it, and the scan that gave the site a cookie list last before it. */
+    public record Listed(UUID id, String status, String method, UUID previous) {
+    }
+
+    /**
+     * The site's given scans that have finished, each with its previous as {@link #previousDoneScan} finds it for
+     * one (null when there is none).
+     */
+    public Uni<List<Listed>> finishedWithPrevious(UUID siteId, List<UUID> scanIds) {
+        return pool.preparedQuery("SELECT c.id, c.status, c.method, (SELECT p.id FROM scans p "
+                        + "WHERE p.site_id = c.site_id AND p.status IN ('done', 'partial') AND p.id <> c.id "
+                        + "AND p.finished_at <= c.finished_at ORDER BY p.finished_at DESC LIMIT 1) AS previous "
+                        + "FROM scans c WHERE c.site_id = $1 AND c.id = ANY($2) "
+                        + "AND c.status IN ('done', 'partial', 'failed')")
+                .execute(Tuple.of(siteId, scanIds.toArray(UUID[]::new))).map(rows -> {
+                    List<Listed> listed = new ArrayList<>();
+                    for (Row r : rows) {
+                        listed.add(new Listed(r.getUUID("id"), r.getString("status"), r.getString("method"),
+                                r.getUUID("previous")));
+                    }
+                    return listed;
+                });
+    }
+
+    private static ScanCookie cookie(Row r) {
+        return new ScanCookie(r.getString("name"), r.getString("domain"), r.getString("found"),
+                r.getBoolean("host_only"), r.getString("path"), instant(r, "expires_at"),
+                r.getLong("lifetime_seconds"), r.getBoolean("secure"), r.getBoolean("http_only"),
+                r.getString("same_site"), r.getBoolean("third_party"), r.getString("first_page"),
+                r.getString("set_by"), Category.fromLabel(r.getString("category")),
+                r.getDouble("confidence"), r.getString("source"), r.getString("vendor"),
+                r.getString("purpose"), r.getString("reason"), r.getString("lifetime"),
+                r.getBoolean("violation"), r.getString("evidence"), seen(r.getJsonObject("seen")));
     }
 
     public Uni<List<PageVisit>> pages(UUID scanId) {
@@ -350,8 +393,8 @@ public class ScanRepository {
                     List<PageVisit> pages = new ArrayList<>();
                     for (Row r : rows) {
                         pages.add(new PageVisit(URI.create(r.getString("url")), URI.create(r.getString("final_url")),
-                                r.getInteger("depth"), r.getInteger("status"), r.getString("content_type"),
-                                r.getBoolean("parsed")));
+                r.getInteger("depth"), r.getInteger("status"), r.getString("content_type"),
+                r.getBoolean("parsed")));
                     }
                     return pages;
                 });
@@ -390,9 +433,9 @@ public class ScanRepository {
                     List<BrowserFindings.HostRequest> requests = new ArrayList<>();
                     for (Row r : rows) {
                         requests.add(new BrowserFindings.HostRequest(r.getString("host"), r.getString("phase"),
-                                r.getString("example"), r.getString("page"), r.getInteger("requests"),
-                                r.getInteger("pages"), r.getString("category"), r.getString("vendor"),
-                                r.getBoolean("violation")));
+                r.getString("example"), r.getString("page"), r.getInteger("requests"),
+                r.getInteger("pages"), r.getString("category"), r.getString("vendor"),
+                r.getBoolean("violation")));
                     }
                     return requests;
                 });
@@ -421,8 +464,8 @@ public class ScanRepository {
                     List<ScanTracker> trackers = new ArrayList<>();
                     for (Row r : rows) {
                         trackers.add(new ScanTracker(r.getString("tracker"), r.getString("vendor"),
-                                r.getString("category"), r.getString("account_id"), r.getString("page"),
-                                r.getString("via"), r.getString("evidence"), List.of(r.getArrayOfStrings("hosts"))));
+                r.getString("category"), r.getString("account_id"), r.getString("page"),
+                r.getString("via"), r.getString("evidence"), List.of(r.getArrayOfStrings("hosts"))));
                     }
                     return trackers;
                 });

@@ -8,6 +8,7 @@ import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,44 @@ public class ScanService {
                         + "POST /api/v1/sites/" + siteId + "/scans starts a scan");
             }
             return withResults(row);
+        });
+    }
+
+    /**
+     * What a history shows of a finished scan: its cookie count, how it looked at the site, and for a scan that gave
+     * a cookie list what changed since the one before ({@link ScanView#diff()}), as {@link #scan} has them.
+     */
+    public record Change(int cookies, String method, ScanView.Diff diff) {
+    }
+
+    /**
+     * {@link Change}s of the site's given scans, by scan, from three queries in all where {@link #scan} reads each
+     * scan whole; scans not finished (or not the site's) are absent. The site must exist.
+     */
+    public Uni<Map<UUID, Change>> changes(UUID siteId, List<UUID> scanIds) {
+        if (scanIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return scans.finishedWithPrevious(siteId, scanIds).flatMap(listed -> {
+            List<UUID> read = new ArrayList<>();
+            listed.forEach(scan -> {
+                read.add(scan.id());
+                if (scan.previous() != null) {
+                    read.add(scan.previous());
+                }
+            });
+            return scans.cookies(read.stream().distinct().toList()).map(cookies -> {
+                Map<UUID, Change> changes = new HashMap<>();
+                for (ScanRepository.Listed scan : listed) {
+                    List<ScanCookie> found = cookies.getOrDefault(scan.id(), List.of());
+                    ScanView.Diff diff = !ScanRow.listsCookies(scan.status()) ? null
+                            : scan.previous() == null ? ScanDiff.first(found)
+                            : ScanDiff.between(scan.previous(), cookies.getOrDefault(scan.previous(), List.of()),
+                                    found);
+                    changes.put(scan.id(), new Change(found.size(), scan.method(), diff));
+                }
+                return changes;
+            });
         });
     }
 
