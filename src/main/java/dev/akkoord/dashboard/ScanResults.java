@@ -15,6 +15,7 @@ import dev.akkoord.scan.CookieOverride;
 import dev.akkoord.scan.OverrideEdit;
 import dev.akkoord.scan.ScanConfig;
 import dev.akkoord.scan.ScanRow;
+import dev.akkoord.scan.CookieTally;
 import dev.akkoord.scan.ScanService;
 import dev.akkoord.scan.ScanView;
 import dev.akkoord.web.ProblemException;
@@ -91,6 +92,11 @@ public class ScanResults {
     /** Every site's last finished scan, by site, for the list of sites. */
     Uni<Map<UUID, ScanView>> lastFinished() {
         return scans.lastFinishedScans();
+    }
+
+    /** Every site's compliance by its last cookie list, by site, for the list of sites. */
+    Uni<Map<UUID, CookieTally>> tallies() {
+        return scans.tallies();
     }
 
     public Uni<UUID> startScan(UUID siteId) {

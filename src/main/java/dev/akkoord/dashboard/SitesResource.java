@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.akkoord.dashboard.account.AccountService;
+import dev.akkoord.scan.CookieTally;
 import dev.akkoord.scan.ScanView;
 import dev.akkoord.site.SiteHosts;
 import dev.akkoord.site.SiteKeys;
@@ -52,8 +53,11 @@ public final class SitesResource {
     private final SiteHosts hosts;
     private final ScanResults scanResults;
 
-    /** A row of the list of sites: the site and its last finished scan, null before the first. */
-    record SiteRow(SiteView site, ScanView lastScan) {
+    /**
+     * A row of the list of sites: the site, its last finished scan and what its last cookie list says (each null
+     * before the first).
+     */
+    record SiteRow(SiteView site, ScanView lastScan, CookieTally tally) {
     }
 
     SitesResource(SiteService sites, SiteKeys keys, AccountService accounts, CurrentSession current,
@@ -162,10 +166,10 @@ public final class SitesResource {
         Uni<List<SiteView>> visible = current.account().isOperator() ? sites.listSites()
                 : accounts.grantedSites(current.account().id()).flatMap(granted -> sites.listSites()
                         .map(all -> all.stream().filter(site -> granted.contains(site.id())).toList()));
-        return Uni.combine().all().unis(visible, scanResults.lastFinished()).asTuple()
+        return Uni.combine().all().unis(visible, scanResults.lastFinished(), scanResults.tallies()).asTuple()
                 .map(found -> Templates.sites(new Page("Sites", current.account(), current.csrf(), null, "sites"),
-                        found.getItem1().stream().map(site -> new SiteRow(site, found.getItem2().get(site.id())))
-                                .toList(), error, deleted).render());
+                        found.getItem1().stream().map(site -> new SiteRow(site, found.getItem2().get(site.id()),
+                                found.getItem3().get(site.id()))).toList(), error, deleted).render());
     }
 
     private Uni<String> overview(UUID siteId, String newKey, UriInfo uri, SettingsNotice notice) {

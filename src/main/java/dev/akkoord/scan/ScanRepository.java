@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -287,6 +288,18 @@ public class ScanRepository {
                 });
     }
 
+    /** Each site's last scan that gave it a cookie list (done or partial); sites without one are absent. */
+    public Uni<List<ScanRow>> lastListingScans() {
+        return pool.query("SELECT last.* FROM sites CROSS JOIN LATERAL (SELECT " + SCAN_COLUMNS + " FROM scans "
+                        + "WHERE scans.site_id = sites.id AND status IN ('done', 'partial') "
+                        + "ORDER BY finished_at DESC LIMIT 1) AS last WHERE sites.deleted_at IS NULL").execute()
+                .map(rows -> {
+                    List<ScanRow> scans = new ArrayList<>();
+                    rows.forEach(row -> scans.add(scanRow(row)));
+                    return scans;
+                });
+    }
+
     public Uni<ScanRow> latestDoneScan(UUID siteId) {
         return one("SELECT " + SCAN_COLUMNS + " FROM scans WHERE site_id = $1 AND status IN ('done', 'partial') "
                 + "ORDER BY finished_at DESC LIMIT 1", Tuple.of(siteId));
@@ -529,6 +542,20 @@ public class ScanRepository {
                                     after.vendor(), after.retention(), time(now))))
                             .map(saved -> new EditedOverride(after, true));
                 }));
+    }
+
+    /** The cookie overrides of several sites, by site; a site without any is absent. */
+    public Uni<Map<UUID, Map<String, CookieOverride>>> cookieOverrides(List<UUID> siteIds) {
+        return pool.preparedQuery("SELECT site_id, " + OVERRIDE_COLUMNS + " FROM cookie_overrides "
+                        + "WHERE site_id = ANY($1) ORDER BY site_id, name")
+                .execute(Tuple.of(siteIds.toArray(UUID[]::new))).map(rows -> {
+                    Map<UUID, Map<String, CookieOverride>> bySite = new HashMap<>();
+                    for (Row r : rows) {
+                        bySite.computeIfAbsent(r.getUUID("site_id"), id -> new LinkedHashMap<>())
+                                .put(r.getString("name"), cookieOverride(r));
+                    }
+                    return bySite;
+                });
     }
 
     private static CookieOverride cookieOverride(Row r) {

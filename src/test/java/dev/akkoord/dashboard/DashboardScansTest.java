@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -129,6 +130,8 @@ class DashboardScansTest {
         assertEquals(" off", tile(overview, "next-scan"), "the test profile switches the daily scans off");
         assertEquals("bad not seen", tile(overview, "banner-seen"));
         assertEquals(" no decisions", tile(overview, "consent-rate"));
+        // The operators' list of all sites says the same for this site, as the overview counts it.
+        assertEquals(List.of("bad 1", "not checked", " 0"), tallies(operator, base));
 
         String cookies = operator.get(base + "/cookies").then().statusCode(200).extract().asString();
         assertTrue(cookies.contains("<tr class=\"violation\">\n    <th scope=\"row\"><code>_ga</code>"), cookies);
@@ -151,6 +154,22 @@ class DashboardScansTest {
         String overridden = operator.get(base + "/cookies").asString();
         assertTrue(overridden.contains("<span class=\"hint\">override, 100%</span>"), overridden);
         assertTrue(!overridden.contains("badge bad"), "a functional cookie is no violation");
+        assertEquals(List.of(" 0", "not checked", " 0"), tallies(operator, base), "the owner's decision counts");
+    }
+
+    /** The list of sites' counts for one site: set before consent, after reject, to review, as "<tone> <count>". */
+    private static List<String> tallies(DashboardClient operator, String base) {
+        String sites = operator.get("/dashboard/sites").then().statusCode(200).extract().asString();
+        Matcher row = Pattern.compile("<a href=\"" + Pattern.quote(base) + "\">.*?</tr>", Pattern.DOTALL).matcher(sites);
+        assertTrue(row.find(), sites);
+        Matcher cell = Pattern.compile("<td data-label=\"[^\"]*\" class=\"tally( [a-z]+)?\">(?:<a [^>]*>([0-9]+)</a>|"
+                + "<span class=\"hint\">(not checked)[^<]*</span>)").matcher(row.group());
+        List<String> found = new ArrayList<>();
+        while (cell.find()) {
+            found.add(cell.group(3) != null ? cell.group(3)
+                    : (cell.group(1) == null ? "" : cell.group(1).trim()) + " " + cell.group(2));
+        }
+        return found;
     }
 
     /** An overview tile as {@code "<tone> <value>"}. */
