@@ -1,10 +1,5 @@
 package dev.akkoord.declaration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Optional;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,30 +11,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.akkoord.web.ApiDocument;
-import dev.akkoord.web.ProblemException;
-import dev.akkoord.web.Sha256;
+import dev.akkoord.web.BundledScript;
 import io.smallrye.common.annotation.NonBlocking;
 
 /**
  * Serves the cookie declaration script ({@code web-widget/src/declaration.js}, built into
  * {@code widget/akkoord-declaration.js}), which the banner loads on pages with a
- * {@code <div data-akkoord-declaration>}. Compression comes from the HTTP layer.
+ * {@code <div data-akkoord-declaration>}.
  */
 @Path("/akkoord-declaration.js")
 @Tag(name = "Banner")
 public final class DeclarationScriptResource {
 
     static final String RESOURCE = "widget/akkoord-declaration.js";
-    private static final String CACHE = "public, max-age=300, stale-while-revalidate=86400";
 
-    private final Optional<byte[]> script;
-    private final String etag;
-
-    DeclarationScriptResource() {
-        this.script = load();
-        this.etag = script.map(bytes -> "\"" + Sha256.hex(bytes)
-                .substring(0, 16) + "\"").orElse(null);
-    }
+    private final BundledScript script = new BundledScript(RESOURCE,
+            "The cookie declaration script was not built into this release");
 
     @GET
     @NonBlocking
@@ -47,23 +34,6 @@ public final class DeclarationScriptResource {
     @APIResponse(responseCode = "200", ref = ApiDocument.SCRIPT)
     @APIResponse(responseCode = "404", description = "No cookie declaration script in this release")
     public Response declarationScript(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        byte[] body = script.orElseThrow(() -> ProblemException.notFound(
-                "The cookie declaration script was not built into this release"));
-        Response.ResponseBuilder response = etag.equals(ifNoneMatch) ? Response.notModified() : Response.ok(body);
-        return response.type("text/javascript; charset=utf-8")
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, CACHE)
-                .header("Access-Control-Allow-Origin", "*")
-                .header("Cross-Origin-Resource-Policy", "cross-origin")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
-    }
-
-    private static Optional<byte[]> load() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return script.response(ifNoneMatch);
     }
 }
