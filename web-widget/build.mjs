@@ -11,6 +11,8 @@ const BUDGET_GZIP_BYTES = 8192;
 const STUB_BUDGET_GZIP_BYTES = 1024;
 /** The declaration (with its styles) loads only on privacy pages, but a visitor there still pays for every byte. */
 const DECLARATION_BUDGET_GZIP_BYTES = 4096;
+/** The cross-domain part loads after the banner's config, on sites with several domains only. */
+const DOMAINS_BUDGET_GZIP_BYTES = 2048;
 
 /** Imports a .css file as a minified string. */
 const inlineCss = {
@@ -22,6 +24,9 @@ const inlineCss = {
     });
   },
 };
+
+/** Property names the minifier gave the banner's `_` properties, for the parts that share its state. */
+const mangleCache = {};
 
 /** One src/ entry bundled into a minified script for the browsers we support; its code as bytes. */
 const bundle = async (entry, options = {}) => {
@@ -35,6 +40,7 @@ const bundle = async (entry, options = {}) => {
     write: false,
     ...options,
   });
+  Object.assign(mangleCache, built.mangleCache);
   return built.outputFiles[0].contents;
 };
 
@@ -51,7 +57,7 @@ const emit = (name, code, budget) => {
   }
 };
 
-emit('akkoord.js', await bundle('browser.js', { mangleProps: /^_/, plugins: [inlineCss] }), BUDGET_GZIP_BYTES);
+emit('akkoord.js', await bundle('browser.js', { mangleProps: /^_/, mangleCache, plugins: [inlineCss] }), BUDGET_GZIP_BYTES);
 
 // The Consent Mode stub (src/defaults.js): the blocking script for pages whose own gtag call needs the defaults first,
 // with the banner itself loaded async after it.
@@ -60,3 +66,7 @@ emit('akkoord-defaults.js', await bundle('defaults.js', { mangleProps: /^_/ }), 
 // The cookie declaration (src/declaration.js): a separate script the banner loads only on pages that have a
 // <div data-akkoord-declaration>, so it stays outside the banner's budget and has its own.
 emit('akkoord-declaration.js', await bundle('declaration.js', { plugins: [inlineCss] }), DECLARATION_BUDGET_GZIP_BYTES);
+
+// The cross-domain part (src/domains.js): loaded by the banner only for sites with several domains. It works on the
+// banner's own state, so its `_` properties get the names the banner's build gave them.
+emit('akkoord-domains.js', await bundle('domains.js', { mangleProps: /^_/, mangleCache }), DOMAINS_BUDGET_GZIP_BYTES);

@@ -1,4 +1,4 @@
-// Headless Debian Chromium driven by playwright-core, with *.example.test mapped to 127.0.0.1.
+// Headless Debian Chromium driven by playwright-core, with *.example.test and *.checkout-example.test mapped to 127.0.0.1.
 
 import { chromium } from 'playwright-core';
 import { DEADLINE_MS } from './platform.mjs';
@@ -9,7 +9,8 @@ export const launch = () =>
   chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--host-resolver-rules=MAP *.example.test 127.0.0.1',
+      // *.checkout-example.test: a second registrable domain, for a site whose domains share no cookies.
+      '--host-resolver-rules=MAP *.example.test 127.0.0.1, MAP *.checkout-example.test 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
