@@ -5,6 +5,7 @@
 import { build, transform } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const BUDGET_GZIP_BYTES = 8192;
 /** The stub is a blocking script in <head>: it must cost the page next to nothing. */
@@ -57,7 +58,13 @@ const emit = (name, code, budget) => {
   }
 };
 
-emit('akkoord.js', await bundle('browser.js', { mangleProps: /^_/, mangleCache, plugins: [inlineCss] }), BUDGET_GZIP_BYTES);
+// Two passes: the first finds the names, the second (held to them by the cache) builds the banner with a fingerprint
+// of them. The cross-domain part carries the same fingerprint and does nothing for a banner of other names, which a
+// browser's cache can pair it with for a while after a release.
+const banner = { mangleProps: /^_/, mangleCache, plugins: [inlineCss] };
+await bundle('browser.js', { ...banner, define: { AKKOORD_STATE_NAMES: '""' } });
+const stateNames = { AKKOORD_STATE_NAMES: JSON.stringify(createHash('sha256').update(JSON.stringify(mangleCache)).digest('hex').slice(0, 12)) };
+emit('akkoord.js', await bundle('browser.js', { ...banner, define: stateNames }), BUDGET_GZIP_BYTES);
 
 // The Consent Mode stub (src/defaults.js): the blocking script for pages whose own gtag call needs the defaults first,
 // with the banner itself loaded async after it.
@@ -69,4 +76,4 @@ emit('akkoord-declaration.js', await bundle('declaration.js', { plugins: [inline
 
 // The cross-domain part (src/domains.js): loaded by the banner only for sites with several domains. It works on the
 // banner's own state, so its `_` properties get the names the banner's build gave them.
-emit('akkoord-domains.js', await bundle('domains.js', { mangleProps: /^_/, mangleCache }), DOMAINS_BUDGET_GZIP_BYTES);
+emit('akkoord-domains.js', await bundle('domains.js', { mangleProps: /^_/, mangleCache, define: stateNames }), DOMAINS_BUDGET_GZIP_BYTES);

@@ -93,7 +93,9 @@ const checkLater = (state, decide) => {
   document.readyState == 'complete' ? check() : addEventListener('load', check);
 };
 
-window.akkoordDomains = (state, decide, done) => {
+window.akkoordDomains = (names, state, decide, done) => {
+  // A banner of another build names its state's properties otherwise (see build.mjs): nothing here would fit it.
+  if (names != AKKOORD_STATE_NAMES) return done();
   const hosts = state._config.domains.filter((host) => host != location.host);
   const listener = carry(state, hosts);
   ['click', 'auxclick', 'contextmenu', 'submit'].forEach((type) => document.addEventListener(type, listener, true));

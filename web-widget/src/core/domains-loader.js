@@ -13,9 +13,10 @@ export const loadDomains = (config) =>
   config.domains &&
   new Promise((resolve) => {
     const script = document.createElement('script');
-    script.src = state._origin + '/akkoord-domains.js';
+    // The build's fingerprint of the state's property names (build.mjs): a part built with other names keeps out.
+    script.src = state._origin + '/akkoord-domains.js?v=' + AKKOORD_STATE_NAMES;
     script.nonce = state._nonce;
-    script.onload = () => window.akkoordDomains(state, decide, resolve);
+    script.onload = () => window.akkoordDomains(AKKOORD_STATE_NAMES, state, decide, resolve);
     script.onerror = resolve;
     setTimeout(resolve, 3000);
     document.head.append(script);

@@ -25,7 +25,10 @@ const suite = useSuite(async () => {
   const links = `
     <p><a id="to-checkout" href="http://${CHECKOUT}:${port}/checkout?step=1">Checkout</a></p>
     <p><a id="to-shop" href="http://${SHOP}:${port}/shop">Shop</a></p>
-    <p><a id="elsewhere" href="http://${ELSEWHERE}:${port}/partner">Partner</a></p>`;
+    <p><a id="elsewhere" href="http://${ELSEWHERE}:${port}/partner">Partner</a></p>
+    <form id="search" action="http://${CHECKOUT}:${port}/checkout"><input name="q" value="shoes"><button id="search-go">Search</button></form>
+    <form id="pay" method="post" action="http://${CHECKOUT}:${port}/checkout?step=2"><button id="pay-go">Pay</button></form>
+    <form id="partner" method="post" action="http://${ELSEWHERE}:${port}/partner"><button id="partner-go">Partner</button></form>`;
   suite.pages.page('/shop', bannerPage({ siteId: site.id, body: scripts + links }));
   suite.pages.page('/checkout', bannerPage({ siteId: site.id, body: scripts + links }));
 });
@@ -139,5 +142,28 @@ test('a page that checked a moment ago does not ask again, and its own latest de
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
   assert.equal(asked.length, 1, 'no second question within minutes');
   assert.equal((await awaitRecords(consentId, 1)).length, 1, 'nothing recorded');
+  await context.close();
+});
+
+test('forms to the other domain carry the id, as a field of a GET form or in the address of a POST form; to another host not', async () => {
+  const { context, page } = await newPage(suite.browser);
+  const shopUrl = suite.pages.url(SHOP, '/shop');
+  await page.goto(shopUrl);
+  await bannerShown(page);
+  await bannerButton(page, 'Reject all').click();
+  const consentId = await consentIdOf(page);
+
+  const search = await followedUrl(page, '#search-go', CHECKOUT);
+  assert.equal(search.searchParams.get('q'), 'shoes');
+  assert.equal(search.searchParams.get('akkoord_consent'), consentId);
+  await page.goto(shopUrl);
+  await settled(page);
+  const pay = await followedUrl(page, '#pay-go', CHECKOUT);
+  assert.equal(pay.searchParams.get('step'), '2');
+  assert.equal(pay.searchParams.get('akkoord_consent'), consentId);
+  await page.goto(shopUrl);
+  await settled(page);
+  const partner = await followedUrl(page, '#partner-go', ELSEWHERE);
+  assert.equal(partner.searchParams.has('akkoord_consent'), false);
   await context.close();
 });
