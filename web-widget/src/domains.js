@@ -25,10 +25,13 @@ const decidedId = (state) => {
   return consent && consent._decided && consent._id;
 };
 
-/** Adds the consent id to a followed link or submitted form that leads to another of the site's domains. */
+/**
+ * Adds the consent id to a followed link or submitted form that leads to another of the site's domains, and takes
+ * any other id off it: a link someone else wrote (a forum post, a mail) must not hand the visitor their decision.
+ */
 const carry = (state, hosts) => (event) => {
   const id = decidedId(state);
-  const target = id && event.target.closest && event.target.closest('a[href],area[href],form');
+  const target = event.target.closest && event.target.closest('a[href],area[href],form');
   if (!target) return;
   const form = target.tagName == 'FORM';
   const url = safeRun(() => new URL(form ? target.getAttribute('action') || '' : target.href, location.href));
@@ -36,11 +39,11 @@ const carry = (state, hosts) => (event) => {
   if (form && (target.getAttribute('method') || 'get').toLowerCase() == 'get') {
     // A GET form replaces the action's query with its fields: the id goes in as one of them.
     let field = target.querySelector('input[name="' + PARAM + '"]');
-    if (!field) target.append((field = Object.assign(document.createElement('input'), { type: 'hidden', name: PARAM })));
-    field.value = id;
+    if (!field && id) target.append((field = Object.assign(document.createElement('input'), { type: 'hidden', name: PARAM })));
+    if (field) id ? (field.value = id) : field.remove();
     return;
   }
-  url.searchParams.set(PARAM, id);
+  id ? url.searchParams.set(PARAM, id) : url.searchParams.delete(PARAM);
   form ? target.setAttribute('action', url.href) : (target.href = url.href);
 };
 
@@ -71,14 +74,19 @@ const follow = async (state, decide, id) => {
   await decide(CROSS_DOMAIN, chosen);
 };
 
-/** Takes the id off the address bar: a copied or bookmarked address must not carry it. */
-const takeParam = () => {
+/**
+ * Takes the id off the address bar (a copied or bookmarked address must not carry it) and answers it only when the
+ * visitor came from another of the site's domains: an id in a link from anywhere else could be someone else's, and
+ * taking it over would give this visitor a decision they never made (and that person a view of their records).
+ */
+const takeParam = (hosts) => {
   const url = new URL(location.href);
   const id = url.searchParams.get(PARAM);
   if (id == null) return null;
   url.searchParams.delete(PARAM);
   safeRun(() => history.replaceState(history.state, '', url.href));
-  return ID.test(id) ? id : null;
+  const from = safeRun(() => new URL(document.referrer).host);
+  return ID.test(id) && hosts.includes(from) ? id : null;
 };
 
 const checkLater = (state, decide) => {
@@ -99,7 +107,7 @@ window.akkoordDomains = (names, state, decide, done) => {
   const hosts = state._config.domains.filter((host) => host != location.host);
   const listener = carry(state, hosts);
   ['click', 'auxclick', 'contextmenu', 'submit'].forEach((type) => document.addEventListener(type, listener, true));
-  const id = takeParam();
+  const id = takeParam(hosts);
   if (id) {
     // The visitor comes from another of the site's domains; its decision may be newer than any check.
     writeJson(CHECKED_KEY, Date.now());

@@ -12,6 +12,8 @@ import { consentIdOf, ran, reloadAfter, settled, useSuite } from './support/suit
 const SHOP = 'shop.example.test';
 const CHECKOUT = 'pay.checkout-example.test';
 const ELSEWHERE = 'www.elsewhere.test';
+/** A consent id someone else put into a link. */
+const PLANTED = '0123456789abcdef0123456789abcdef';
 
 let site;
 
@@ -25,6 +27,7 @@ const suite = useSuite(async () => {
   const links = `
     <p><a id="to-checkout" href="http://${CHECKOUT}:${port}/checkout?step=1">Checkout</a></p>
     <p><a id="to-shop" href="http://${SHOP}:${port}/shop">Shop</a></p>
+    <p><a id="planted" href="http://${CHECKOUT}:${port}/checkout?akkoord_consent=${PLANTED}">A link someone posted</a></p>
     <p><a id="elsewhere" href="http://${ELSEWHERE}:${port}/partner">Partner</a></p>
     <form id="search" action="http://${CHECKOUT}:${port}/checkout"><input name="q" value="shoes"><button id="search-go">Search</button></form>
     <form id="pay" method="post" action="http://${CHECKOUT}:${port}/checkout?step=2"><button id="pay-go">Pay</button></form>
@@ -165,5 +168,32 @@ test('forms to the other domain carry the id, as a field of a GET form or in the
   await settled(page);
   const partner = await followedUrl(page, '#partner-go', ELSEWHERE);
   assert.equal(partner.searchParams.has('akkoord_consent'), false);
+  await context.close();
+});
+
+test("someone else's consent id is never taken over: not from a link on another site, not from a link written into the site", async () => {
+  // A real id of this site, as someone who decided on the shop could copy it into links.
+  const other = await newPage(suite.browser);
+  await other.page.goto(suite.pages.url(SHOP, '/shop'));
+  await bannerShown(other.page);
+  await bannerButton(other.page, 'Accept all').click();
+  const theirs = await consentIdOf(other.page);
+  await awaitRecords(theirs, 1);
+  await other.context.close();
+
+  // Typed in, or followed from a page that is not the site's: the banner asks as for any new visitor.
+  const { context, page } = await newPage(suite.browser);
+  await page.goto(suite.pages.url(CHECKOUT, '/checkout?step=1&akkoord_consent=' + theirs));
+  await bannerShown(page);
+  assert.equal(new URL(page.url()).search, '?step=1', 'the id is taken off the address bar all the same');
+  assert.equal(await page.evaluate(() => akkoord.consent().decided), false);
+  assert.deepEqual(await ran(page), []);
+
+  // A link on the site that already carries an id leaves without it while this visitor has not decided.
+  await page.goto(suite.pages.url(SHOP, '/shop'));
+  await bannerShown(page);
+  const planted = await followedUrl(page, '#planted', CHECKOUT);
+  assert.equal(planted.searchParams.has('akkoord_consent'), false, String(planted));
+  assert.equal((await awaitRecords(theirs, 1)).length, 1, 'nothing was recorded under their id');
   await context.close();
 });
