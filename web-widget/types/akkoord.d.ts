@@ -103,6 +103,11 @@ export interface BannerConfig {
   };
   /** Time of the last completed scan (ISO 8601), or null. */
   lastScan: string | null;
+  /**
+   * Present only for a site with more than one domain: the hosts (host or host:port, no wildcards) a decision
+   * follows the visitor to. The banner then loads its cross-domain part (akkoord-domains.js).
+   */
+  domains?: string[];
 }
 
 declare global {

@@ -13,6 +13,7 @@ import { isExpired, needsPrompt } from './consent.js';
 import { setConsentDefaults } from './consent-defaults.js';
 import { decide, GPC } from './decisions.js';
 import { loadDeclaration, loadEmbeds } from './chunks.js';
+import { LINK_PARAM, loadDomains } from './domains-loader.js';
 import { fire } from './events.js';
 import { state } from './global.js';
 import { showBanner } from './modals/banner.js';
@@ -39,13 +40,16 @@ const onConfig = (config) => {
     OPTIONAL.forEach((category) => (consent._granted[category] = false));
   }
   if (state._gpc && !consent) decide(GPC, {});
-  whenShown(() => {
+  const linked = loadDomains(config);
+  whenShown(async () => {
     // After the banner's frame: a page's first localStorage access opens the storage area, milliseconds the banner
     // need not wait for. Scheduled from here: a timer set while <body> is still to come fires before the banner.
     whenIdle(() => {
       writeJson(HOSTS_KEY, config.trackerHosts);
       flushOutbox();
     });
+    // Arrived through a link from another of the site's domains: the decision made there, not a second question.
+    if (location.search.includes(LINK_PARAM + '=')) await linked;
     needsPrompt(state._consent, config) ? showBanner() : showFloating();
   });
   return config;

@@ -1,4 +1,4 @@
-// Headless Debian Chromium driven by playwright-core, with *.example.test mapped to 127.0.0.1.
+// Headless Debian Chromium driven by playwright-core, with *.example.test and *.checkout-example.test mapped to 127.0.0.1.
 
 import { chromium } from 'playwright-core';
 import { DEADLINE_MS } from './platform.mjs';
@@ -13,7 +13,8 @@ export const launch = (hosts = []) =>
   chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--host-resolver-rules=' + ['*.example.test', ...hosts].map((host) => 'MAP ' + host + ' 127.0.0.1').join(',') +
+      // *.checkout-example.test: a second registrable domain, for a site whose domains share no cookies.
+      '--host-resolver-rules=' + ['*.example.test', '*.checkout-example.test', ...hosts].map((host) => 'MAP ' + host + ' 127.0.0.1').join(',') +
         (hosts.length ? ',MAP * ~NOTFOUND,EXCLUDE 127.0.0.1' : ''),
       '--no-sandbox',
       '--disable-gpu',

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Consent records of one day or week.
  *
  * @param byAction          records per action key ({@code accept_all}, {@code reject_all}, {@code custom},
- *                          {@code withdraw}, {@code gpc}), every action present
+ *                          {@code withdraw}, {@code gpc}, {@code cross_domain}), every action present
  * @param decisions         records that express a visitor's choice: every action but {@code gpc}, which the
- *                          browser sends on its own before the visitor decides
+ *                          browser sends on its own before the visitor decides, and {@code cross_domain}, a
+ *                          choice made (and counted) on another of the site's domains
  * @param analyticalGranted decisions that left analytical cookies granted
  * @param marketingGranted  decisions that left marketing cookies granted
  */

@@ -78,7 +78,8 @@ public class ConsentAnalytics {
             String action = row.getString("action");
             long n = row.getLong("n");
             byAction.merge(action, n, Long::sum);
-            if (!ConsentAction.GPC.key().equals(action)) {
+            // A record taken over from another domain repeats a choice counted where it was made.
+            if (!ConsentAction.GPC.key().equals(action) && !ConsentAction.CROSS_DOMAIN.key().equals(action)) {
                 decisions += n;
                 analytical += row.getBoolean("analytical") ? n : 0;
                 marketing += row.getBoolean("marketing") ? n : 0;

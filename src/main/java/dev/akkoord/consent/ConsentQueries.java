@@ -34,6 +34,17 @@ public class ConsentQueries {
                 .map(ConsentQueries::records);
     }
 
+    /** The newest record of a visitor on one site (by chain order), or null: what its other domains follow. */
+    public Uni<ConsentRecord> latest(String consentId, UUID siteId) {
+        return pool.preparedQuery("SELECT " + ConsentRows.COLUMNS + " FROM consent_records WHERE consent_id = $1 "
+                + "AND site_id = $2 ORDER BY seq DESC LIMIT 1")
+                .execute(Tuple.of(consentId, siteId))
+                .map(rows -> {
+                    List<ConsentRecord> records = records(rows);
+                    return records.isEmpty() ? null : records.get(0);
+                });
+    }
+
     /** One page of a site's log in record order; {@code afterId} is the cursor (0 for the first page). */
     public Uni<List<ConsentRecord>> page(UUID siteId, Instant from, Instant to, long afterId, int limit) {
         return pool.preparedQuery("SELECT " + ConsentRows.COLUMNS + RANGE + " AND id > $4 ORDER BY id LIMIT $5")

@@ -3,6 +3,7 @@ package dev.akkoord.consent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,6 +114,56 @@ public final class ConsentResource {
             }
             return Map.of("consentId", consentId, "records", records.stream().map(ConsentResource::visitorView).toList());
         });
+    }
+
+    /**
+     * What a site's other domains need to follow a visitor's decision: the newest record of this consent id on this
+     * site, reduced to the decision and the origin it was made on. Nothing of another site answers, not even whether
+     * the id exists there.
+     */
+    @GET
+    @Path("/{consentId}/latest")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A visitor's latest decision on one site, for the site's other domains (public; the id is "
+            + "the key)")
+    @APIResponse(responseCode = "200", description = "The newest record of this consent id on the site",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.LATEST_DECISION))
+    @APIResponse(responseCode = "400", description = "A consent id is 32 lowercase hex characters; 'site' is a site id")
+    @APIResponse(responseCode = "404", description = "No record of this consent id on this site")
+    public Uni<Map<String, Object>> latestDecision(@RestPath String consentId, @RestQuery String site) {
+        if (!consentId.matches("[0-9a-f]{32}")) {
+            throw ProblemException.badRequest("A consent id is 32 lowercase hex characters");
+        }
+        UUID siteId;
+        try {
+            siteId = UUID.fromString(site == null ? "" : site);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("'site' must be the site's id");
+        }
+        return queries.latest(consentId, siteId).map(record -> {
+            if (record == null) {
+                throw ProblemException.notFound("No consent records for this id on this site");
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("consentId", consentId);
+            view.put("siteId", record.siteId());
+            view.put("recordedAt", record.recordedAt());
+            view.put("action", record.action());
+            view.put("categories", Map.of("functional", true, "analytical", record.analytical(), "marketing",
+                    record.marketing()));
+            view.put("bannerVersion", record.bannerVersion());
+            view.put("origin", origin(record.pageUrl()));
+            return view;
+        });
+    }
+
+    /** {@code https://shop.example/cart} → {@code https://shop.example}: the domain a record was made on. */
+    static String origin(String pageUrl) {
+        if (pageUrl == null) {
+            return null;
+        }
+        int path = pageUrl.indexOf('/', pageUrl.indexOf("://") + 3);
+        return path < 0 ? pageUrl : pageUrl.substring(0, path);
     }
 
     /**

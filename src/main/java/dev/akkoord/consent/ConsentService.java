@@ -94,6 +94,7 @@ public class ConsentService {
             throw ProblemException.badRequest("'siteId' is required");
         }
         String consentId = request.consentId();
+        checkLinked(request.action(), consentId);
         if (consentId == null) {
             consentId = newConsentId();
         } else if (!CONSENT_ID.matcher(consentId).matches()) {
@@ -130,6 +131,14 @@ public class ConsentService {
         }
         if (action == ConsentAction.GPC && categories.marketing()) {
             throw ProblemException.badRequest("A 'gpc' record cannot grant marketing");
+        }
+    }
+
+    /** A record taken over from another domain is linked to the decision there by its consent id, or to nothing. */
+    private static void checkLinked(ConsentAction action, String consentId) {
+        if (action == ConsentAction.CROSS_DOMAIN && consentId == null) {
+            throw ProblemException.badRequest("A 'cross_domain' record needs the 'consentId' of the decision it takes "
+                    + "over");
         }
     }
 

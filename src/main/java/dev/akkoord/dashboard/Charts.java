@@ -20,13 +20,14 @@ final class Charts {
     static final int TOP = 12;
     static final int BOTTOM = 36;
 
-    /** The five actions in stacking order, with colours of at least 3:1 contrast on white. */
+    /** The six actions in stacking order, with colours of at least 3:1 contrast on white. */
     static final List<Series> ACTIONS = List.of(
             new Series("accept_all", "Accept all", "#15803d"),
             new Series("custom", "Custom choice", "#1d4ed8"),
             new Series("reject_all", "Reject all", "#b91c1c"),
             new Series("withdraw", "Withdraw", "#7c3aed"),
-            new Series("gpc", "GPC signal", "#4b5563"));
+            new Series("gpc", "GPC signal", "#4b5563"),
+            new Series("cross_domain", "From another domain", "#0f766e"));
     static final List<Series> RATES = List.of(
             new Series("analytical", "Analytical", "#1d4ed8"),
             new Series("marketing", "Marketing", "#c2410c"));

@@ -32,6 +32,7 @@ final class TemplateExtensions {
             case "custom" -> "Chose per category";
             case "withdraw" -> "Withdrew consent";
             case "gpc" -> "Browser sent Global Privacy Control";
+            case "cross_domain" -> "Took over the choice made on another of the site's domains";
             default -> action;
         };
     }

@@ -112,7 +112,24 @@ public class BannerConfigService {
         config.put("trackerHosts", content.trackerHosts());
         config.put("ui", content.ui());
         config.put("lastScan", cookies.lastScan() == null ? null : cookies.lastScan().toString());
+        List<String> linked = linkedDomains(site.domains());
+        if (!linked.isEmpty()) {
+            config.put("domains", linked);
+        }
         return config;
+    }
+
+    /**
+     * The hosts a decision follows the visitor to: the site's domains when it has more than one, each a host a link
+     * can point at (a wildcard names no host, so it is left out). A one-domain site gets none and its banner loads no
+     * cross-domain code.
+     */
+    static List<String> linkedDomains(List<String> domains) {
+        if (domains == null || domains.size() < 2) {
+            return List.of();
+        }
+        List<String> hosts = domains.stream().filter(domain -> !domain.startsWith("*.")).toList();
+        return hosts.isEmpty() ? List.of() : hosts;
     }
 
     /** {@code nl-BE,nl;q=0.9} or {@code nl-BE} → {@code nl}; anything odd → the site default. */

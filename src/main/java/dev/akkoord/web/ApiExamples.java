@@ -82,6 +82,12 @@ public final class ApiExamples {
               "gpc": false, "ipTruncated": "127.0.0.0", "userAgent": "Mozilla/5.0 (X11; Linux x86_64)",
               "receipt": "087067e69c8a63999406dcd10a63373ea25da20192dde202dfe422eba73154bd"}]}""";
 
+    public static final String LATEST_DECISION = """
+            {"consentId": "8577caad351d2445ee29e97572578e25", "siteId": "d47f5b51-a9cc-4cfe-bde4-fb483e216698",
+             "recordedAt": "2026-12-06T04:02:01.898735Z", "action": "custom",
+             "categories": {"analytical": true, "functional": true, "marketing": false},
+             "bannerVersion": "3325f3ee8eaf31ab", "origin": "https://www.example.test"}""";
+
     public static final String CONSENT_PAGE = """
             {"records": [{"recordId": 1, "siteId": "d47f5b51-a9cc-4cfe-bde4-fb483e216698", "seq": 1,
               "consentId": "8577caad351d2445ee29e97572578e25", "recordedAt": "2026-12-06T04:02:01.898735Z",
