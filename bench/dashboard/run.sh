@@ -284,7 +284,7 @@ done
 for i in "${!paths[@]}"; do
     measure "${names[$i]}" "${paths[$i]}"
     case ${names[$i]} in
-        *consent-id*) grep -q "consentId=${paths[$i]##*consentId=}\"><code>" "$work/static/$n.html" \
+        *consent-id*) grep -q "consentId=${paths[$i]##*consentId=}\"><code class=\"url\">" "$work/static/$n.html" \
                           || { echo "the search did not find ${paths[$i]##*consentId=}"; exit 1; } ;;
     esac
 done
