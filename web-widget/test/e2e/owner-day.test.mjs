@@ -213,6 +213,18 @@ test('a site that starts to set a new cookie: its owner gets a mail and the webh
   assert.equal(body.siteId, shopSiteId);
   assert.deepEqual(body.alerts.new_cookies, ['_ga (127.0.0.1, analytical)']);
 
+  // The operators' list of all sites counts what the browser saw (_ga written by the page before any choice) as
+  // the site's overview does.
+  await operator.goto(siteUrl(shopSiteId));
+  const tile = async (id) => (await operator.locator('#glance-' + id + ' .tile-value').textContent()).trim();
+  const overview = [await tile('before-consent'), await tile('after-reject'), await tile('review')];
+  assert.equal(overview[0], '1');
+  await operator.goto(platform.url + '/dashboard/sites');
+  const listed = operator.locator('table.sites tr', { hasText: 'Growing shop' });
+  const cell = async (label) => (await listed.locator('td[data-label="' + label + '"]').textContent()).trim();
+  assert.deepEqual([await cell('Set before consent'), await cell('Set after reject'), await cell('To review')], overview);
+  assert.match(await listed.locator('td[data-label="Set before consent"]').getAttribute('class'), /bad/);
+
   await operator.goto(siteUrl(shopSiteId, '/alerts'));
   for (const to of ['mail: ' + OWNER.email, 'webhook: http://127.0.0.1:' + hooks.port + '/akkoord-alerts']) {
     const delivery = operator.locator('table.deliveries tr', { hasText: to }).filter({ hasText: 'new cookies' }).first();

@@ -13,20 +13,32 @@ import dev.akkoord.classify.Category;
  */
 public record CookieTally(int beforeConsent, int afterReject, int toReview, boolean browserChecked) {
 
-    static CookieTally of(ScanRow scan, List<ScanCookie> stored, Map<String, CookieOverride> overrides) {
+    /**
+     * The little of a stored cookie that the tally needs, read without the rest of the row (the list of sites
+     * counts every site's cookies at once).
+     *
+     * @param seenInBrowser whether the browser pass saw it: then its own flags say when it was set; otherwise a
+     *                      violation means set before consent, as the static crawl never consents
+     */
+    record Fact(String name, Category category, boolean violation, boolean seenInBrowser, boolean setBeforeConsent,
+            boolean setAfterReject) {
+    }
+
+    static CookieTally of(ScanRow scan, List<Fact> facts, Map<String, CookieOverride> overrides) {
         int before = 0;
         int afterReject = 0;
         int review = 0;
-        for (ScanCookie cookie : Overrides.apply(stored, overrides)) {
-            boolean needsConsent = cookie.category() != Category.FUNCTIONAL;
-            ScanCookie.Seen seen = cookie.seen();
-            if (needsConsent && (seen == null ? cookie.violation() : seen.setBeforeConsent())) {
+        for (Fact fact : facts) {
+            CookieOverride own = Overrides.find(overrides, fact.name());
+            Category category = own != null && own.category() != null ? own.category() : fact.category();
+            boolean needsConsent = category != Category.FUNCTIONAL;
+            if (needsConsent && (fact.seenInBrowser() ? fact.setBeforeConsent() : fact.violation())) {
                 before++;
             }
-            if (needsConsent && seen != null && seen.setAfterReject()) {
+            if (needsConsent && fact.seenInBrowser() && fact.setAfterReject()) {
                 afterReject++;
             }
-            if (cookie.category() == Category.UNCLASSIFIED) {
+            if (category == Category.UNCLASSIFIED) {
                 review++;
             }
         }

@@ -75,14 +75,15 @@ public class ScanService {
 
     /**
      * Each site's compliance as its last cookie list tells it, by site, for the operators' list of all sites: three
-     * queries for every site at once. Sites without a cookie list yet are absent.
+     * queries for every site at once, reading only the columns the counts need. Sites without a cookie list yet are
+     * absent.
      */
     public Uni<Map<UUID, CookieTally>> tallies() {
         return scans.lastListingScans().flatMap(last -> {
             if (last.isEmpty()) {
                 return Uni.createFrom().item(Map.<UUID, CookieTally>of());
             }
-            return scans.cookies(last.stream().map(ScanRow::id).toList())
+            return scans.tallyFacts(last.stream().map(ScanRow::id).toList())
                     .flatMap(cookies -> scans.cookieOverrides(last.stream().map(ScanRow::siteId).toList())
                             .map(overrides -> {
                                 Map<UUID, CookieTally> bySite = new HashMap<>();
