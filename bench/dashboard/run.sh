@@ -18,38 +18,38 @@
 # Their hash chains are not real (the benchmark measures reads). Times are curl's time_total over loopback, so
 # they are upper bounds of the server time. The daily scan is off: the sites' domains are not real.
 #
-# On 2026-12-06, 2 cores shared with another engineer's browser tests (load average 5.1 at the start, 3.2 at the
-# end), PostgreSQL 15, defaults (RUNS=50, 100 sites, 1,000,000 records: 550,048 on the big site, 1,562 on the
-# small one); cpu_ms is the platform process's CPU per request, GC and JIT included. README.md, "Dashboard
-# benchmark", has the same table and what changed for it. On the same day with load averages of 9 to 12 the p95
-# of the heavier pages went to 100-280 ms (and nginx's to 6-30 ms). The build before V65 and the shared scan reads,
-# same data (load average 6.7): list of sites p50 115, p95 219 ms; big site's Scans 19.0 / 62.2 ms.
+# On 2026-12-06, 2 cores otherwise idle (load average 1.8 at the start, 1.7 at the end), PostgreSQL 15, defaults
+# (RUNS=50, 100 sites, 1,000,000 records: 550,048 on the big site, 1,562 on the small one); cpu_ms is the platform
+# process's CPU per request, GC and JIT included. README.md, "Dashboard benchmark", has the same table and what
+# changed for it. On the same day with load averages of 9 to 12 the p95 of the heavier pages went to 100-280 ms (and
+# nginx's to 6-30 ms). The build before V65 and the shared scan reads, same data (load average 6.7): list of sites
+# p50 115, p95 219 ms; big site's Scans 19.0 / 62.2 ms.
 #   page                                 p50_ms   p95_ms   max_ms  cpu_ms    bytes nginx_p95   ratio
-#   list of sites (100)                    10.4     26.5     28.1    34.3    59428      0.36     74x
-#   account                                 1.7      5.9     10.3     6.2     2095      0.23     26x
-#   accounts                                4.7      9.3     10.5    15.3     2365      0.42     22x
-#   big: overview + settings               11.5     24.5     50.1    32.0    10635      0.48     51x
-#   big: cookies                            8.4     18.4     50.6    19.7    58083      0.45     41x
-#   big: scans                              8.2     20.5     41.5    16.0    28838      6.62      3x
-#   big: one scan                           3.0      8.0      8.9     9.2    12025      0.42     19x
-#   big: alerts                             2.1      3.6      7.6     3.7     3651      0.20     18x
-#   big: analytics (30 days)                8.1     14.8     16.1    12.5    39569      0.47     31x
-#   big: analytics (90 days)               15.4     25.5     28.8    23.5   102625      0.38     67x
-#   big: consent log                        4.2      5.8      8.2     4.7    27582      0.38     15x
-#   big: consent-id search                  2.5      5.3     12.7     9.8     3816      0.32     16x
-#   big: banner editor                      2.7      6.9      7.9     8.2    10837      0.32     22x
-#   big: preview                            1.9      3.8      6.2     2.7      799      0.31     12x
-#   small: overview + settings              8.0     11.6     14.3    10.2    10648      0.37     32x
-#   small: cookies                          7.1     12.7     14.4     8.8    58093      0.42     30x
-#   small: scans                            8.1     10.0     17.3     8.5    29428      0.49     20x
-#   small: one scan                         4.6      8.0      8.3     4.7    12055      0.46     17x
-#   small: alerts                           2.3      6.7      9.1     4.7     3657      0.41     16x
-#   small: analytics (30 days)              7.6     13.8     17.9    18.7    38785      0.49     28x
-#   small: analytics (90 days)             17.2     24.5     32.4    16.5   100261      0.47     52x
-#   small: consent log                      3.9      7.5      8.1     6.7    27688      0.37     20x
-#   small: consent-id search                2.6      3.3      3.7     2.5     3824      0.42      8x
-#   small: banner editor                    3.0      4.8      5.5     3.8    10843      0.40     12x
-#   small: preview                          2.6      4.5      5.8     5.3      803      0.33     14x
+#   list of sites (100)                    16.2     28.1     34.7    39.8    86750      0.41     68x
+#   account                                 2.4      6.7      7.1     7.0     2095      0.38     18x
+#   accounts                                6.9     10.6     13.1    21.0     2536      0.32     34x
+#   big: overview + settings               10.6     14.2     17.8    23.7    11023      0.68     21x
+#   big: cookies                            8.1     13.0     16.8    22.3    58083      0.58     23x
+#   big: scans                             10.0     15.2     15.8    16.0    28838      0.41     37x
+#   big: one scan                           4.6      9.1     12.3    12.0    12025      0.61     15x
+#   big: alerts                             2.6      6.1      8.1     4.8     3816      0.36     17x
+#   big: analytics (30 days)                9.2     13.1     18.0    14.3    46515      0.40     33x
+#   big: analytics (90 days)               20.2     24.0     26.6    24.3   123191      0.48     50x
+#   big: consent log                        4.1      7.6     10.0     5.3    39050      0.38     20x
+#   big: consent-id search                  2.7      3.0      4.7     4.2     4210      0.36      8x
+#   big: banner editor                      2.4      5.0      6.0     4.8    10837      0.41     12x
+#   big: preview                            1.8      3.5      6.8     2.3      799      0.42      8x
+#   small: overview + settings              8.3     15.9     17.3     9.2    11036      1.16     14x
+#   small: cookies                          6.8     10.0     10.8     8.0    58093      0.44     22x
+#   small: scans                            8.8     20.6     21.7     8.2    29428      0.47     43x
+#   small: one scan                         4.3      6.3     11.0     4.5    12055      0.58     11x
+#   small: alerts                           3.0      8.3      9.4     4.8     3822      1.19      7x
+#   small: analytics (30 days)              8.6     12.6     17.0    14.0    45730      0.41     31x
+#   small: analytics (90 days)             19.2     24.8     26.4    18.2   120827      0.39     63x
+#   small: consent log                      3.8      4.7      7.3     4.3    39156      0.38     12x
+#   small: consent-id search                2.5      5.4      8.9     3.3     4218      0.33     16x
+#   small: banner editor                    2.8      3.9      5.0     3.7    10843      0.41      9x
+#   small: preview                          2.0      2.7      5.6     5.3      803      0.43      6x
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
