@@ -277,21 +277,18 @@ public class ScanRepository {
 
     /** Every site's last finished scan (done, partial or failed), one query for a list of all sites. */
     public Uni<List<ScanRow>> lastFinishedScans() {
-        // One index lookup per site (scans_site_ended, V65): the older scans are never read.
-        return pool.query("SELECT last.* FROM sites CROSS JOIN LATERAL (SELECT " + SCAN_COLUMNS + " FROM scans "
-                        + "WHERE scans.site_id = sites.id AND status IN ('done', 'partial', 'failed') "
-                        + "ORDER BY finished_at DESC LIMIT 1) AS last WHERE sites.deleted_at IS NULL").execute()
-                .map(rows -> {
-                    List<ScanRow> scans = new ArrayList<>();
-                    rows.forEach(row -> scans.add(scanRow(row)));
-                    return scans;
-                });
+        return lastScanOfEachSite("'done', 'partial', 'failed'");
     }
 
     /** Each site's last scan that gave it a cookie list (done or partial); sites without one are absent. */
     public Uni<List<ScanRow>> lastListingScans() {
+        return lastScanOfEachSite("'done', 'partial'");
+    }
+
+    private Uni<List<ScanRow>> lastScanOfEachSite(String statuses) {
+        // One index lookup per site (scans_site_ended, V65): the older scans are never read.
         return pool.query("SELECT last.* FROM sites CROSS JOIN LATERAL (SELECT " + SCAN_COLUMNS + " FROM scans "
-                        + "WHERE scans.site_id = sites.id AND status IN ('done', 'partial') "
+                        + "WHERE scans.site_id = sites.id AND status IN (" + statuses + ") "
                         + "ORDER BY finished_at DESC LIMIT 1) AS last WHERE sites.deleted_at IS NULL").execute()
                 .map(rows -> {
                     List<ScanRow> scans = new ArrayList<>();
