@@ -11,6 +11,7 @@
 //   akkoord stub      <script src=…/akkoord-defaults.js> (blocking, Consent Mode defaults only), then the async tag
 //   cookieconsent 3.1 as its documentation embeds it: the stylesheet linked in <head>, the script and the site's
 //                     CookieConsent.run() call at the end of <body>, neither deferred
+//   … with embeds     the bare page and the async form with two held YouTube embeds below the text (placeholders)
 //   empty …           the same tag forms with empty scripts (another origin, as the platform is; cookieconsent's
 //                     form from the page's own origin, as in its embed): what the form costs with nothing in it
 //
@@ -58,6 +59,11 @@ ${'<p>Every item is made in small batches by workshops we visit ourselves. We pu
 const shopPage = (head, tail = '') =>
   `<!doctype html><html lang="en"><head>${head}<meta charset="utf-8"><title>Shop</title></head><body>${content}${tail}</body></html>`;
 
+// Two held embeds below the text: without Akkoord an iframe with only data-src stays empty; with it, each gets a
+// placeholder from the second script. Their provider's host resolves to 127.0.0.1 only and is never asked for.
+const embeds = '<iframe data-category="marketing" data-src="https://www.youtube-nocookie.com/embed/bench1" width="560" height="315" title="Workshop film"></iframe>'
+  + '<iframe data-category="marketing" data-src="https://www.youtube-nocookie.com/embed/bench2" width="560" height="315" title="Repair film"></iframe>';
+
 // Runs in every page before anything else.
 const probe = () => {
   const marks = (window.__bench = { shift: 0, contentFrame: null, bannerFrame: null });
@@ -96,7 +102,7 @@ const measure = async (browser, url, withBanner) => {
   return result;
 };
 
-const browser = await launch();
+const browser = await launch(['www.youtube-nocookie.com']);
 const pages = await startPages();
 const site = await createSite({ name: 'paint reference' });
 pages.script('/cc/cookieconsent.umd.js', reference('cookieconsent.umd.js'));
@@ -115,6 +121,8 @@ const forms = [
   { name: 'Akkoord blocking', path: '/akkoord-blocking', html: shopPage(`<script src="${PLATFORM}/akkoord.js" data-site="${site.id}"></script>`), banner: true, control: 'empty blocking' },
   { name: 'Akkoord async (per-site)', path: '/akkoord-async', html: shopPage(perSite), banner: true, control: 'empty async' },
   { name: 'Akkoord stub + async', path: '/akkoord-stub', html: shopPage(stub + perSite), banner: true, control: 'empty stub + async' },
+  { name: 'bare page with embeds', path: '/bare-embeds', html: shopPage('', embeds) },
+  { name: 'Akkoord async with embeds', path: '/akkoord-async-embeds', html: shopPage(perSite, embeds), banner: true, control: 'empty async' },
   {
     name: 'cookieconsent 3.1',
     path: '/cookieconsent',
@@ -171,3 +179,6 @@ console.log(`Medians over ${RUNS} fresh contexts per form (forms rotated each ro
 console.log(line(header));
 console.log('|' + widths.map((width, i) => (i ? '-'.repeat(width + 1) + ':' : '-'.repeat(width + 2))).join('|') + '|');
 rows.forEach((row) => console.log(line(row)));
+const bareEmbedsFcp = med('bare page with embeds', (run) => run.fcp);
+console.log(`Akkoord async with embeds: banner presented ${signed(bannerPresented('Akkoord async with embeds') - bareEmbedsFcp)} ms `
+  + `after the bare page with embeds' first contentful paint (the async form on the page without: ${signed(bannerPresented('Akkoord async (per-site)') - bare.fcp)} ms after the bare page's)`);
