@@ -112,7 +112,7 @@ final class BrandWords {
 
     /** The label a company registered: hotjar for static.hotjar.com, bbc for www.bbc.co.uk. */
     static String label(String host) {
-        String registrable = Domains.registrable(Domains.normalizeHost(host));
+        String registrable = HostNames.registrable(HostNames.normalizeHost(host));
         if (registrable == null) {
             return null;
         }

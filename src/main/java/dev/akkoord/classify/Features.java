@@ -49,7 +49,7 @@ final class Features {
         }
         out.add(hash(SHAPE, shape(name.raw)));
         out.add(hash(SHAPE + 1, leadingPunctuation(name.raw)));
-        String lifetime = Lifetimes.bucket(facts.lifetimeSeconds());
+        String lifetime = RetentionPeriods.bucket(facts.lifetimeSeconds());
         out.add(hash(LIFETIME, lifetime));
         String party = facts.thirdParty() == null ? "?" : facts.thirdParty() ? "3p" : "1p";
         out.add(hash(PARTY, party));
@@ -59,12 +59,12 @@ final class Features {
     }
 
     private static void addHost(Builder out, String host) {
-        String site = Domains.registrable(host);
+        String site = HostNames.registrable(host);
         if (site == null) {
             return;
         }
         out.add(hash(SITE, site));
-        String normalized = Domains.normalizeHost(host);
+        String normalized = HostNames.normalizeHost(host);
         int tld = normalized.lastIndexOf('.');
         int start = 0;
         for (int i = 0; i <= tld; i++) {

@@ -117,7 +117,7 @@ public final class KnowledgeBase {
             String name = star >= 0 ? rawName.substring(0, star) : rawName;
             String id = f.get(column.get("ID")).strip();
             byId.put(id, new KnownCookie(id, name, wildcard, category, f.get(column.get("Platform")).strip(),
-                    Domains.hostsIn(f.get(column.get("Domain"))), f.get(column.get("Description")).strip(),
+                    HostNames.hostsIn(f.get(column.get("Domain"))), f.get(column.get("Description")).strip(),
                     f.get(column.get("Retention period")).strip(), f.get(column.get("Data Controller")).strip()));
         }
         return byId;
@@ -168,7 +168,7 @@ public final class KnowledgeBase {
                 wildcard.isEmpty() ? row.wildcard() : wildcard.equals("1"),
                 category.isEmpty() ? row.category() : Category.fromLabel(category),
                 platform.isEmpty() ? row.platform() : platform,
-                domain.isEmpty() ? row.hosts() : Domains.hostsIn(domain), row.purpose(),
+                domain.isEmpty() ? row.hosts() : HostNames.hostsIn(domain), row.purpose(),
                 retention.isEmpty() ? row.retention() : retention, row.controller());
     }
 
@@ -178,7 +178,7 @@ public final class KnowledgeBase {
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = Csv.parseLine(line);
             String platforms = f.get(column.get("platforms")).strip();
-            hosts.add(new VendorHost(Domains.normalizeHost(f.get(column.get("host"))),
+            hosts.add(new VendorHost(HostNames.normalizeHost(f.get(column.get("host"))),
                     Category.fromLabel(f.get(column.get("category"))), f.get(column.get("vendor")).strip(),
                     platforms.isEmpty() ? List.of() : Arrays.asList(platforms.split("\\|"))));
         }

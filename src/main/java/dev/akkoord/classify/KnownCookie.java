@@ -31,7 +31,7 @@ public record KnownCookie(String id, String name, boolean wildcard, Category cat
 
     /** What a scan would observe for this entry: its name, its first host, its lifetime, third party if it names a host. */
     public CookieFacts asObserved() {
-        return new CookieFacts(name, hosts.isEmpty() ? null : hosts.get(0), Lifetimes.parseRetention(retention), null,
+        return new CookieFacts(name, hosts.isEmpty() ? null : hosts.get(0), RetentionPeriods.parseRetention(retention), null,
                 null, !hosts.isEmpty(), null);
     }
 }

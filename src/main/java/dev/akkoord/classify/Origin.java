@@ -25,7 +25,7 @@ final class Origin {
     }
 
     private void addSite(String host) {
-        String site = Domains.registrable(host);
+        String site = HostNames.registrable(host);
         if (site != null) {
             sites.add(site);
         }
@@ -45,7 +45,7 @@ final class Origin {
             return false;
         }
         for (String host : entry.hosts()) {
-            if (sites.contains(Domains.registrable(host))) {
+            if (sites.contains(HostNames.registrable(host))) {
                 return true;
             }
         }

@@ -41,7 +41,7 @@ final class ThirdPartyHosts {
                 Entity e = new Entity(entity.path("name").asText(), kind, categoryOf(kind));
                 for (JsonNode domain : entity.path("domains")) {
                     String d = domain.asText();
-                    String host = Domains.normalizeHost(d.startsWith("*.") ? d.substring(2) : d);
+                    String host = HostNames.normalizeHost(d.startsWith("*.") ? d.substring(2) : d);
                     if (host != null) {
                         hosts.byHost.putIfAbsent(host, e);
                     }
@@ -68,7 +68,7 @@ final class ThirdPartyHosts {
 
     /** The entity of the host or its nearest listed parent domain, or null. */
     Entity of(String host) {
-        return Domains.nearest(host, byHost::get);
+        return HostNames.nearest(host, byHost::get);
     }
 
     /** Every listed host with its entity. */

@@ -22,7 +22,7 @@ final class TrackerCookies {
         for (KnownCookie cookie : cookies) {
             byPlatform.computeIfAbsent(cookie.platform().toLowerCase(Locale.ROOT), p -> new ArrayList<>()).add(cookie);
             for (String host : cookie.hosts()) {
-                bySite.computeIfAbsent(Domains.registrable(host), s -> new ArrayList<>()).add(cookie);
+                bySite.computeIfAbsent(HostNames.registrable(host), s -> new ArrayList<>()).add(cookie);
             }
         }
     }
@@ -39,7 +39,7 @@ final class TrackerCookies {
             for (String platform : vendors.platformsOf(key)) {
                 addByName(found, byPlatform.get(platform));
             }
-            addByName(found, bySite.get(Domains.registrable(key)));
+            addByName(found, bySite.get(HostNames.registrable(key)));
         }
         return List.copyOf(found.values());
     }

@@ -23,7 +23,7 @@ record TrainingExample(NameModel.Example example, String group, Named named) {
                     new Named(cookie.name(), cookie.category())));
         }
         for (Vendor vendor : knowledge.vendorTable().rows()) {
-            Long lifetime = Lifetimes.parseRetention(vendor.retention());
+            Long lifetime = RetentionPeriods.parseRetention(vendor.retention());
             String host = vendor.hosts().isEmpty() ? null : vendor.hosts().get(0);
             for (NamePattern pattern : vendor.cookies()) {
                 // A star is an id or a key: a digit stands for it, which the features fold like any number.

@@ -41,7 +41,7 @@ final class VendorDirectory {
         for (KnownCookie cookie : cookies) {
             Set<String> seen = new LinkedHashSet<>();
             for (String host : cookie.hosts()) {
-                String site = Domains.registrable(host);
+                String site = HostNames.registrable(host);
                 if (seen.add(site)) {
                     sites.computeIfAbsent(site, s -> new SiteStats()).add(cookie);
                 }
@@ -52,7 +52,7 @@ final class VendorDirectory {
 
     /** The category a cookie set by this host probably has, if the host says enough. */
     Optional<Verdict> verdict(String host) {
-        String site = Domains.registrable(host);
+        String site = HostNames.registrable(host);
         if (site == null) {
             return Optional.empty();
         }
@@ -72,7 +72,7 @@ final class VendorDirectory {
         if (hand != null) {
             hand.platforms().forEach(p -> platforms.add(p.toLowerCase(Locale.ROOT)));
         }
-        SiteStats stats = sites.get(Domains.registrable(host));
+        SiteStats stats = sites.get(HostNames.registrable(host));
         if (stats != null) {
             platforms.addAll(stats.platforms.keySet());
         }
@@ -102,7 +102,7 @@ final class VendorDirectory {
 
     /** The most specific table entry for the host: a.b.example.com, then b.example.com, then example.com. */
     private VendorHost handEntry(String host) {
-        return Domains.nearest(host, handByHost::get);
+        return HostNames.nearest(host, handByHost::get);
     }
 
     /** Category counts and platforms of the knowledge-base entries that name one site. */

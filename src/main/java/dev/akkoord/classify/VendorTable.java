@@ -78,7 +78,7 @@ final class VendorTable {
             }
             List<String> hosts = new ArrayList<>();
             for (String host : split(f.get(3))) {
-                String normalized = Domains.normalizeHost(host.startsWith("*.") ? host.substring(2) : host);
+                String normalized = HostNames.normalizeHost(host.startsWith("*.") ? host.substring(2) : host);
                 if (normalized == null) {
                     throw new IllegalStateException(where + ": not a host '" + host + "' in: " + line);
                 }
@@ -121,7 +121,7 @@ final class VendorTable {
 
     /** The rows of the vendor behind this host (the most specific listed host or parent domain), or none. */
     List<Vendor> byHost(String host) {
-        List<Vendor> vendors = Domains.nearest(host, byHost::get);
+        List<Vendor> vendors = HostNames.nearest(host, byHost::get);
         return vendors == null ? List.of() : vendors;
     }
 

@@ -71,7 +71,7 @@ final class BrowserAnalysis {
                 c.lifetimeSeconds(), c.secure(), c.httpOnly(), c.sameSite(), thirdParty, c.firstPage().toString(),
                 setterUrl == null ? null : setterUrl.toString(), k.category(), k.confidence(), k.source().label(),
                 k.vendor(), k.purpose(), k.reason(),
-                k.lifetime() != null ? k.lifetime() : Lifetimes.describe(c.lifetimeSeconds()), violation,
+                k.lifetime() != null ? k.lifetime() : LifetimeWords.describe(c.lifetimeSeconds()), violation,
                 evidence(c, k.category()), seen);
     }
 

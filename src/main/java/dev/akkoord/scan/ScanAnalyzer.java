@@ -173,7 +173,7 @@ public final class ScanAnalyzer {
         return new ScanCookie(s.name(), s.domain(), ScanCookie.OBSERVED, s.hostOnly(), s.path(), s.expiresAt(),
                 s.lifetimeSeconds(), s.secure(), s.httpOnly(), s.sameSite(), s.thirdParty(), s.page().toString(),
                 s.setBy().toString(), c.category(), c.confidence(), c.source().label(), c.vendor(), c.purpose(),
-                c.reason(), c.lifetime() != null ? c.lifetime() : Lifetimes.describe(s.lifetimeSeconds()), violation,
+                c.reason(), c.lifetime() != null ? c.lifetime() : LifetimeWords.describe(s.lifetimeSeconds()), violation,
                 evidence, null);
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Host name helpers. The registrable-domain rule is a heuristic, good enough to match vendors, not a public suffix list. */
-final class Domains {
+final class HostNames {
 
     private static final Pattern HOST = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
 
@@ -17,7 +17,7 @@ final class Domains {
     private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "net", "org", "gov", "ac", "edu", "ne", "or",
             "go", "gob", "ltd", "plc", "nic");
 
-    private Domains() {
+    private HostNames() {
     }
 
     /** Lower case, without scheme, port, path, leading or trailing dots; {@code null} for blank input. */

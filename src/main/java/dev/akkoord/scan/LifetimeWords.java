@@ -1,13 +1,13 @@
 package dev.akkoord.scan;
 
-/** Lifetimes in words, for banners and reports: "session", "30 minutes", "1 day", "13 months", "2 years". */
-final class Lifetimes {
+/** Cookie lifetimes in words, for banners and reports: "session", "30 minutes", "1 day", "13 months", "2 years". */
+final class LifetimeWords {
 
     private static final long MINUTE = 60;
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
 
-    private Lifetimes() {
+    private LifetimeWords() {
     }
 
     static String describe(Long seconds) {

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the free-text retention periods of the Open Cookie Database and buckets lifetimes for the model. */
-final class Lifetimes {
+final class RetentionPeriods {
 
     private static final long MINUTE = 60;
     private static final long HOUR = 60 * MINUTE;
@@ -15,7 +15,7 @@ final class Lifetimes {
 
     private static final Pattern AMOUNT = Pattern.compile("(\\d+)\\s*(sec|min|hour|day|week|month|year|y\\b|w\\b)");
 
-    private Lifetimes() {
+    private RetentionPeriods() {
     }
 
     /** Seconds for "2 years", "30 minutes"; {@link CookieFacts#SESSION} for "session"; {@code null} when unreadable. */
