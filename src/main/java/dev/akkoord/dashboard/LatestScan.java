@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.akkoord.scan.BrowserFindings;
+import dev.akkoord.scan.CookieTally;
 import dev.akkoord.scan.ScanView;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.browser.Journey;
@@ -21,7 +22,7 @@ import dev.akkoord.scan.browser.Journey;
  * @param methodNote which browser scanned, or why cookies set by JavaScript were not looked for
  */
 record LatestScan(UUID id, Instant finishedAt, String method, String methodNote, String headline,
-        List<CookieRow> cookies, List<PageRow> pages, List<RequestRow> requests) {
+        List<CookieRow> cookies, CookieTally tally, List<PageRow> pages, List<RequestRow> requests) {
 
     static LatestScan of(ScanView view) {
         ScanView.Results results = view.results();
@@ -30,7 +31,7 @@ record LatestScan(UUID id, Instant finishedAt, String method, String methodNote,
         List<BrowserReport.Page> pages = results.browserPages() == null ? List.of() : results.browserPages();
         return new LatestScan(view.id(), view.finishedAt(), results.method(), results.methodNote(),
                 results.headline(), results.cookies().stream().map(cookie -> CookieRow.of(cookie, urls)).toList(),
-                PageRow.sorted(pages, requests, urls), RequestRow.sorted(requests, urls));
+                CookieTally.of(results.cookies(), results.method()), PageRow.sorted(pages, requests, urls), RequestRow.sorted(requests, urls));
     }
 
     /** Cookies set by JavaScript were not looked for: the owner must know the list may be short. */

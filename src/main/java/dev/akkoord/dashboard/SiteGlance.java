@@ -36,9 +36,9 @@ record SiteGlance(List<Tile> tiles) {
             tiles.add(new Tile("after-reject", "Set after reject", "–", none, "", base + "/cookies"));
             tiles.add(new Tile("review", "To review", "–", none, "", base + "/cookies"));
         } else {
-            long before = latest.cookies().stream().filter(row -> needsConsent(row) && row.beforeConsent()).count();
-            long afterReject = latest.cookies().stream().filter(row -> needsConsent(row) && row.afterReject()).count();
-            long review = latest.cookies().stream().filter(CookieRow::unclassified).count();
+            long before = latest.tally().beforeConsent();
+            long afterReject = latest.tally().afterReject();
+            long review = latest.tally().toReview();
             tiles.add(new Tile("before-consent", "Set before consent", String.valueOf(before),
                     cookies(before) + " that need consent", before > 0 ? "bad" : "ok", base + "/cookies"));
             tiles.add(latest.staticOnly()
@@ -104,10 +104,6 @@ record SiteGlance(List<Tile> tiles) {
         }
         long points = Math.round((rate - beforeRate) * 100);
         return points == 0 ? " (as before)" : " (" + (points > 0 ? "+" : "−") + Math.abs(points) + " pts)";
-    }
-
-    private static boolean needsConsent(CookieRow row) {
-        return !"functional".equals(row.category());
     }
 
     private static String cookies(long count) {

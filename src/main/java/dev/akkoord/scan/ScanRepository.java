@@ -363,7 +363,7 @@ public class ScanRepository {
 
     /** What {@link CookieTally} needs of the cookies of several scans, by scan; a scan without cookies is absent. */
     public Uni<Map<UUID, List<CookieTally.Fact>>> tallyFacts(List<UUID> scanIds) {
-        return pool.preparedQuery("SELECT scan_id, name, category, violation, seen IS NOT NULL AS seen_in_browser, "
+        return pool.preparedQuery("SELECT scan_id, name, category, found, seen IS NOT NULL AS seen_in_browser, "
                         + "COALESCE((seen ->> 'setBeforeConsent')::boolean, false) AS before_consent, "
                         + "COALESCE((seen ->> 'setAfterReject')::boolean, false) AS after_reject "
                         + "FROM scan_cookies WHERE scan_id = ANY($1)")
@@ -372,7 +372,7 @@ public class ScanRepository {
                     for (Row r : rows) {
                         byScan.computeIfAbsent(r.getUUID("scan_id"), id -> new ArrayList<>()).add(new CookieTally.Fact(
                                 r.getString("name"), Category.fromLabel(r.getString("category")),
-                                r.getBoolean("violation"), r.getBoolean("seen_in_browser"),
+                                r.getString("found"), r.getBoolean("seen_in_browser"),
                                 r.getBoolean("before_consent"), r.getBoolean("after_reject")));
                     }
                     return byScan;

@@ -155,6 +155,11 @@ class DashboardScansTest {
         assertTrue(overridden.contains("<span class=\"hint\">override, 100%</span>"), overridden);
         assertTrue(!overridden.contains("badge bad"), "a functional cookie is no violation");
         assertEquals(List.of(" 0", "not checked", " 0"), tallies(operator, base), "the owner's decision counts");
+        // A functional cookie the owner calls marketing was set before consent too, on the overview and in the list.
+        operator.post(base + "/cookies/override", Map.of("name", "PHPSESSID", "category", "marketing")).then()
+                .statusCode(303);
+        assertEquals("bad 1", tile(operator.get(base).then().statusCode(200).extract().asString(), "before-consent"));
+        assertEquals(List.of("bad 1", "not checked", " 0"), tallies(operator, base));
     }
 
     /** The list of sites' counts for one site: set before consent, after reject, to review, as "<tone> <count>". */
