@@ -32,6 +32,7 @@ import dev.akkoord.web.ApiExamples;
 import dev.akkoord.web.Outages;
 import dev.akkoord.web.Problem;
 import dev.akkoord.web.ProblemException;
+import dev.akkoord.web.UrlOrigins;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -105,7 +106,7 @@ public final class ConsentResource {
     @APIResponse(responseCode = "400", description = "A consent id is 32 lowercase hex characters")
     @APIResponse(responseCode = "404", description = "No consent records for this id")
     public Uni<Map<String, Object>> consentHistory(@RestPath String consentId) {
-        if (!consentId.matches("[0-9a-f]{32}")) {
+        if (!ConsentService.isConsentId(consentId)) {
             throw ProblemException.badRequest("A consent id is 32 lowercase hex characters");
         }
         return queries.history(consentId).map(records -> {
@@ -131,7 +132,7 @@ public final class ConsentResource {
     @APIResponse(responseCode = "400", description = "A consent id is 32 lowercase hex characters; 'site' is a site id")
     @APIResponse(responseCode = "404", description = "No record of this consent id on this site")
     public Uni<Map<String, Object>> latestDecision(@RestPath String consentId, @RestQuery String site) {
-        if (!consentId.matches("[0-9a-f]{32}")) {
+        if (!ConsentService.isConsentId(consentId)) {
             throw ProblemException.badRequest("A consent id is 32 lowercase hex characters");
         }
         UUID siteId;
@@ -152,7 +153,7 @@ public final class ConsentResource {
             view.put("categories", Map.of("functional", true, "analytical", record.analytical(), "marketing",
                     record.marketing()));
             view.put("bannerVersion", record.bannerVersion());
-            view.put("origin", origin(record.pageUrl()));
+            view.put("origin", UrlOrigins.of(record.pageUrl()));
             return view;
         });
     }

@@ -97,7 +97,7 @@ public class ConsentService {
         checkLinked(request.action(), consentId);
         if (consentId == null) {
             consentId = newConsentId();
-        } else if (!CONSENT_ID.matcher(consentId).matches()) {
+        } else if (!isConsentId(consentId)) {
             throw ProblemException.badRequest("'consentId' must be 32 lowercase hex characters, or left out");
         }
         if (request.bannerVersion() == null || !VERSION.matcher(request.bannerVersion()).matches()) {
@@ -170,6 +170,11 @@ public class ConsentService {
 
     private static String userAgent(String userAgent) {
         return userAgent == null ? null : userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+    }
+
+    /** Whether {@code value} is a consent id as {@link #newConsentId} makes them: 32 lowercase hex characters. */
+    public static boolean isConsentId(String value) {
+        return value != null && CONSENT_ID.matcher(value).matches();
     }
 
     private static String newConsentId() {

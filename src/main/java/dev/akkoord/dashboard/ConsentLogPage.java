@@ -22,6 +22,7 @@ import dev.akkoord.analytics.AnalyticsResource;
 import dev.akkoord.consent.ConsentAction;
 import dev.akkoord.consent.ConsentCsv;
 import dev.akkoord.consent.ConsentQueries;
+import dev.akkoord.consent.ConsentService;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,6 @@ import io.smallrye.mutiny.Uni;
 @SignedIn
 public final class ConsentLogPage {
 
-    private static final Pattern CONSENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern CURSOR = Pattern.compile("[0-9T:.Z-]{20,40}_[0-9]{1,19}");
 
     private final ConsentLogSearch search;
@@ -106,7 +106,7 @@ public final class ConsentLogPage {
         }
         String chosenAction = action == null || action.isBlank() ? null : ConsentAction.fromKey(action.trim()).key();
         String id = consentId == null || consentId.isBlank() ? null : consentId.trim().toLowerCase();
-        if (id != null && !CONSENT_ID.matcher(id).matches()) {
+        if (id != null && !ConsentService.isConsentId(id)) {
             throw ProblemException.badRequest("A consent id is 32 hexadecimal characters");
         }
         return new Filter(start, end, chosenAction, id);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.akkoord.consent.ConsentQueries;
 import dev.akkoord.consent.ConsentRecord;
+import dev.akkoord.consent.ConsentService;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
@@ -31,8 +31,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/privacy/consent")
 @Produces(MediaType.TEXT_HTML)
 public final class VisitorRightsPage {
-
-    private static final Pattern CONSENT_ID = Pattern.compile("[0-9a-f]{32}");
 
     private final ConsentQueries queries;
     private final SiteService sites;
@@ -60,7 +58,7 @@ public final class VisitorRightsPage {
             return Uni.createFrom().item(page(200, "", null, List.of()));
         }
         String consentId = id.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!CONSENT_ID.matcher(consentId).matches()) {
+        if (!ConsentService.isConsentId(consentId)) {
             return Uni.createFrom().item(page(400, id, "A consent id is 32 characters, digits and the letters a to f. "
                     + "You find yours in the cookie declaration on the website.", List.of()));
         }

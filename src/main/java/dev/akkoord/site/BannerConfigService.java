@@ -128,8 +128,7 @@ public class BannerConfigService {
         if (domains == null || domains.size() < 2) {
             return List.of();
         }
-        List<String> hosts = domains.stream().filter(domain -> !domain.startsWith("*.")).toList();
-        return hosts.isEmpty() ? List.of() : hosts;
+        return domains.stream().filter(domain -> !domain.startsWith("*.")).toList();
     }
 
     /** {@code nl-BE,nl;q=0.9} or {@code nl-BE} → {@code nl}; anything odd → the site default. */
