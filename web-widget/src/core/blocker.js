@@ -97,16 +97,19 @@ export const startBlocking = () => {
     return element;
   };
   // Catches scripts in the page's own markup: the parser lets mutation observers run before it runs a script.
-  new MutationObserver((records) => {
+  new MutationObserver((records) =>
     records.forEach((record) =>
       record.addedNodes.forEach((node) => {
         if (node instanceof HTMLScriptElement) inspect(node);
-        else if (pageReady && node.nodeType == 1 && node.matches(BLOCKED_SELECTOR)) releaseGranted();
+        else if (pageReady && node.nodeType == 1) {
+          if (node.matches(BLOCKED_SELECTOR)) releaseGranted();
+          // An embed that a script adds after the page has loaded needs its placeholder: only what was added is
+          // searched, not the whole page at every change.
+          loadEmbeds(node);
+        }
       })
-    );
-    // An embed that a script adds after the page has loaded needs its placeholder.
-    if (pageReady) loadEmbeds();
-  }).observe(document.documentElement, { childList: true, subtree: true });
+    )
+  ).observe(document.documentElement, { childList: true, subtree: true });
 };
 
 /** Settles scripts held while the config was loading: trackers keep their category, others run. */

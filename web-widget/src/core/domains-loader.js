@@ -2,6 +2,7 @@
 // never fetches it. The part gets the banner's own state and decide(), so a decision taken over from another domain
 // goes the one way every decision goes.
 
+import { addScript } from './chunks.js';
 import { decide } from './decisions.js';
 import { state } from './global.js';
 
@@ -12,12 +13,9 @@ export const LINK_PARAM = 'akkoord_consent';
 export const loadDomains = (config) =>
   config.domains &&
   new Promise((resolve) => {
-    const script = document.createElement('script');
     // The build's fingerprint of the state's property names (build.mjs): a part built with other names keeps out.
-    script.src = state._origin + '/akkoord-domains.js?v=' + AKKOORD_STATE_NAMES;
-    script.nonce = state._nonce;
+    const script = addScript('/akkoord-domains.js?v=' + AKKOORD_STATE_NAMES);
     script.onload = () => window.akkoordDomains(AKKOORD_STATE_NAMES, state, decide, resolve);
     script.onerror = resolve;
     setTimeout(resolve, 3000);
-    document.head.append(script);
   });
