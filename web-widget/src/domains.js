@@ -7,11 +7,10 @@
 //  - Any page with a decision asks now and then whether the visitor has changed it on another domain (a withdrawal
 //    above all) and applies the change the way the banner's own choice would: traces deleted, page reloaded.
 
-import { OPTIONAL, OUTBOX_KEY } from './utils/constants.js';
+import { LINK_PARAM, OPTIONAL, OUTBOX_KEY } from './utils/constants.js';
 import { whenBody, whenIdle } from './utils/dom.js';
 import { readJson, safeRun, writeJson } from './utils/storage.js';
 
-const PARAM = 'akkoord_consent';
 const CROSS_DOMAIN = 'cross_domain';
 /** When this browser last asked about changes made on the other domains (ms since epoch), per domain. */
 export const CHECKED_KEY = 'akkoord_domains_checked';
@@ -38,12 +37,12 @@ const carry = (state, hosts) => (event) => {
   if (!url || !/^https?:$/.test(url.protocol) || !hosts.includes(url.host)) return;
   if (form && (target.getAttribute('method') || 'get').toLowerCase() == 'get') {
     // A GET form replaces the action's query with its fields: the id goes in as one of them.
-    let field = target.querySelector('input[name="' + PARAM + '"]');
-    if (!field && id) target.append((field = Object.assign(document.createElement('input'), { type: 'hidden', name: PARAM })));
+    let field = target.querySelector('input[name="' + LINK_PARAM + '"]');
+    if (!field && id) target.append((field = Object.assign(document.createElement('input'), { type: 'hidden', name: LINK_PARAM })));
     if (field) id ? (field.value = id) : field.remove();
     return;
   }
-  id ? url.searchParams.set(PARAM, id) : url.searchParams.delete(PARAM);
+  id ? url.searchParams.set(LINK_PARAM, id) : url.searchParams.delete(LINK_PARAM);
   form ? target.setAttribute('action', url.href) : (target.href = url.href);
 };
 
@@ -81,9 +80,9 @@ const follow = async (state, decide, id) => {
  */
 const takeParam = (hosts) => {
   const url = new URL(location.href);
-  const id = url.searchParams.get(PARAM);
+  const id = url.searchParams.get(LINK_PARAM);
   if (id == null) return null;
-  url.searchParams.delete(PARAM);
+  url.searchParams.delete(LINK_PARAM);
   safeRun(() => history.replaceState(history.state, '', url.href));
   const from = safeRun(() => new URL(document.referrer).host);
   return ID.test(id) && hosts.includes(from) ? id : null;

@@ -6,9 +6,6 @@ import { addScript } from './chunks.js';
 import { decide } from './decisions.js';
 import { state } from './global.js';
 
-/** The query parameter that carries a visitor's consent id to another of the site's domains. */
-export const LINK_PARAM = 'akkoord_consent';
-
 /** Resolves once the part has taken over a decision the page's link brought, if any; at most 3 s. */
 export const loadDomains = (config) =>
   config.domains &&

@@ -3,7 +3,7 @@
 // synchronously while the page is still parsing, what keeps the page safe: the Consent Mode default and blocking.
 // The banner and the outbox follow when the config arrives.
 
-import { OPTIONAL } from '../utils/constants.js';
+import { LINK_PARAM, OPTIONAL } from '../utils/constants.js';
 import { onReady, whenIdle } from '../utils/dom.js';
 import { readJson, writeJson } from '../utils/storage.js';
 import { show } from './api.js';
@@ -13,7 +13,7 @@ import { isExpired, needsPrompt } from './consent.js';
 import { setConsentDefaults } from './consent-defaults.js';
 import { decide, GPC } from './decisions.js';
 import { loadDeclaration, loadEmbeds } from './chunks.js';
-import { LINK_PARAM, loadDomains } from './domains-loader.js';
+import { loadDomains } from './domains-loader.js';
 import { fire } from './events.js';
 import { state } from './global.js';
 import { showBanner } from './modals/banner.js';

@@ -1,6 +1,8 @@
 // Strings used in more than one place live here so the minifier keeps a single copy.
 
 export const CONSENT_COOKIE = 'akkoord_consent';
+/** The query parameter that carries a visitor's consent id to another of the site's domains. */
+export const LINK_PARAM = 'akkoord_consent';
 export const PROBE_COOKIE = 'akkoord_probe';
 export const OUTBOX_KEY = 'akkoord_outbox';
 
