@@ -63,7 +63,6 @@ class ScanAlerts {
     }
 
     Uni<Void> send(ScanFinished finished) {
-        // One read after another: these share the request's database session.
         return scans.scan(finished.siteId(), finished.scanId())
                 .flatMap(scan -> store.settings(finished.siteId())
                         .flatMap(settings -> news(scan, finished.domains())
