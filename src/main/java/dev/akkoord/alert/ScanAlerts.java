@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.akkoord.dashboard.account.AccountService;
+import dev.akkoord.account.AccountService;
 import dev.akkoord.scan.ScanFinished;
 import dev.akkoord.scan.ScanRow;
 import dev.akkoord.scan.ScanService;

@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.akkoord.dashboard.account.Account;
-import dev.akkoord.dashboard.account.AccountService;
-import dev.akkoord.dashboard.account.SessionStore;
+import dev.akkoord.account.Account;
+import dev.akkoord.account.AccountService;
+import dev.akkoord.account.SessionStore;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -18,9 +18,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.RestPath;
 
-import dev.akkoord.dashboard.account.Account;
-import dev.akkoord.dashboard.account.AccountService;
-import dev.akkoord.dashboard.account.Role;
+import dev.akkoord.account.Account;
+import dev.akkoord.account.AccountService;
+import dev.akkoord.account.Role;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.site.SiteView;
 import dev.akkoord.web.ProblemException;

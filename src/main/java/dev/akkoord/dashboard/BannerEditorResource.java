@@ -68,7 +68,7 @@ public final class BannerEditorResource {
     @GET
     @Path("/preview")
     public Uni<Response> preview(@RestPath UUID siteId, @RestQuery String lang) {
-        String nonce = dev.akkoord.dashboard.account.SessionStore.randomId();
+        String nonce = dev.akkoord.account.SessionStore.randomId();
         return pages.site(siteId).map(site -> {
             String language = lang != null && site.languages().contains(lang) ? lang : site.languages().get(0);
             String html = Templates.preview(site, language, nonce).render();

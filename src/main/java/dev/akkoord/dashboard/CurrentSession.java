@@ -2,8 +2,8 @@ package dev.akkoord.dashboard;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import dev.akkoord.dashboard.account.Account;
-import dev.akkoord.dashboard.account.Session;
+import dev.akkoord.account.Account;
+import dev.akkoord.account.Session;
 
 /** The session {@link DashboardGuard} resolved for this request. */
 @RequestScoped

@@ -18,9 +18,9 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
-import dev.akkoord.dashboard.account.AccountService;
-import dev.akkoord.dashboard.account.Session;
-import dev.akkoord.dashboard.account.SessionStore;
+import dev.akkoord.account.AccountService;
+import dev.akkoord.account.Session;
+import dev.akkoord.account.SessionStore;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -15,8 +15,8 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.akkoord.dashboard.account.AccountService;
-import dev.akkoord.dashboard.account.SessionStore;
+import dev.akkoord.account.AccountService;
+import dev.akkoord.account.SessionStore;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.akkoord.dashboard.account.DashboardConfig;
+import dev.akkoord.account.DashboardConfig;
 import dev.akkoord.web.RateLimiter;
 import dev.akkoord.web.Sha256;
 import io.smallrye.mutiny.Uni;

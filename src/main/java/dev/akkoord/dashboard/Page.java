@@ -1,6 +1,6 @@
 package dev.akkoord.dashboard;
 
-import dev.akkoord.dashboard.account.Account;
+import dev.akkoord.account.Account;
 import dev.akkoord.site.SiteView;
 
 /**

@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.akkoord.dashboard.account.AccountService;
+import dev.akkoord.account.AccountService;
 import dev.akkoord.scan.CookieTally;
 import dev.akkoord.scan.ScanView;
 import dev.akkoord.site.SiteHosts;

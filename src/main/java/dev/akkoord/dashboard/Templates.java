@@ -2,7 +2,7 @@ package dev.akkoord.dashboard;
 
 import java.util.List;
 
-import dev.akkoord.dashboard.account.Account;
+import dev.akkoord.account.Account;
 import dev.akkoord.site.SiteKeys;
 import dev.akkoord.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;

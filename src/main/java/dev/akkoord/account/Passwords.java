@@ -1,4 +1,4 @@
-package dev.akkoord.dashboard.account;
+package dev.akkoord.account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package dev.akkoord.dashboard.account;
+package dev.akkoord.account;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;

@@ -1,4 +1,4 @@
-package dev.akkoord.dashboard.account;
+package dev.akkoord.account;
 
 /** A signed-in browser: the account and the synchronizer token its forms must carry. */
 public record Session(String idHash, Account account, String csrfToken) {

@@ -1,4 +1,4 @@
-package dev.akkoord.dashboard.account;
+package dev.akkoord.account;
 
 import java.util.UUID;
 
