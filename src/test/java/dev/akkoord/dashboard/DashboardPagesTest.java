@@ -226,23 +226,6 @@ class DashboardPagesTest {
                 .split("\r\n").length);
     }
 
-    @Test
-    void shouldShowVisitorsTheirHistoryWithDownloadAndWithdrawalLink() {
-        JsonPath site = createSite("Rights " + UUID.randomUUID(), "www.example.test");
-        String consentId = record(site, "custom", true, false);
-        String html = given().get("/privacy/consent?id=" + consentId).then().statusCode(200)
-                .header("Content-Security-Policy", containsString("default-src 'self'")).extract().asString();
-        assertTrue(html.contains("Chose per category"), html);
-        assertTrue(html.contains("<code>" + site.getString("bannerVersion") + "</code>"), html);
-        assertTrue(html.contains("href=\"/api/v1/consents/" + consentId + "\" download=\"consent-" + consentId + ".json\""));
-        assertTrue(html.contains("href=\"https://www.example.test/\""), html);
-        given().get("/privacy/consent").then().statusCode(200).body(containsString("Consent id"));
-        given().get("/privacy/consent?id=xyz").then().statusCode(400).body(containsString("32 characters"));
-        // A fresh random id: other tests tamper with stored records (e.g. set a consent id to all zeros).
-        String neverRecorded = UUID.randomUUID().toString().replace("-", "");
-        given().get("/privacy/consent?id=" + neverRecorded).then().statusCode(404);
-    }
-
     /** The values a browser would submit for the form on {@code html} (inputs, textareas, checked boxes, selects). */
     static Map<String, String> formValues(String html) {
         Map<String, String> values = new HashMap<>();

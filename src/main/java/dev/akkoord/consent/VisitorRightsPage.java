@@ -1,8 +1,10 @@
-package dev.akkoord.dashboard;
+package dev.akkoord.consent;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,9 +16,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.akkoord.consent.ConsentQueries;
-import dev.akkoord.consent.ConsentRecord;
-import dev.akkoord.consent.ConsentService;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
@@ -31,6 +30,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/privacy/consent")
 @Produces(MediaType.TEXT_HTML)
 public final class VisitorRightsPage {
+
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
     private final ConsentQueries queries;
     private final SiteService sites;
@@ -57,7 +58,7 @@ public final class VisitorRightsPage {
         if (id == null || id.isBlank()) {
             return Uni.createFrom().item(page(200, "", null, List.of()));
         }
-        String consentId = id.trim().toLowerCase(java.util.Locale.ROOT);
+        String consentId = id.trim().toLowerCase(Locale.ROOT);
         if (!ConsentService.isConsentId(consentId)) {
             return Uni.createFrom().item(page(400, id, "A consent id is 32 characters, digits and the letters a to f. "
                     + "You find yours in the cookie declaration on the website.", List.of()));
@@ -70,7 +71,7 @@ public final class VisitorRightsPage {
             Map<UUID, List<ConsentRecord>> bySite = new LinkedHashMap<>();
             for (int i = records.size() - 1; i >= 0; i--) {
                 ConsentRecord record = records.get(i);
-                bySite.computeIfAbsent(record.siteId(), key -> new java.util.ArrayList<>()).add(record);
+                bySite.computeIfAbsent(record.siteId(), key -> new ArrayList<>()).add(record);
             }
             return Multi.createFrom().iterable(bySite.entrySet())
                     .onItem().transformToUniAndConcatenate(entry -> sites.findSite(entry.getKey())
@@ -90,6 +91,6 @@ public final class VisitorRightsPage {
     }
 
     private static Response page(int status, String id, String error, List<SiteHistory> histories) {
-        return Html.status(status, Pages.consent(id, error, histories).render());
+        return Response.status(status).type(HTML).entity(Pages.consent(id, error, histories).render()).build();
     }
 }
