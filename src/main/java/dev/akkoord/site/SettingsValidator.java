@@ -2,6 +2,7 @@ package dev.akkoord.site;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,7 +113,10 @@ final class SettingsValidator {
             }
         }
         for (String key : requested) {
-            ConsentCategory.fromKey(key);
+            if (Arrays.stream(ConsentCategory.values()).noneMatch(category -> category.key().equals(key))) {
+                throw ProblemException.badRequest("Unknown category '" + key
+                        + "' in 'categories'; use functional, analytical or marketing");
+            }
         }
         return new ArrayList<>(categories);
     }

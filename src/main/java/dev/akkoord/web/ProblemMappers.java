@@ -94,9 +94,15 @@ public final class ProblemMappers {
         return Problem.response(status, title, detail);
     }
 
+    /**
+     * A value the request carried that a parser refused deep inside (an address, an identifier). It is the caller's
+     * input, so a 400; but the message was written for developers and may name internals, so it is logged, not sent.
+     * Validation meant for callers throws {@link ProblemException#badRequest} with its own words.
+     */
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
-        return Problem.response(400, "Bad request", e.getMessage());
+        LOG.debugf("Refused a request: %s", e.getMessage());
+        return Problem.response(400, "Bad request", "A value in the request is not valid");
     }
 
     /** The last resort: everything no mapper above (nor one of a resource class) takes. */

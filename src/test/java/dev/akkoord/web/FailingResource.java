@@ -24,4 +24,11 @@ public final class FailingResource {
     public Uni<String> reactive() {
         return Uni.createFrom().failure(new NullPointerException("a bug in a pipeline"));
     }
+
+    @GET
+    @Path("/refused")
+    @Operation(hidden = true)
+    public String refused() {
+        throw new IllegalArgumentException("internal detail: column key_hash of site_api_keys");
+    }
 }

@@ -45,6 +45,14 @@ class ProblemMappersTest {
         }
     }
 
+    @Test
+    void shouldAnswerAnArgumentRefusedDeepInsideWith400WithoutEchoingItsMessage() {
+        given().get("/test/failures/refused").then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", equalTo("A value in the request is not valid"))
+                .body(not(containsString("key_hash")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"action\":\"accept_all\",\"action\":\"reject_all\"}",
