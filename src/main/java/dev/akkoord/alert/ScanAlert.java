@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dev.akkoord.classify.Category;
 import dev.akkoord.scan.ScanCookie;
-import dev.akkoord.scan.ScanRow;
+import dev.akkoord.scan.ScanStatus;
 import dev.akkoord.scan.ScanView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +25,7 @@ record ScanAlert(UUID siteId, String site, UUID scanId, String status, Map<Alert
 
     static ScanAlert of(ScanView scan, List<String> domains) {
         Map<AlertKind, List<String>> findings = new EnumMap<>(AlertKind.class);
-        if (ScanRow.FAILED.equals(scan.status())) {
+        if (scan.status() == ScanStatus.FAILED) {
             findings.put(AlertKind.FAILURE, List.of(scan.failure() == null ? "The scan could not read the site."
                     : scan.failure()));
         }
@@ -33,7 +33,7 @@ record ScanAlert(UUID siteId, String site, UUID scanId, String status, Map<Alert
             findings.put(AlertKind.NEW_COOKIES, scan.diff().added().stream()
                     .map(ref -> ref.name() + " (" + ref.domain() + ", " + ref.category() + ")").toList());
         }
-        if (scan.results() != null && ScanRow.listsCookies(scan.status())) {
+        if (scan.results() != null && scan.status().listsCookies()) {
             List<String> violations = lines(scan.results().cookies().stream().filter(ScanCookie::violation).toList());
             if (!violations.isEmpty()) {
                 findings.put(AlertKind.VIOLATIONS, violations);
@@ -45,7 +45,7 @@ record ScanAlert(UUID siteId, String site, UUID scanId, String status, Map<Alert
             }
         }
         String site = domains.isEmpty() ? scan.siteId().toString() : domains.get(0);
-        return new ScanAlert(scan.siteId(), site, scan.id(), scan.status(), findings);
+        return new ScanAlert(scan.siteId(), site, scan.id(), scan.status().key(), findings);
     }
 
     private static List<String> lines(List<ScanCookie> cookies) {
@@ -78,7 +78,7 @@ record ScanAlert(UUID siteId, String site, UUID scanId, String status, Map<Alert
 
     /** Without the failure when the scan before failed the same way: owners hear when it starts, not every day. */
     ScanAlert withoutRepeatedFailure(ScanView current, ScanView previousFinished) {
-        if (previousFinished == null || !ScanRow.FAILED.equals(previousFinished.status())
+        if (previousFinished == null || previousFinished.status() != ScanStatus.FAILED
                 || !Objects.equals(previousFinished.failureKind(), current.failureKind())) {
             return this;
         }

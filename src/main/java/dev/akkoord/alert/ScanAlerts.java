@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.akkoord.account.AccountService;
 import dev.akkoord.scan.ScanFinished;
-import dev.akkoord.scan.ScanRow;
+import dev.akkoord.scan.ScanStatus;
 import dev.akkoord.scan.ScanService;
 import dev.akkoord.scan.ScanView;
 import dev.akkoord.web.Outages;
@@ -72,7 +72,7 @@ class ScanAlerts {
     /** What this scan found that the scans before it did not already say. */
     private Uni<ScanAlert> news(ScanView scan, List<String> domains) {
         ScanAlert alert = ScanAlert.of(scan, domains);
-        if (ScanRow.FAILED.equals(scan.status())) {
+        if (scan.status() == ScanStatus.FAILED) {
             return scans.listScans(scan.siteId()).map(history -> alert.withoutRepeatedFailure(scan,
                     finishedBefore(history, scan)));
         }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.akkoord.scan.CookieOverride;
 import dev.akkoord.scan.OverrideEdit;
 import dev.akkoord.scan.ScanConfig;
-import dev.akkoord.scan.ScanRow;
+import dev.akkoord.scan.ScanStatus;
 import dev.akkoord.scan.CookieTally;
 import dev.akkoord.scan.ScanService;
 import dev.akkoord.scan.ScanView;
@@ -55,7 +55,7 @@ public class ScanResults {
      */
     Uni<History> history(UUID siteId) {
         return scans.listScans(siteId).flatMap(list -> {
-            List<UUID> recent = list.stream().limit(SCANS_WITH_DIFF).filter(view -> ScanRow.isFinished(view.status()))
+            List<UUID> recent = list.stream().limit(SCANS_WITH_DIFF).filter(view -> view.status().isFinished())
                     .map(ScanView::id).toList();
             return scans.changes(siteId, recent).flatMap(changes -> latestOf(siteId, list).map(latest -> new History(
                     list.stream().map(view -> summary(view, changes.get(view.id()))).toList(), latest,
@@ -69,7 +69,7 @@ public class ScanResults {
      * failed one).
      */
     private Uni<LatestScan> latestOf(UUID siteId, List<ScanView> newestFirst) {
-        return newestFirst.stream().filter(view -> ScanRow.listsCookies(view.status())).findFirst()
+        return newestFirst.stream().filter(view -> view.status().listsCookies()).findFirst()
                 .map(done -> scans.scan(siteId, done.id()).map(LatestScan::of))
                 .orElseGet(() -> Uni.createFrom().nullItem())
                 .onFailure(ProblemException.class).recoverWithNull();
@@ -107,8 +107,8 @@ public class ScanResults {
         return scans.scan(siteId, scanId).map(view -> {
             int done = view.progress() == null ? 0 : view.progress().pagesDone();
             int queued = view.progress() == null ? 0 : view.progress().pagesQueued();
-            boolean finished = ScanRow.isFinished(view.status());
-            return new ScanProgress(view.id(), view.status(), done, Math.min(maxPages, Math.max(done + queued, 1)),
+            boolean finished = view.status().isFinished();
+            return new ScanProgress(view.id(), view.status().key(), done, Math.min(maxPages, Math.max(done + queued, 1)),
                     finished, view.failure());
         });
     }
@@ -173,7 +173,7 @@ public class ScanResults {
         int cookies = change == null ? -1 : change.cookies();
         String method = change == null ? null : change.method();
         return new ScanSummary(view.id(), view.startedAt() != null ? view.startedAt() : view.queuedAt(),
-                view.finishedAt(), view.status(), view.failure(), method, pages, cookies, added, gone, recategorised);
+                view.finishedAt(), view.status().key(), view.failure(), method, pages, cookies, added, gone, recategorised);
     }
 
     /**
@@ -185,7 +185,7 @@ public class ScanResults {
 
         /** Whether the row shows a diff: a failed scan changed no list, one not finished has none yet. */
         public boolean listsCookies() {
-            return ScanRow.listsCookies(status);
+            return ScanStatus.fromKey(status).listsCookies();
         }
     }
 

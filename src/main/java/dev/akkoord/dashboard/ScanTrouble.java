@@ -3,7 +3,7 @@ package dev.akkoord.dashboard;
 import java.time.Instant;
 import java.util.List;
 
-import dev.akkoord.scan.ScanRow;
+import dev.akkoord.scan.ScanStatus;
 import dev.akkoord.scan.ScanView;
 
 /**
@@ -18,13 +18,13 @@ record ScanTrouble(String status, String kind, String reason, Instant finishedAt
 
     /** The newest finished scan of the list (newest first), when it failed or is partial; else null. */
     static ScanTrouble of(List<ScanView> newestFirst) {
-        return newestFirst.stream().filter(view -> ScanRow.isFinished(view.status())).findFirst()
-                .filter(view -> !ScanRow.DONE.equals(view.status()))
-                .map(view -> new ScanTrouble(view.status(), view.failureKind(), view.failure(), view.finishedAt()))
+        return newestFirst.stream().filter(view -> view.status().isFinished()).findFirst()
+                .filter(view -> view.status() != ScanStatus.DONE)
+                .map(view -> new ScanTrouble(view.status().key(), view.failureKind(), view.failure(), view.finishedAt()))
                 .orElse(null);
     }
 
     public boolean failed() {
-        return ScanRow.FAILED.equals(status);
+        return ScanStatus.FAILED.key().equals(status);
     }
 }

@@ -14,11 +14,11 @@ import java.util.function.Predicate;
  * the last good one stays current), {@code partial} when some pages or domains could not be read (what was read
  * stands), {@code done} otherwise.
  *
- * @param status  {@code done}, {@code partial} or {@code failed}
+ * @param status  done, partial or failed
  * @param kind    why, as a stable word (null when done)
  * @param reason  why, for the site owner (null when done)
  */
-public record ScanOutcome(String status, Kind kind, String reason) {
+public record ScanOutcome(ScanStatus status, Kind kind, String reason) {
 
     /** Why a scan failed or is partial. Stored and shown by its {@link #code()}. */
     public enum Kind {
@@ -30,14 +30,14 @@ public record ScanOutcome(String status, Kind kind, String reason) {
         }
     }
 
-    public static final ScanOutcome DONE = new ScanOutcome(ScanRow.DONE, null, null);
+    public static final ScanOutcome DONE = new ScanOutcome(ScanStatus.DONE, null, null);
 
     public static ScanOutcome failed(Kind kind, String reason) {
-        return new ScanOutcome(ScanRow.FAILED, kind, reason);
+        return new ScanOutcome(ScanStatus.FAILED, kind, reason);
     }
 
     public boolean isFailed() {
-        return ScanRow.FAILED.equals(status);
+        return status == ScanStatus.FAILED;
     }
 
     /** Judges a crawl of the given number of site domains. */
@@ -65,7 +65,7 @@ public record ScanOutcome(String status, Kind kind, String reason) {
         if (first == null) {
             return DONE;
         }
-        return new ScanOutcome(ScanRow.PARTIAL, first, capitalised(String.join("; ", gaps))
+        return new ScanOutcome(ScanStatus.PARTIAL, first, capitalised(String.join("; ", gaps))
                 + ". The cookies listed are those of the pages that were read.");
     }
 

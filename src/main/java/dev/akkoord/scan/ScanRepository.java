@@ -83,10 +83,10 @@ public class ScanRepository {
     // ---- scans ----
 
     /** Inserts a queued scan; false when the site already has a scan for that schedule day. */
-    public Uni<Boolean> insertScan(UUID scanId, UUID siteId, String trigger, LocalDate scheduleDay, Instant now) {
+    public Uni<Boolean> insertScan(UUID scanId, UUID siteId, ScanTrigger trigger, LocalDate scheduleDay, Instant now) {
         return pool.preparedQuery("INSERT INTO scans (id, site_id, trigger, status, schedule_day, queued_at) "
                         + "VALUES ($1, $2, $3, 'queued', $4, $5) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(scanId, siteId, trigger, scheduleDay, time(now)))
+                .execute(Tuple.of(scanId, siteId, trigger.key(), scheduleDay, time(now)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -160,7 +160,7 @@ public class ScanRepository {
                                             findings.pagesQueued(), findings.resources(),
                                             findings.origins().stream().map(URI::toString).toArray(String[]::new),
                                             findings.deadlineHit(), findings.browser().method(),
-                                            findings.browser().note(), findings.headline(), outcome.status(),
+                                            findings.browser().note(), findings.headline(), outcome.status().key(),
                                             outcome.reason(), outcome.kind() == null ? null : outcome.kind().code()))))
                             .map(done -> true);
                 }));
@@ -325,8 +325,8 @@ public class ScanRepository {
 
     private static ScanRow scanRow(Row row) {
         String[] origins = row.getArrayOfStrings("origins");
-        return new ScanRow(row.getUUID("id"), row.getUUID("site_id"), row.getString("trigger"),
-                row.getString("status"), row.getLocalDate("schedule_day"), instant(row, "queued_at"),
+        return new ScanRow(row.getUUID("id"), row.getUUID("site_id"),
+                ScanTrigger.fromKey(row.getString("trigger")), ScanStatus.fromKey(row.getString("status")), row.getLocalDate("schedule_day"), instant(row, "queued_at"),
                 instant(row, "started_at"), instant(row, "finished_at"), row.getInteger("attempts"),
                 row.getString("worker"), row.getInteger("pages_done"), row.getInteger("pages_queued"),
                 row.getInteger("resources"), origins == null ? List.of() : List.of(origins),
@@ -380,7 +380,7 @@ public class ScanRepository {
     }
 
     /** A finished scan as a history lists it, and the scan that gave the site a cookie list last before it. */
-    public record Listed(UUID id, String status, String method, UUID previous) {
+    public record Listed(UUID id, ScanStatus status, String method, UUID previous) {
     }
 
     /**
@@ -396,7 +396,7 @@ public class ScanRepository {
                 .execute(Tuple.of(siteId, scanIds.toArray(UUID[]::new))).map(rows -> {
                     List<Listed> listed = new ArrayList<>();
                     for (Row r : rows) {
-                        listed.add(new Listed(r.getUUID("id"), r.getString("status"), r.getString("method"),
+                        listed.add(new Listed(r.getUUID("id"), ScanStatus.fromKey(r.getString("status")), r.getString("method"),
                                 r.getUUID("previous")));
                     }
                     return listed;

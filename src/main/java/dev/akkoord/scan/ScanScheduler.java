@@ -70,7 +70,7 @@ public class ScanScheduler {
                 return Uni.createFrom().item(false);
             }
             UUID scanId = UUID.randomUUID();
-            return scans.insertScan(scanId, siteId, ScanRow.SCHEDULE, day, Instant.now())
+            return scans.insertScan(scanId, siteId, ScanTrigger.SCHEDULE, day, Instant.now())
                     .flatMap(inserted -> inserted ? queue.enqueue(scanId, siteId).replaceWith(true)
                             : Uni.createFrom().item(false))
                     // undo, so that a later run can enqueue the day's scan after all

@@ -42,7 +42,7 @@ public class ScanService {
                 return Uni.createFrom().item(ScanView.summaryOf(active));
             }
             UUID scanId = UUID.randomUUID();
-            return scans.insertScan(scanId, siteId, ScanRow.REQUEST, null, Instant.now())
+            return scans.insertScan(scanId, siteId, ScanTrigger.REQUEST, null, Instant.now())
                     .flatMap(inserted -> queue.enqueue(scanId, siteId)
                             .onFailure().call(failure -> scans.deleteQueuedScan(scanId)))
                     .flatMap(entry -> scans.findScan(siteId, scanId))
@@ -132,7 +132,7 @@ public class ScanService {
                 Map<UUID, Change> changes = new HashMap<>();
                 for (ScanRepository.Listed scan : listed) {
                     List<ScanCookie> found = cookies.getOrDefault(scan.id(), List.of());
-                    ScanView.Diff diff = !ScanRow.listsCookies(scan.status()) ? null
+                    ScanView.Diff diff = !scan.status().listsCookies() ? null
                             : scan.previous() == null ? ScanDiff.first(found)
                             : ScanDiff.between(scan.previous(), cookies.getOrDefault(scan.previous(), List.of()),
                                     found);
@@ -145,7 +145,7 @@ public class ScanService {
 
     private Uni<ScanView> withResults(ScanRow row) {
         ScanView summary = ScanView.summaryOf(row);
-        if (!ScanRow.isFinished(row.status())) {
+        if (!row.status().isFinished()) {
             return Uni.createFrom().item(summary);
         }
         return scans.cookieOverrides(row.siteId()).flatMap(overrides -> Uni.combine().all()

@@ -22,7 +22,7 @@ import dev.akkoord.scan.BrowserFindings;
 import dev.akkoord.scan.ScanCookie;
 import dev.akkoord.scan.ScanOutcome;
 import dev.akkoord.scan.ScanRepository;
-import dev.akkoord.scan.ScanRow;
+import dev.akkoord.scan.ScanTrigger;
 import dev.akkoord.scan.ScanService;
 import dev.akkoord.scan.ScanView;
 import dev.akkoord.site.SiteService;
@@ -88,7 +88,7 @@ class ScanHistoryChangesTest {
         UUID finished = stored(siteId, cookie("_ga", Category.ANALYTICAL));
         UUID others = stored(otherId, cookie("_ga", Category.ANALYTICAL));
         UUID queued = UUID.randomUUID();
-        repository.insertScan(queued, UUID.fromString(siteId), ScanRow.REQUEST, null, Instant.now()).await()
+        repository.insertScan(queued, UUID.fromString(siteId), ScanTrigger.REQUEST, null, Instant.now()).await()
                 .atMost(WAIT);
 
         Map<UUID, ScanService.Change> changes = scans.changes(UUID.fromString(siteId), List.of(finished, others,
@@ -107,7 +107,7 @@ class ScanHistoryChangesTest {
     private UUID failed(UUID site) {
         UUID scanId = UUID.randomUUID();
         Instant now = Instant.now();
-        repository.insertScan(scanId, site, ScanRow.REQUEST, null, now).await().atMost(WAIT);
+        repository.insertScan(scanId, site, ScanTrigger.REQUEST, null, now).await().atMost(WAIT);
         int attempt = repository.startScan(scanId, "history-test", now).await().atMost(WAIT).attempts();
         assertTrue(repository.failScan(scanId, attempt, ScanOutcome.failed(ScanOutcome.Kind.UNREACHABLE,
                 "shop.test could not be reached"), Instant.now()).await().atMost(WAIT));

@@ -12,7 +12,7 @@ import dev.akkoord.scan.ScanCookie;
 import dev.akkoord.scan.ScanFindings;
 import dev.akkoord.scan.ScanRepository;
 import dev.akkoord.scan.ScanOutcome;
-import dev.akkoord.scan.ScanRow;
+import dev.akkoord.scan.ScanTrigger;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.crawl.PageVisit;
 import dev.akkoord.site.SiteService;
@@ -36,7 +36,7 @@ final class StoredScans {
     static UUID save(ScanRepository scans, SiteService sites, String siteId, ScanFindings findings) throws Throwable {
         UUID scanId = UUID.randomUUID();
         Instant now = Instant.now();
-        scans.insertScan(scanId, UUID.fromString(siteId), ScanRow.REQUEST, null, now).await().atMost(WAIT);
+        scans.insertScan(scanId, UUID.fromString(siteId), ScanTrigger.REQUEST, null, now).await().atMost(WAIT);
         int attempt = scans.startScan(scanId, "dashboard-test", now).await().atMost(WAIT).attempts();
         if (!scans.saveFindings(scanId, attempt, findings, ScanOutcome.DONE, now).await().atMost(WAIT)) {
             throw new AssertionError("the scan's findings were not saved");

@@ -76,7 +76,7 @@ class ScanFencingTest {
             }
             UUID siteId = UUID.fromString(createSite("Fenced", "127.0.0.1:" + site.port()).getString("id"));
             UUID scanId = UUID.randomUUID();
-            repository.insertScan(scanId, siteId, ScanRow.REQUEST, null, Instant.now()).await().atMost(WAIT);
+            repository.insertScan(scanId, siteId, ScanTrigger.REQUEST, null, Instant.now()).await().atMost(WAIT);
             // Two instances on a stream of their own: no other test's entries get in the way.
             ScanQueue queue = new ScanQueue(redis, stream);
             queue.enqueue(scanId, siteId).await().atMost(WAIT);
@@ -108,7 +108,7 @@ class ScanFencingTest {
             answer(successorOnStart);
             Waits.until("the successor finishes the scan", WAIT, () -> {
                 successor.poll().await().atMost(WAIT);
-                return ScanRow.DONE.equals(scan(scanId).status());
+                return scan(scanId).status() == ScanStatus.DONE;
             });
             ScanRow done = scan(scanId);
             assertEquals(successor.consumer(), done.worker());
@@ -129,7 +129,7 @@ class ScanFencingTest {
     void shouldLandNoWriteOfAnAttemptThatIsNoLongerTheCurrentOne() {
         UUID siteId = UUID.fromString(createSite("Fenced writes", "fenced-writes.test").getString("id"));
         UUID scanId = UUID.randomUUID();
-        repository.insertScan(scanId, siteId, ScanRow.REQUEST, null, Instant.now()).await().atMost(WAIT);
+        repository.insertScan(scanId, siteId, ScanTrigger.REQUEST, null, Instant.now()).await().atMost(WAIT);
         int first = repository.startScan(scanId, "first", Instant.now()).await().atMost(WAIT).attempts();
         int second = repository.startScan(scanId, "second", Instant.now()).await().atMost(WAIT).attempts();
         assertEquals(first + 1, second);
@@ -147,7 +147,7 @@ class ScanFencingTest {
 
         assertTrue(repository.attemptIsCurrent(scanId, second).await().atMost(WAIT));
         assertTrue(repository.saveFindings(scanId, second, findings, ScanOutcome.DONE, Instant.now()).await().atMost(WAIT));
-        assertEquals(ScanRow.DONE, scan(scanId).status());
+        assertEquals(ScanStatus.DONE, scan(scanId).status());
         // The token never goes back, or a superseded attempt could write again.
         Throwable back = pool.preparedQuery("UPDATE scans SET attempts = $2 WHERE id = $1")
                 .execute(Tuple.of(scanId, first)).onItemOrFailure().transform((rows, error) -> error)

@@ -23,7 +23,7 @@ class ScanOutcomeTest {
     void shouldFailWhenNoDomainAnswered() {
         ScanOutcome outcome = ScanOutcome.of(report(List.of(), List.of(), List.of(
                 problem(FetchProblem.Kind.CONNECTION, "Connection refused: shop.example.test/203.0.113.9:443")), false), 1);
-        assertEquals(ScanRow.FAILED, outcome.status());
+        assertEquals(ScanStatus.FAILED, outcome.status());
         assertEquals(ScanOutcome.Kind.UNREACHABLE, outcome.kind());
         assertTrue(outcome.reason().startsWith("Shop.example.test could not be reached (Connection refused"),
                 outcome.reason());
@@ -50,7 +50,7 @@ class ScanOutcomeTest {
         assertEquals(ScanOutcome.Kind.ROBOTS, robots.kind());
         ScanOutcome error = ScanOutcome.of(report(List.of(HOME), List.of(page(HOME, 503)), List.of(new FetchProblem(
                 FetchProblem.Kind.HTTP_ERROR, HOME, "status 503")), false), 1);
-        assertEquals(ScanRow.FAILED, error.status());
+        assertEquals(ScanStatus.FAILED, error.status());
         assertEquals(ScanOutcome.Kind.HTTP_ERROR, error.kind());
         assertTrue(error.reason().contains("status 503"), error.reason());
     }
@@ -59,7 +59,7 @@ class ScanOutcomeTest {
     void shouldBePartialWhenSomePagesOrDomainsOrTimeWereMissing() {
         ScanOutcome pages = ScanOutcome.of(report(List.of(HOME), List.of(page(HOME, 200), page(BLOG, 0)), List.of(),
                 false), 1);
-        assertEquals(ScanRow.PARTIAL, pages.status());
+        assertEquals(ScanStatus.PARTIAL, pages.status());
         assertEquals(ScanOutcome.Kind.PAGES_FAILED, pages.kind());
         assertTrue(pages.reason().startsWith("1 of 2 pages could not be read (https://shop.example.test/blog: no "
                 + "answer)"), pages.reason());
@@ -77,14 +77,14 @@ class ScanOutcomeTest {
         ScanOutcome outcome = ScanOutcome.of(report(List.of(HOME), List.of(page(HOME, 200), page(BLOG, 204)),
                 List.of(new FetchProblem(FetchProblem.Kind.HTTP_ERROR, URI.create("https://cdn.example.test/a.js"),
                         "status 404")), false), 1);
-        assertEquals(ScanRow.DONE, outcome.status(), "a broken script is no unread page");
+        assertEquals(ScanStatus.DONE, outcome.status(), "a broken script is no unread page");
         assertNull(outcome.kind());
         assertNull(outcome.reason());
     }
 
     private static ScanOutcome failedBy(FetchProblem... problems) {
         ScanOutcome outcome = ScanOutcome.of(report(List.of(), List.of(), List.of(problems), false), 1);
-        assertEquals(ScanRow.FAILED, outcome.status());
+        assertEquals(ScanStatus.FAILED, outcome.status());
         return outcome;
     }
 

@@ -104,7 +104,7 @@ class ScanSchedulingTest {
                     .orElseThrow();
             assertEquals("dead-worker", pendingOwner(entry.id()));
             worker.poll().await().atMost(WAIT);
-            assertEquals("queued", repository.findScan(UUID.fromString(scanId)).await().atMost(WAIT).status(),
+            assertEquals(ScanStatus.QUEUED, repository.findScan(UUID.fromString(scanId)).await().atMost(WAIT).status(),
                     "not stale yet (claim-after is 1 s in tests): nobody else may take it");
             assertEquals("dead-worker", pendingOwner(entry.id()));
 
