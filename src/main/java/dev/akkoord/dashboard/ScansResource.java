@@ -23,9 +23,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.akkoord.scan.CookieOverride;
-import dev.akkoord.site.BannerCookieSource;
 import dev.akkoord.site.BannerCookies;
 import dev.akkoord.site.ConsentCategory;
+import dev.akkoord.site.SiteService;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -40,13 +40,13 @@ import io.smallrye.mutiny.Uni;
 public final class ScansResource {
 
     private final ScanResults scans;
-    private final BannerCookieSource bannerCookies;
+    private final SiteService sites;
     private final SitePages pages;
     private final ErrorPages errors;
 
-    ScansResource(ScanResults scans, BannerCookieSource bannerCookies, SitePages pages, ErrorPages errors) {
+    ScansResource(ScanResults scans, SiteService sites, SitePages pages, ErrorPages errors) {
         this.scans = scans;
-        this.bannerCookies = bannerCookies;
+        this.sites = sites;
         this.pages = pages;
         this.errors = errors;
     }
@@ -161,7 +161,7 @@ public final class ScansResource {
                                 latest.finishedAt() == null ? null : latest.finishedAt().toString(), notices, error,
                                 hosts, forms));
                     }
-                    return bannerCookies.bannerCookiesFor(siteId).map(listed -> Templates.cookies(page,
+                    return sites.bannerCookies(siteId).map(listed -> Templates.cookies(page,
                             withDetails(fromBanner(listed), own, refused), null, trouble,
                             listed.lastScan() == null ? null : listed.lastScan().toString(), notices, error, hosts,
                             forms));

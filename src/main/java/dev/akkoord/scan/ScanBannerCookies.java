@@ -1,8 +1,8 @@
 package dev.akkoord.scan;
 
 import dev.akkoord.classify.Category;
-import dev.akkoord.site.BannerCookieSource;
 import dev.akkoord.site.BannerCookies;
+import dev.akkoord.site.SiteService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,25 +14,32 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The banner's cookie and tracker host lists: the site's latest finished scan with the owner's overrides (category,
+ * Publishes the banner's cookie and tracker host lists to the site ({@link SiteService#publishCookieLists}) whenever
+ * they may have changed: after a scan, and after an owner's edit of a cookie or a host. The lists are the site's latest finished scan with the owner's overrides (category,
  * purpose, vendor, retention) and declared hosts on top. Unclassified cookies are listed under marketing until someone
  * decides. Cookies the owner classified but no scan has seen are listed too, so an owner can declare a site's cookies
  * (patterns such as {@code _ga_*} included) without a scan; a description without a category lists nothing. Lists
  * are sorted so that the same findings always give the same banner version.
  */
 @ApplicationScoped
-public class ScanBannerCookies implements BannerCookieSource {
+public class ScanBannerCookies {
 
     private static final List<String> KEYS = List.of("functional", "analytical", "marketing");
 
     private final ScanRepository scans;
+    private final SiteService sites;
 
-    ScanBannerCookies(ScanRepository scans) {
+    ScanBannerCookies(ScanRepository scans, SiteService sites) {
         this.scans = scans;
+        this.sites = sites;
     }
 
-    @Override
-    public Uni<BannerCookies> bannerCookiesFor(UUID siteId) {
+    /** Builds the site's lists and hands them to the site, which makes a new banner version if they changed. */
+    public Uni<String> publish(UUID siteId) {
+        return listsFor(siteId).flatMap(lists -> sites.publishCookieLists(siteId, lists));
+    }
+
+    Uni<BannerCookies> listsFor(UUID siteId) {
         return Uni.combine().all()
                 .unis(scans.latestDoneScan(siteId), scans.cookieOverrides(siteId), scans.hostOverrides(siteId))
                 .asTuple()

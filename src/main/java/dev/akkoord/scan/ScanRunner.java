@@ -6,7 +6,6 @@ import dev.akkoord.scan.crawl.CrawlListener;
 import dev.akkoord.scan.crawl.CrawlReport;
 import dev.akkoord.scan.crawl.Crawler;
 import dev.akkoord.scan.crawl.SiteScope;
-import dev.akkoord.site.SiteService;
 import dev.akkoord.web.Outages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -44,13 +43,13 @@ public class ScanRunner {
     private final Crawler crawler;
     private final ScanAnalyzer analyzer;
     private final ScanConfig config;
-    private final SiteService sites;
+    private final ScanBannerCookies bannerLists;
     private final Vertx vertx;
     private final BrowserScanner browser;
     private final Outages outages;
     private final Event<ScanFinished> finished;
 
-    ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config, SiteService sites,
+    ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config, ScanBannerCookies bannerLists,
             Vertx vertx, BrowserScanner browser, Outages outages, Event<ScanFinished> finished) {
         this.finished = finished;
         this.vertx = vertx;
@@ -60,7 +59,7 @@ public class ScanRunner {
         this.crawler = crawler;
         this.analyzer = analyzer;
         this.config = config;
-        this.sites = sites;
+        this.bannerLists = bannerLists;
     }
 
     /**
@@ -175,9 +174,9 @@ public class ScanRunner {
         };
     }
 
-    /** A new scan may change the banner's lists; the site makes a new banner version only if they did change. */
+    /** A new scan may change the banner's lists: they go to the site, which makes a new version only if they did. */
     private Uni<Void> refreshBanner(UUID siteId) {
-        return SafeContext.call(vertx, () -> sites.refreshBannerVersion(siteId))
+        return SafeContext.call(vertx, () -> bannerLists.publish(siteId))
                 .onFailure().invoke(failure -> {
                     if (!outages.noticed(failure)) {
                         LOG.warnf("Banner of site %s not refreshed after its scan: %s", siteId, failure.getMessage());

@@ -3,7 +3,6 @@ package dev.akkoord.scan;
 import dev.akkoord.classify.Category;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.crawl.PageVisit;
-import dev.akkoord.site.SiteService;
 import dev.akkoord.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +25,12 @@ public class ScanService {
 
     private final ScanRepository scans;
     private final ScanQueue queue;
-    private final SiteService sites;
+    private final ScanBannerCookies bannerLists;
 
-    ScanService(ScanRepository scans, ScanQueue queue, SiteService sites) {
+    ScanService(ScanRepository scans, ScanQueue queue, ScanBannerCookies bannerLists) {
         this.scans = scans;
         this.queue = queue;
-        this.sites = sites;
+        this.bannerLists = bannerLists;
     }
 
     /** Queues a scan of the site now; when one is already queued or running, that one is the answer. */
@@ -217,7 +216,7 @@ public class ScanService {
         LOG.debugf("Override of cookie %s on site %s: %s", cookieName, siteId, edit);
         return requireSite(siteId)
                 .flatMap(site -> scans.editOverride(siteId, cookieName, edit, Instant.now()))
-                .call(edited -> edited.changed() ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem())
+                .call(edited -> edited.changed() ? bannerLists.publish(siteId) : Uni.createFrom().voidItem())
                 .map(ScanRepository.EditedOverride::override);
     }
 
@@ -226,7 +225,7 @@ public class ScanService {
         String cookieName = requireName(name);
         return requireSite(siteId)
                 .flatMap(site -> scans.deleteOverride(siteId, cookieName))
-                .call(deleted -> deleted ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem());
+                .call(deleted -> deleted ? bannerLists.publish(siteId) : Uni.createFrom().voidItem());
     }
 
     // ---- declared tracker hosts ----
@@ -241,7 +240,7 @@ public class ScanService {
         Category category = requireCategory(categoryLabel);
         return requireSite(siteId)
                 .flatMap(site -> scans.putHostOverride(siteId, host, category, Instant.now()))
-                .call(changed -> changed ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem())
+                .call(changed -> changed ? bannerLists.publish(siteId) : Uni.createFrom().voidItem())
                 .map(changed -> Map.of("host", host, "category", category.label()));
     }
 
@@ -250,7 +249,7 @@ public class ScanService {
         String host = HostOverrides.normalize(rawHost);
         return requireSite(siteId)
                 .flatMap(site -> scans.deleteHostOverride(siteId, host))
-                .call(deleted -> deleted ? sites.refreshBannerVersion(siteId) : Uni.createFrom().voidItem());
+                .call(deleted -> deleted ? bannerLists.publish(siteId) : Uni.createFrom().voidItem());
     }
 
     private static Map<String, String> labels(Map<String, Category> overrides) {

@@ -24,16 +24,14 @@ public class BannerConfigService {
     private final SiteService sites;
     private final BannerConfigCache cache;
     private final BannerVersions versions;
-    private final BannerCookieSource cookieSource;
     private final SiteJson json;
     private final Event<BannerFetched> fetched;
 
     BannerConfigService(SiteService sites, BannerConfigCache cache, BannerVersions versions,
-            BannerCookieSource cookieSource, SiteJson json, Event<BannerFetched> fetched) {
+            SiteJson json, Event<BannerFetched> fetched) {
         this.sites = sites;
         this.cache = cache;
         this.versions = versions;
-        this.cookieSource = cookieSource;
         this.json = json;
         this.fetched = fetched;
     }
@@ -83,7 +81,7 @@ public class BannerConfigService {
                 throw ProblemException.notFound("No site with id " + siteId);
             }
             return sites.bannerContent(siteId, site.bannerVersion())
-                    .flatMap(content -> cookieSource.bannerCookiesFor(siteId)
+                    .flatMap(content -> sites.bannerCookies(siteId)
                             .map(cookies -> json.write(render(site, content, requestedLanguage, cookies))));
         });
     }

@@ -51,6 +51,11 @@ final class SiteJson {
         });
     }
 
+    BannerCookies lists(BannerCookieList stored) {
+        return read(stored.lists, new TypeReference<>() {
+        });
+    }
+
     BannerContent content(BannerVersion version) {
         return read(version.content, new TypeReference<>() {
         });

@@ -28,7 +28,6 @@ public class SiteService {
     private final SettingsValidator validator;
     private final DefaultTexts defaultTexts;
     private final SiteJson json;
-    private final BannerCookieSource cookieSource;
     private final BannerConfigCache cache;
     private final BannerVersions versions;
     private final SiteHosts hosts;
@@ -43,12 +42,11 @@ public class SiteService {
     }
 
     SiteService(SettingsValidator validator, DefaultTexts defaultTexts, SiteJson json,
-            BannerCookieSource cookieSource, BannerConfigCache cache, BannerVersions versions, SiteHosts hosts,
+            BannerConfigCache cache, BannerVersions versions, SiteHosts hosts,
             Event<BannerChanged> bannerChanged, BannerInvalidations invalidations) {
         this.validator = validator;
         this.defaultTexts = defaultTexts;
         this.json = json;
-        this.cookieSource = cookieSource;
         this.cache = cache;
         this.versions = versions;
         this.hosts = hosts;
@@ -71,14 +69,12 @@ public class SiteService {
         site.createdAt = now();
         site.updatedAt = site.createdAt;
         String apiKey = ApiKeys.newKey();
-        return cookieSource.bannerCookiesFor(site.id)
-                .map(cookies -> content(json.settings(site), cookies))
-                .flatMap(content -> {
-                    site.currentBannerVersion = json.versionOf(content);
-                    return site.<Site>persist()
-                            .flatMap(saved -> saveVersion(site.id, site.currentBannerVersion, content))
-                            .flatMap(saved -> newKey(site.id, apiKey, "created with the site"));
-                })
+        BannerContent content = content(json.settings(site), BannerCookies.NONE);
+        site.currentBannerVersion = json.versionOf(content);
+        return site.<Site>persist()
+                .flatMap(saved -> storeLists(site.id, BannerCookies.NONE))
+                .flatMap(saved -> saveVersion(site.id, site.currentBannerVersion, content))
+                .flatMap(saved -> newKey(site.id, apiKey, "created with the site"))
                 .map(key -> view(site).withApiKey(apiKey));
     }
 
@@ -146,13 +142,45 @@ public class SiteService {
         return hosts.reload().onFailure().recoverWithNull();
     }
 
-    /** Called when the scanner's cookie lists or the owner's overrides change. */
-    public Uni<String> refreshBannerVersion(UUID siteId) {
+    /**
+     * The scanner's lists for the banner (after a scan, or an owner's edit of a cookie or host): stored with the
+     * banner version they make, in one transaction. The scanner pushes; this package never asks it.
+     */
+    public Uni<String> publishCookieLists(UUID siteId, BannerCookies lists) {
         return Panache.withTransaction(() -> requireSite(siteId).flatMap(site -> {
             String versionBefore = site.currentBannerVersion;
-            return refreshVersion(site).map(view -> new Updated(view, versionBefore));
+            return storeLists(siteId, lists).flatMap(stored -> refreshVersion(site, lists))
+                    .map(view -> new Updated(view, versionBefore));
         })).call(this::committed)
                 .map(updated -> updated.view().bannerVersion());
+    }
+
+    /** The lists the site's banner shows now; {@link BannerCookies#NONE} before the scanner published any. */
+    @WithSession
+    public Uni<BannerCookies> bannerCookies(UUID siteId) {
+        return storedLists(siteId);
+    }
+
+    /** Live sites the scanner has published no lists for: those created before the lists were kept here. */
+    @WithSession
+    public Uni<List<UUID>> sitesWithoutCookieLists() {
+        return Site.<Site>list("deletedAt is null and id not in (select l.siteId from BannerCookieList l)")
+                .map(sites -> sites.stream().map(site -> site.id).toList());
+    }
+
+    private Uni<BannerCookies> storedLists(UUID siteId) {
+        return BannerCookieList.<BannerCookieList>findById(siteId)
+                .map(stored -> stored == null ? BannerCookies.NONE : json.lists(stored));
+    }
+
+    private Uni<BannerCookieList> storeLists(UUID siteId, BannerCookies lists) {
+        return BannerCookieList.<BannerCookieList>findById(siteId).flatMap(stored -> {
+            BannerCookieList row = stored == null ? new BannerCookieList() : stored;
+            row.siteId = siteId;
+            row.lists = json.write(lists);
+            row.updatedAt = now();
+            return stored == null ? row.<BannerCookieList>persist() : Uni.createFrom().item(row);
+        });
     }
 
     /**
@@ -209,19 +237,21 @@ public class SiteService {
     }
 
     private Uni<SiteView> refreshVersion(Site site) {
-        return cookieSource.bannerCookiesFor(site.id).flatMap(cookies -> {
-            BannerContent content = content(json.settings(site), cookies);
-            String version = json.versionOf(content);
-            if (version.equals(site.currentBannerVersion)) {
-                return Uni.createFrom().item(view(site));
-            }
-            LOG.infof("Site %s: new banner version %s", site.id, version);
-            site.currentBannerVersion = version;
-            return BannerVersion.<BannerVersion>findById(new BannerVersion.Key(site.id, version))
-                    .flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
-                            : saveVersion(site.id, version, content))
-                    .map(saved -> view(site));
-        });
+        return storedLists(site.id).flatMap(lists -> refreshVersion(site, lists));
+    }
+
+    private Uni<SiteView> refreshVersion(Site site, BannerCookies lists) {
+        BannerContent content = content(json.settings(site), lists);
+        String version = json.versionOf(content);
+        if (version.equals(site.currentBannerVersion)) {
+            return Uni.createFrom().item(view(site));
+        }
+        LOG.infof("Site %s: new banner version %s", site.id, version);
+        site.currentBannerVersion = version;
+        return BannerVersion.<BannerVersion>findById(new BannerVersion.Key(site.id, version))
+                .flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
+                        : saveVersion(site.id, version, content))
+                .map(saved -> view(site));
     }
 
     private Uni<Site> requireSite(UUID siteId) {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.akkoord.classify.Category;
 import dev.akkoord.scan.BrowserFindings;
+import dev.akkoord.scan.ScanBannerCookies;
 import dev.akkoord.scan.ScanRepository;
-import dev.akkoord.site.SiteService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -42,12 +42,12 @@ class DashboardCookieDetailsTest {
     ScanRepository scans;
 
     @Inject
-    SiteService sites;
+    ScanBannerCookies bannerLists;
 
     private String scannedSite() throws Throwable {
         JsonPath created = createSite("Details " + System.nanoTime(), "details.test");
         String siteId = created.getString("id");
-        StoredScans.save(scans, sites, siteId, StoredScans.findings(ORIGIN, List.of("/"), List.of(
+        StoredScans.save(scans, bannerLists, siteId, StoredScans.findings(ORIGIN, List.of("/"), List.of(
                 StoredScans.seen("_ga", Category.ANALYTICAL, "Google Analytics", "script", ORIGIN + "/ga.js",
                         ORIGIN + "/", List.of("accept"), StoredScans.Flags.ONLY_AFTER_ACCEPT),
                 StoredScans.fromResponse("zq_cart_state", Category.FUNCTIONAL, ORIGIN + "/", false)),

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import dev.akkoord.classify.Category;
 import dev.akkoord.scan.BrowserFindings;
 import dev.akkoord.scan.ScanCookie;
+import dev.akkoord.scan.ScanBannerCookies;
 import dev.akkoord.scan.ScanRepository;
 import dev.akkoord.scan.browser.Journey;
-import dev.akkoord.site.SiteService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -38,12 +38,12 @@ class DashboardScanReportTest {
     ScanRepository scans;
 
     @Inject
-    SiteService sites;
+    ScanBannerCookies bannerLists;
 
     @Test
     void shouldWarnThatJavaScriptCookiesWereNotLookedForAfterAStaticScan() throws Throwable {
         String base = site("Static");
-        StoredScans.save(scans, sites, id(base), StoredScans.findings(ORIGIN, List.of("/", "/blog"),
+        StoredScans.save(scans, bannerLists, id(base), StoredScans.findings(ORIGIN, List.of("/", "/blog"),
                 List.of(StoredScans.fromResponse("_ga", Category.ANALYTICAL, ORIGIN + "/blog", true)),
                 "1 cookie that needs consent is set by the site's responses before consent. " + STATIC_NOTE,
                 new BrowserFindings(BrowserFindings.STATIC, STATIC_NOTE, List.of(), List.of())));
@@ -99,7 +99,7 @@ class DashboardScanReportTest {
                         List.of("no-decision"), new StoredScans.Flags(true, false, false, false)),
                 StoredScans.seen("x<b>boom</b>", Category.FUNCTIONAL, null, "unknown", null, ORIGIN + "/",
                         List.of("no-decision"), new StoredScans.Flags(true, false, false, false)));
-        StoredScans.save(scans, sites, id(base), StoredScans.findings(ORIGIN, List.of("/", "/no-banner", "/slow"),
+        StoredScans.save(scans, bannerLists, id(base), StoredScans.findings(ORIGIN, List.of("/", "/no-banner", "/slow"),
                 cookies, headline, browser));
         DashboardClient operator = DashboardClient.operator();
 

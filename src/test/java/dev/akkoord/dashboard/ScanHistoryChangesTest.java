@@ -21,11 +21,11 @@ import dev.akkoord.classify.Category;
 import dev.akkoord.scan.BrowserFindings;
 import dev.akkoord.scan.ScanCookie;
 import dev.akkoord.scan.ScanOutcome;
+import dev.akkoord.scan.ScanBannerCookies;
 import dev.akkoord.scan.ScanRepository;
 import dev.akkoord.scan.ScanTrigger;
 import dev.akkoord.scan.ScanService;
 import dev.akkoord.scan.ScanView;
-import dev.akkoord.site.SiteService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -46,7 +46,7 @@ class ScanHistoryChangesTest {
     ScanService scans;
 
     @Inject
-    SiteService sites;
+    ScanBannerCookies bannerLists;
 
     @Test
     void shouldGiveTheHistoryWhatEachScanSaysOfItself() throws Throwable {
@@ -100,7 +100,7 @@ class ScanHistoryChangesTest {
     }
 
     private UUID stored(String siteId, ScanCookie... cookies) throws Throwable {
-        return StoredScans.save(repository, sites, siteId, StoredScans.findings(ORIGIN, List.of("/"), List.of(cookies),
+        return StoredScans.save(repository, bannerLists, siteId, StoredScans.findings(ORIGIN, List.of("/"), List.of(cookies),
                 null, new BrowserFindings(BrowserFindings.STATIC, null, List.of(), List.of())));
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.akkoord.classify.Category;
 import dev.akkoord.scan.BrowserFindings;
+import dev.akkoord.scan.ScanBannerCookies;
 import dev.akkoord.scan.ScanCookie;
 import dev.akkoord.scan.ScanFindings;
 import dev.akkoord.scan.ScanRepository;
@@ -15,7 +16,6 @@ import dev.akkoord.scan.ScanOutcome;
 import dev.akkoord.scan.ScanTrigger;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.crawl.PageVisit;
-import dev.akkoord.site.SiteService;
 import io.quarkus.vertx.VertxContextSupport;
 
 /**
@@ -33,7 +33,7 @@ final class StoredScans {
      * Stores {@code findings} as a finished scan of the site and, as the scan worker does, lets the site's banner
      * lists follow; returns the scan's id.
      */
-    static UUID save(ScanRepository scans, SiteService sites, String siteId, ScanFindings findings) throws Throwable {
+    static UUID save(ScanRepository scans, ScanBannerCookies bannerLists, String siteId, ScanFindings findings) throws Throwable {
         UUID scanId = UUID.randomUUID();
         Instant now = Instant.now();
         scans.insertScan(scanId, UUID.fromString(siteId), ScanTrigger.REQUEST, null, now).await().atMost(WAIT);
@@ -41,7 +41,7 @@ final class StoredScans {
         if (!scans.saveFindings(scanId, attempt, findings, ScanOutcome.DONE, now).await().atMost(WAIT)) {
             throw new AssertionError("the scan's findings were not saved");
         }
-        VertxContextSupport.subscribeAndAwait(() -> sites.refreshBannerVersion(UUID.fromString(siteId)));
+        VertxContextSupport.subscribeAndAwait(() -> bannerLists.publish(UUID.fromString(siteId)));
         return scanId;
     }
 
