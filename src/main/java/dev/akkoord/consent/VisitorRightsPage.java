@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.akkoord.site.SiteService;
@@ -53,7 +54,9 @@ public final class VisitorRightsPage {
     record SiteHistory(String siteName, String withdrawUrl, List<ConsentRecord> records) {
     }
 
+    /** A page for people, not programs: the API document leaves it out, as it does the dashboard. */
     @GET
+    @Operation(hidden = true)
     public Uni<Response> consentHistory(@RestQuery String id) {
         if (id == null || id.isBlank()) {
             return Uni.createFrom().item(page(200, "", null, List.of()));
