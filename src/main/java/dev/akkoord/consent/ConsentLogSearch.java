@@ -1,4 +1,4 @@
-package dev.akkoord.dashboard;
+package dev.akkoord.consent;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,14 +15,14 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The consent log as the dashboard pages through it: newest first, filtered by time range and action, or all
+ * The consent log as the dashboard pages through it (the consent package owns the table, so the query lives here): newest first, filtered by time range and action, or all
  * records of one consent id. Always within one site, so an owner never sees another site's records. Paging is by
  * keyset on (recorded_at, id), which the (site_id, recorded_at) index serves at any depth.
  */
 @ApplicationScoped
-class ConsentLogSearch {
+public class ConsentLogSearch {
 
-    static final int PAGE_SIZE = 50;
+    public static final int PAGE_SIZE = 50;
     private static final String COLUMNS = "id, consent_id, recorded_at, action, analytical, marketing, banner_version, "
             + "language, page_url, gpc";
 
@@ -32,26 +32,26 @@ class ConsentLogSearch {
         this.pool = pool;
     }
 
-    record Entry(long id, String consentId, Instant recordedAt, String action, boolean analytical, boolean marketing,
+    public record Entry(long id, String consentId, Instant recordedAt, String action, boolean analytical, boolean marketing,
             String bannerVersion, String language, String pageUrl, boolean gpc) {
 
         /** The keyset cursor of the page that starts after this entry. */
-        String cursor() {
+        public String cursor() {
             return recordedAt + "_" + id;
         }
     }
 
-    record Page(List<Entry> entries, String nextCursor) {
+    public record Page(List<Entry> entries, String nextCursor) {
     }
 
-    Uni<List<Entry>> byConsentId(UUID siteId, String consentId) {
+    public Uni<List<Entry>> byConsentId(UUID siteId, String consentId) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM consent_records WHERE consent_id = $1 AND site_id = $2 "
                 + "ORDER BY recorded_at DESC, id DESC LIMIT 1000")
                 .execute(Tuple.of(consentId, siteId)).map(ConsentLogSearch::entries);
     }
 
     /** @param action null for every action; @param cursor null for the newest page */
-    Uni<Page> page(UUID siteId, Instant from, Instant to, String action, String cursor) {
+    public Uni<Page> page(UUID siteId, Instant from, Instant to, String action, String cursor) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM consent_records WHERE site_id = $1 "
                 + "AND recorded_at >= $2 AND recorded_at < $3");
         Tuple arguments = Tuple.of(siteId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.akkoord.analytics.AnalyticsResource;
 import dev.akkoord.consent.ConsentAction;
 import dev.akkoord.consent.ConsentCsv;
+import dev.akkoord.consent.ConsentLogSearch;
 import dev.akkoord.consent.ConsentQueries;
 import dev.akkoord.consent.ConsentService;
 import dev.akkoord.web.ProblemException;

@@ -89,14 +89,14 @@ public class ScanResults {
         return scans.scan(siteId, scanId);
     }
 
-    /** Every site's last finished scan, by site, for the list of sites. */
-    Uni<Map<UUID, ScanView>> lastFinished() {
-        return scans.lastFinishedScans();
+    /** Each given site's last finished scan, by site, for the list of sites. */
+    Uni<Map<UUID, ScanView>> lastFinished(List<UUID> siteIds) {
+        return scans.lastFinishedScans(siteIds);
     }
 
     /** Every site's compliance by its last cookie list, by site, for the list of sites. */
-    Uni<Map<UUID, CookieTally>> tallies() {
-        return scans.tallies();
+    Uni<Map<UUID, CookieTally>> tallies(List<UUID> siteIds) {
+        return scans.tallies(siteIds);
     }
 
     public Uni<UUID> startScan(UUID siteId) {

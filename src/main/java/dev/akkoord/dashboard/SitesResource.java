@@ -166,10 +166,13 @@ public final class SitesResource {
         Uni<List<SiteView>> visible = current.account().isOperator() ? sites.listSites()
                 : accounts.grantedSites(current.account().id()).flatMap(granted -> sites.listSites()
                         .map(all -> all.stream().filter(site -> granted.contains(site.id())).toList()));
-        return Uni.combine().all().unis(visible, scanResults.lastFinished(), scanResults.tallies()).asTuple()
-                .map(found -> Templates.sites(new Page("Sites", current.account(), current.csrf(), null, "sites"),
-                        found.getItem1().stream().map(site -> new SiteRow(site, found.getItem2().get(site.id()),
-                                found.getItem3().get(site.id()))).toList(), error, deleted).render());
+        return visible.flatMap(shown -> {
+            List<UUID> ids = shown.stream().map(SiteView::id).toList();
+            return Uni.combine().all().unis(scanResults.lastFinished(ids), scanResults.tallies(ids)).asTuple()
+                    .map(found -> Templates.sites(new Page("Sites", current.account(), current.csrf(), null, "sites"),
+                            shown.stream().map(site -> new SiteRow(site, found.getItem1().get(site.id()),
+                                    found.getItem2().get(site.id()))).toList(), error, deleted).render());
+        });
     }
 
     private Uni<String> overview(UUID siteId, String newKey, UriInfo uri, SettingsNotice notice) {

@@ -1,8 +1,5 @@
 package dev.akkoord.scan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.akkoord.classify.Category;
 import dev.akkoord.scan.browser.BrowserReport;
 import dev.akkoord.scan.browser.Journey;
@@ -44,40 +41,11 @@ public class ScanRepository {
             + "secure, http_only, same_site, third_party, first_page, set_by, category, confidence, source, vendor, "
             + "purpose, reason, lifetime, violation, evidence, seen";
     private static final String OVERRIDE_COLUMNS = "name, category, purpose, vendor, retention";
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     private final Pool pool;
-    private final ObjectMapper json;
 
-    ScanRepository(Pool pool, ObjectMapper json) {
+    ScanRepository(Pool pool) {
         this.pool = pool;
-        this.json = json;
-    }
-
-    // ---- sites ----
-
-    /** The site's domains, or null when there is no such site. */
-    public Uni<List<String>> siteDomains(UUID siteId) {
-        return pool.preparedQuery("SELECT domains FROM sites WHERE id = $1 AND deleted_at IS NULL").execute(Tuple.of(siteId))
-                .map(rows -> rows.size() == 0 ? null : readDomains(rows.iterator().next().getString("domains")));
-    }
-
-    public Uni<List<UUID>> siteIds() {
-        return pool.query("SELECT id FROM sites WHERE deleted_at IS NULL ORDER BY created_at").execute()
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids;
-                });
-    }
-
-    private List<String> readDomains(String text) {
-        try {
-            return json.readValue(text, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("sites.domains is not a JSON array: " + text, e);
-        }
     }
 
     // ---- scans ----
@@ -275,21 +243,21 @@ public class ScanRepository {
                 Tuple.of(siteId));
     }
 
-    /** Every site's last finished scan (done, partial or failed), one query for a list of all sites. */
-    public Uni<List<ScanRow>> lastFinishedScans() {
-        return lastScanOfEachSite("'done', 'partial', 'failed'");
+    /** Each given site's last finished scan (done, partial or failed), one query for a list of sites. */
+    public Uni<List<ScanRow>> lastFinishedScans(List<UUID> siteIds) {
+        return lastScanOfEachSite(siteIds, "'done', 'partial', 'failed'");
     }
 
-    /** Each site's last scan that gave it a cookie list (done or partial); sites without one are absent. */
-    public Uni<List<ScanRow>> lastListingScans() {
-        return lastScanOfEachSite("'done', 'partial'");
+    /** Each given site's last scan that gave it a cookie list (done or partial); sites without one are absent. */
+    public Uni<List<ScanRow>> lastListingScans(List<UUID> siteIds) {
+        return lastScanOfEachSite(siteIds, "'done', 'partial'");
     }
 
-    private Uni<List<ScanRow>> lastScanOfEachSite(String statuses) {
+    private Uni<List<ScanRow>> lastScanOfEachSite(List<UUID> siteIds, String statuses) {
         // One index lookup per site (scans_site_ended, V65): the older scans are never read.
-        return pool.query("SELECT last.* FROM sites CROSS JOIN LATERAL (SELECT " + SCAN_COLUMNS + " FROM scans "
-                        + "WHERE scans.site_id = sites.id AND status IN (" + statuses + ") "
-                        + "ORDER BY finished_at DESC LIMIT 1) AS last WHERE sites.deleted_at IS NULL").execute()
+        return pool.preparedQuery("SELECT last.* FROM unnest($1::uuid[]) AS site(id) CROSS JOIN LATERAL (SELECT "
+                        + SCAN_COLUMNS + " FROM scans WHERE scans.site_id = site.id AND status IN (" + statuses + ") "
+                        + "ORDER BY finished_at DESC LIMIT 1) AS last").execute(Tuple.of(siteIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     List<ScanRow> scans = new ArrayList<>();
                     rows.forEach(row -> scans.add(scanRow(row)));

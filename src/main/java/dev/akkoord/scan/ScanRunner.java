@@ -44,13 +44,14 @@ public class ScanRunner {
     private final ScanAnalyzer analyzer;
     private final ScanConfig config;
     private final ScanBannerCookies bannerLists;
+    private final SiteLookup siteLookup;
     private final Vertx vertx;
     private final BrowserScanner browser;
     private final Outages outages;
     private final Event<ScanFinished> finished;
 
     ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config, ScanBannerCookies bannerLists,
-            Vertx vertx, BrowserScanner browser, Outages outages, Event<ScanFinished> finished) {
+            SiteLookup siteLookup, Vertx vertx, BrowserScanner browser, Outages outages, Event<ScanFinished> finished) {
         this.finished = finished;
         this.vertx = vertx;
         this.outages = outages;
@@ -60,6 +61,7 @@ public class ScanRunner {
         this.analyzer = analyzer;
         this.config = config;
         this.bannerLists = bannerLists;
+        this.siteLookup = siteLookup;
     }
 
     /**
@@ -91,7 +93,7 @@ public class ScanRunner {
                     + "after " + MAX_ATTEMPTS + " attempts that did not finish (the scanning instances stopped during it)."));
         }
         LOG.infof("Scan %s of site %s started on %s (attempt %d)", scan.id(), scan.siteId(), worker, scan.attempts());
-        return scans.siteDomains(scan.siteId()).flatMap(domains -> domains == null
+        return siteLookup.domains(scan.siteId()).flatMap(domains -> domains == null
                 ? fail(scan, List.of(), fence, ScanOutcome.failed(ScanOutcome.Kind.SITE_GONE,
                         "The site no longer exists."))
                 : crawlAndStore(scan, domains, fence));

@@ -28,12 +28,14 @@ public class ScanScheduler {
     private final ScanRepository scans;
     private final Outages outages;
     private final Scheduler scheduler;
+    private final SiteLookup sites;
 
-    ScanScheduler(ScanQueue queue, ScanRepository scans, Outages outages, Scheduler scheduler) {
+    ScanScheduler(ScanQueue queue, ScanRepository scans, Outages outages, Scheduler scheduler, SiteLookup sites) {
         this.queue = queue;
         this.outages = outages;
         this.scans = scans;
         this.scheduler = scheduler;
+        this.sites = sites;
     }
 
     /** When the daily scans are next enqueued; empty when they are switched off ({@code akkoord.scan.cron=off}). */
@@ -58,7 +60,7 @@ public class ScanScheduler {
 
     /** Enqueues the day's scan of every site this instance wins the day key for; returns how many it enqueued. */
     public Uni<Integer> enqueueDailyScans(LocalDate day) {
-        return scans.siteIds()
+        return sites.liveSiteIds()
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(siteId -> enqueueDaily(siteId, day))
                 .collect().with(java.util.stream.Collectors.summingInt(enqueued -> enqueued ? 1 : 0));

@@ -26,11 +26,13 @@ public class ScanService {
     private final ScanRepository scans;
     private final ScanQueue queue;
     private final ScanBannerCookies bannerLists;
+    private final SiteLookup siteLookup;
 
-    ScanService(ScanRepository scans, ScanQueue queue, ScanBannerCookies bannerLists) {
+    ScanService(ScanRepository scans, ScanQueue queue, ScanBannerCookies bannerLists, SiteLookup siteLookup) {
         this.scans = scans;
         this.queue = queue;
         this.bannerLists = bannerLists;
+        this.siteLookup = siteLookup;
     }
 
     /** Queues a scan of the site now; when one is already queued or running, that one is the answer. */
@@ -64,8 +66,8 @@ public class ScanService {
     }
 
     /** Each site's last finished scan (summary fields only), by site; sites never scanned are absent. */
-    public Uni<Map<UUID, ScanView>> lastFinishedScans() {
-        return scans.lastFinishedScans().map(rows -> {
+    public Uni<Map<UUID, ScanView>> lastFinishedScans(List<UUID> siteIds) {
+        return scans.lastFinishedScans(siteIds).map(rows -> {
             Map<UUID, ScanView> bySite = new HashMap<>();
             rows.forEach(row -> bySite.put(row.siteId(), ScanView.summaryOf(row)));
             return bySite;
@@ -73,12 +75,12 @@ public class ScanService {
     }
 
     /**
-     * Each site's compliance as its last cookie list tells it, by site, for the operators' list of all sites: three
-     * queries for every site at once, reading only the columns the counts need. Sites without a cookie list yet are
+     * Each site's compliance as its last cookie list tells it, by site, for the list of sites: three queries
+     * for all the given sites at once, reading only the columns the counts need. Sites without a cookie list yet are
      * absent.
      */
-    public Uni<Map<UUID, CookieTally>> tallies() {
-        return scans.lastListingScans().flatMap(last -> {
+    public Uni<Map<UUID, CookieTally>> tallies(List<UUID> siteIds) {
+        return scans.lastListingScans(siteIds).flatMap(last -> {
             if (last.isEmpty()) {
                 return Uni.createFrom().item(Map.<UUID, CookieTally>of());
             }
@@ -259,7 +261,7 @@ public class ScanService {
     }
 
     private Uni<List<String>> requireSite(UUID siteId) {
-        return scans.siteDomains(siteId).map(domains -> {
+        return siteLookup.domains(siteId).map(domains -> {
             if (domains == null) {
                 throw ProblemException.notFound("No site with id " + siteId);
             }

@@ -83,6 +83,19 @@ public class SiteService {
         return Site.<Site>findById(siteId).map(Site::live).map(site -> site == null ? null : view(site));
     }
 
+    /** The domains of a live site, for the scanner; null when there is no such site or it was deleted. */
+    @WithSession
+    public Uni<List<String>> liveDomains(UUID siteId) {
+        return Site.<Site>findById(siteId).map(Site::live).map(site -> site == null ? null : json.domains(site));
+    }
+
+    /** The live sites, oldest first: the daily scan's round. */
+    @WithSession
+    public Uni<List<UUID>> liveSiteIds() {
+        return Site.<Site>list("deletedAt is null order by createdAt")
+                .map(sites -> sites.stream().map(site -> site.id).toList());
+    }
+
     /** Every site whose consent records are kept: the deleted ones too, until their retention has run out. */
     @WithSession
     public Uni<List<UUID>> siteIdsWithRecords() {
