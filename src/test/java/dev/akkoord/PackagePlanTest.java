@@ -28,12 +28,31 @@ class PackagePlanTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.akkoord\\.([a-z]+)\\.",
             Pattern.MULTILINE);
 
+    /** The layers, bottom first, as the README's "Layout" draws them: a package imports only those before it. */
+    private static final List<String> LAYERS = List.of("web", "site", "classify", "consent", "analytics", "scan",
+            "widget", "cdn", "account", "alert", "dashboard", "embedded");
+
     @Test
     void packagesImportEachOtherInOneDirectionOnly() throws IOException {
         Map<String, Set<String>> plan = plan();
         assertTrue(plan.size() > 5, "the plan was read from " + SOURCES.toAbsolutePath() + ": " + plan);
         List<String> cycle = firstCycle(plan);
         assertEquals(List.of(), cycle, "packages in a circle; the plan is " + plan);
+    }
+
+    @Test
+    void everyPackageImportsOnlyTheLayersBelowIt() throws IOException {
+        List<String> upwards = new ArrayList<>();
+        plan().forEach((owner, imported) -> {
+            assertTrue(LAYERS.contains(owner), "a package the plan does not know: " + owner + "; add it to LAYERS "
+                    + "and to the README's Layout");
+            for (String target : imported) {
+                if (LAYERS.indexOf(target) > LAYERS.indexOf(owner)) {
+                    upwards.add(owner + " -> " + target);
+                }
+            }
+        });
+        assertEquals(List.of(), upwards, "imports against the layers " + LAYERS);
     }
 
     @Test
