@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
+import dev.akkoord.testsupport.TunedSettingsProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -33,7 +34,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @ExternalServersToo
-@TestProfile(BusyLedgerProfile.class)
+@TestProfile(TunedSettingsProfile.class)
 class CheckpointEveryRecordsTest {
 
     private static final String ORIGIN = "https://www.example.test";

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.TestDatabase;
+import dev.akkoord.testsupport.TunedSettingsProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,7 +36,7 @@ import io.restassured.path.json.JsonPath;
 /** Many visitors at once: every one gets a receipt, and each site's chain stays one gapless line. */
 @QuarkusTest
 @ExternalServersToo
-@TestProfile(BusyLedgerProfile.class)
+@TestProfile(TunedSettingsProfile.class)
 class ConcurrentConsentTest {
 
     private static final String ORIGIN = "https://www.example.test";

@@ -10,6 +10,7 @@ import dev.akkoord.scan.crawl.PageVisit;
 import dev.akkoord.testsupport.ExternalServersToo;
 import dev.akkoord.testsupport.Waits;
 import dev.akkoord.web.Outages;
+import dev.akkoord.testsupport.TunedSettingsProfile;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @ExternalServersToo
-@TestProfile(LongRequestsProfile.class)
+@TestProfile(TunedSettingsProfile.class)
 class ScanFencingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.akkoord.testsupport.ManagementPort;
 import dev.akkoord.testsupport.RawHttpConnection;
+import dev.akkoord.testsupport.TunedSettingsProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 
@@ -23,19 +22,12 @@ import io.restassured.RestAssured;
  * alone keeps such a connection open as long as each byte comes before the idle timeout.
  */
 @QuarkusTest
-@TestProfile(HeadTimeoutTest.OneSecondForHeads.class)
+@TestProfile(TunedSettingsProfile.class)
 class HeadTimeoutTest {
 
-    private static final int TIMEOUT_MILLIS = 1000;
+    private static final int TIMEOUT_MILLIS = TunedSettingsProfile.HEAD_TIMEOUT_MILLIS;
     /** Far longer than the deadline: a connection still open when the trickle ends was not timed at all. */
     private static final long TRICKLE_MILLIS = 8000;
-
-    public static final class OneSecondForHeads implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("akkoord.http.header-timeout", TIMEOUT_MILLIS + "ms");
-        }
-    }
 
     @Test
     void aTrickledHeadIsAnswered408AndTheConnectionClosed() throws Exception {

@@ -7,29 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.akkoord.testsupport.Api;
+import dev.akkoord.testsupport.TunedSettingsProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(DemoResourceTests.DemoEnabled.class)
+@TestProfile(TunedSettingsProfile.class)
 class DemoResourceTests {
 
     /** The demo is off in tests unless asked for, as here. */
-    public static final class DemoEnabled implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("akkoord.demo.enabled", "true");
-        }
-    }
 
     @Inject
     DemoConfig config;
