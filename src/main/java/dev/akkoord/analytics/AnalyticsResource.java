@@ -6,10 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,8 +21,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Caller;
 import dev.akkoord.web.ProblemException;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /** Consent statistics for machines (site key or operator); the dashboard shows the same figures as charts. */
@@ -34,11 +33,9 @@ import io.smallrye.mutiny.Uni;
 public final class AnalyticsResource {
 
     private final ConsentAnalytics analytics;
-    private final CallerResolver callers;
 
-    AnalyticsResource(ConsentAnalytics analytics, CallerResolver callers) {
+    AnalyticsResource(ConsentAnalytics analytics) {
         this.analytics = analytics;
-        this.callers = callers;
     }
 
     @GET
@@ -50,13 +47,12 @@ public final class AnalyticsResource {
             example = ApiExamples.STATS))
     @APIResponse(responseCode = "400", description = "'from' or 'to' is not a date, 'from' is after 'to', the range "
             + "is too long, or 'by' is neither 'day' nor 'week'")
-    public Uni<ConsentStats> consentStats(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String by) {
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<ConsentStats> consentStats(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String by) {
         LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC));
         LocalDate start = date("from", from, end.minusDays(29));
         Granularity granularity = Granularity.fromKey(by);
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> analytics.stats(siteId, start, end, granularity));
+        return analytics.stats(siteId, start, end, granularity);
     }
 
     public static LocalDate date(String name, String value, LocalDate fallback) {

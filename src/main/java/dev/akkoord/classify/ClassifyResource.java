@@ -8,7 +8,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,13 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 
-import dev.akkoord.web.Caller;
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
 import dev.akkoord.web.ProblemException;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -41,12 +38,10 @@ public final class ClassifyResource {
     static final int MAX_DOMAIN_LENGTH = 253;
 
     private final Classifier classifier;
-    private final CallerResolver callers;
     private final int maxNames;
 
-    ClassifyResource(Classifier classifier, CallerResolver callers, ClassifyConfig config) {
+    ClassifyResource(Classifier classifier, ClassifyConfig config) {
         this.classifier = classifier;
-        this.callers = callers;
         this.maxNames = config.maxNames();
     }
 
@@ -67,9 +62,9 @@ public final class ClassifyResource {
             example = ApiExamples.CLASSIFIED))
     @APIResponse(responseCode = "400", description = "Not a list, too many cookies, a cookie without a name, or a "
             + "name or domain that is too long; for CSV, a missing 'name' header")
-    public Uni<List<ClassifiedCookie>> classifyJson(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            List<ClassifyRequest> cookies) {
-        return classify(authorization, () -> {
+    @Authenticated
+    public Uni<List<ClassifiedCookie>> classifyJson(List<ClassifyRequest> cookies) {
+        return classify(() -> {
             if (cookies == null) {
                 throw ProblemException.badRequest("Send a JSON array of {\"name\": ..., \"domain\": ...} objects");
             }
@@ -84,17 +79,15 @@ public final class ClassifyResource {
     @Consumes(TEXT_CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Uni<List<ClassifiedCookie>> classifyCsv(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            String body) {
-        return classify(authorization, () -> CookieListCsv.parse(body, maxNames));
+    @Authenticated
+    public Uni<List<ClassifiedCookie>> classifyCsv(String body) {
+        return classify(() -> CookieListCsv.parse(body, maxNames));
     }
 
-    /** Checks the caller first, then reads and classifies the list on a worker thread (it can be 10,000 names). */
-    private Uni<List<ClassifiedCookie>> classify(String authorization, Supplier<List<ClassifyRequest>> cookies) {
-        return callers.resolve(authorization)
-                .map(ClassifyResource::requireAuthenticated)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(caller -> classifyAll(validated(cookies.get())));
+    /** Reads and classifies the list on a worker thread (it can be 10,000 names). */
+    private Uni<List<ClassifiedCookie>> classify(Supplier<List<ClassifyRequest>> cookies) {
+        return Uni.createFrom().item(() -> classifyAll(validated(cookies.get())))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private List<ClassifiedCookie> classifyAll(List<ClassifyRequest> cookies) {
@@ -124,12 +117,4 @@ public final class ClassifyResource {
         return cookies;
     }
 
-    /** Any operator or site key may classify; the answer depends on nothing stored for a site. */
-    private static Caller requireAuthenticated(Caller caller) {
-        if (caller.kind() == Caller.Kind.ANONYMOUS) {
-            throw ProblemException.unauthorized(
-                    "Send 'Authorization: Bearer <token>' with the operator token or a site's API key");
-        }
-        return caller;
-    }
-}
+    /** Any operator or site key may classify; the answer depends on nothing stored for a site. */}

@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,9 +26,10 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Caller;
 import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -45,13 +44,11 @@ public final class ConsentLogResource {
 
     private final ConsentQueries queries;
     private final ChainVerifier verifier;
-    private final CallerResolver callers;
     private final SiteService sites;
 
-    ConsentLogResource(ConsentQueries queries, ChainVerifier verifier, CallerResolver callers, SiteService sites) {
+    ConsentLogResource(ConsentQueries queries, ChainVerifier verifier, SiteService sites) {
         this.queries = queries;
         this.verifier = verifier;
-        this.callers = callers;
         this.sites = sites;
     }
 
@@ -67,13 +64,12 @@ public final class ConsentLogResource {
                         example = ApiExamples.CONSENT_CSV)})
     @APIResponse(responseCode = "400", description = "'from' or 'to' is not a date or an instant, or 'cursor' is not "
             + "the nextCursor of an earlier page")
-    public Uni<Map<String, Object>> consentPage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String cursor) {
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<Map<String, Object>> consentPage(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String cursor) {
         Instant start = instant("from", from, BEGINNING);
         Instant end = instant("to", to, Instant.now().plusSeconds(1));
         long after = cursor(cursor);
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> queries.page(siteId, start, end, after, PAGE_SIZE))
+        return queries.page(siteId, start, end, after, PAGE_SIZE)
                 .map(records -> {
                     Map<String, Object> page = new LinkedHashMap<>();
                     page.put("records", records);
@@ -87,14 +83,13 @@ public final class ConsentLogResource {
     @Produces("text/csv;qs=0.5")
     @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"consents.csv\"")
     @Operation(hidden = true)
-    public Multi<String> consentCsv(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestQuery String from, @RestQuery String to) {
+    @PermissionsAllowed(Caller.SITE)
+    public Multi<String> consentCsv(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to) {
         Instant start = instant("from", from, BEGINNING);
         Instant end = instant("to", to, Instant.now().plusSeconds(1));
-        return callers.requireSite(authorization, siteId).onItem().transformToMulti(caller ->
-                Multi.createBy().concatenating().streams(
-                        Multi.createFrom().item(ConsentCsv.HEADER),
-                        queries.stream(siteId, start, end).map(ConsentCsv::line)));
+        return Multi.createBy().concatenating().streams(
+                Multi.createFrom().item(ConsentCsv.HEADER),
+                queries.stream(siteId, start, end).map(ConsentCsv::line));
     }
 
     @GET
@@ -106,12 +101,11 @@ public final class ConsentLogResource {
                     schema = @Schema(implementation = ChainVerifier.Report.class), example = ApiExamples.CHAIN_REPORT))
     @APIResponse(responseCode = "400", description = "'from' or 'to' is not a date or an instant")
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<ChainVerifier.Report> verifyChain(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestQuery String from, @RestQuery String to) {
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<ChainVerifier.Report> verifyChain(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to) {
         Instant start = instant("from", from, BEGINNING);
         Instant end = instant("to", to, Instant.now().plusSeconds(1));
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> sites.findSite(siteId))
+        return sites.findSite(siteId)
                 .map(Found.orNotFound(() -> "No site with id " + siteId))
                 .flatMap(site -> verifier.verify(siteId, start, end, to == null));
     }

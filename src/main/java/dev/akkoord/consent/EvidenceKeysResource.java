@@ -3,12 +3,11 @@ package dev.akkoord.consent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Caller;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -33,11 +32,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public final class EvidenceKeysResource {
 
     private final SigningKeys keys;
-    private final CallerResolver callers;
 
-    EvidenceKeysResource(SigningKeys keys, CallerResolver callers) {
+    EvidenceKeysResource(SigningKeys keys) {
         this.keys = keys;
-        this.callers = callers;
     }
 
     @GET
@@ -59,10 +56,10 @@ public final class EvidenceKeysResource {
     @SecurityRequirement(name = ApiDocument.BEARER)
     @APIResponse(responseCode = "200", description = "The new key, as it is published",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.PUBLIC_KEY))
-    public Uni<Map<String, Object>> rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return callers.requireOperator(authorization)
-                .emitOn(Infrastructure.getDefaultWorkerPool()) // writes a key file
-                .map(caller -> view(keys.rotate()));
+    @RolesAllowed(Caller.OPERATOR)
+    public Uni<Map<String, Object>> rotate() {
+        return Uni.createFrom().item(() -> view(keys.rotate()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // writes a key file
     }
 
     static Map<String, Object> view(SigningKeys.PublicEntry key) {

@@ -2,18 +2,17 @@ package dev.akkoord.scan;
 
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Caller;
 import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -64,11 +63,9 @@ public final class CookieOverrideResource {
     }
 
     private final ScanService scans;
-    private final CallerResolver callers;
 
-    CookieOverrideResource(ScanService scans, CallerResolver callers) {
+    CookieOverrideResource(ScanService scans) {
         this.scans = scans;
-        this.callers = callers;
     }
 
     @GET
@@ -78,10 +75,9 @@ public final class CookieOverrideResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverrideList.class),
             example = ApiExamples.COOKIE_OVERRIDES))
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<OverrideList> listOverrides(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> scans.listOverrides(siteId))
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<OverrideList> listOverrides(@RestPath UUID siteId) {
+        return scans.listOverrides(siteId)
                 .map(CookieOverrideResource::list);
     }
 
@@ -107,16 +103,14 @@ public final class CookieOverrideResource {
     @APIResponse(responseCode = "400", description = "No field given, an unknown category, or a text that is too "
             + "long or not one line")
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<CookieOverride> putOverride(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestPath String name, OverrideRequest request) {
-        return callers.requireSite(authorization, siteId).flatMap(caller -> {
-            if (request == null) {
-                throw ProblemException.badRequest("A JSON body such as {\"category\": \"analytical\"} or "
-                        + "{\"purpose\": \"Remembers your shopping cart\"} is required");
-            }
-            return scans.putOverride(siteId, name, OverrideEdit.of(request.category(), request.purpose(),
-                    request.vendor(), request.retention()));
-        });
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<CookieOverride> putOverride(@RestPath UUID siteId, @RestPath String name, OverrideRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body such as {\"category\": \"analytical\"} or "
+                    + "{\"purpose\": \"Remembers your shopping cart\"} is required");
+        }
+        return scans.putOverride(siteId, name, OverrideEdit.of(request.category(), request.purpose(),
+                request.vendor(), request.retention()));
     }
 
     @DELETE
@@ -126,10 +120,9 @@ public final class CookieOverrideResource {
     @Parameter(name = "name", in = ParameterIn.PATH, example = "_ga")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "The site has no override for this cookie name")
-    public Uni<Response> deleteOverride(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestPath String name) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> scans.deleteOverride(siteId, name))
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<Response> deleteOverride(@RestPath UUID siteId, @RestPath String name) {
+        return scans.deleteOverride(siteId, name)
                 .map(Found.noContentOrNotFound(() -> "Site " + siteId + " has no override for cookie '" + name + "'"));
     }
 }

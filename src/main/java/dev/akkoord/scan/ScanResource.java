@@ -2,14 +2,13 @@ package dev.akkoord.scan;
 
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Caller;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -34,11 +33,9 @@ public final class ScanResource {
             + "'diff' when it is done or partial; 'failure' and 'failureKind' say why a scan failed or is partial";
 
     private final ScanService scans;
-    private final CallerResolver callers;
 
-    ScanResource(ScanService scans, CallerResolver callers) {
+    ScanResource(ScanService scans) {
         this.scans = scans;
-        this.callers = callers;
     }
 
     @POST
@@ -47,10 +44,9 @@ public final class ScanResource {
     @APIResponse(responseCode = "202", description = "Queued, or the scan already queued or running; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.SCAN_ACCEPTED))
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<Response> requestScan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> scans.requestScan(siteId))
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<Response> requestScan(@RestPath UUID siteId) {
+        return scans.requestScan(siteId)
                 .map(scan -> Response.accepted(Map.of("id", scan.id(), "status", scan.status()))
                         .location(URI.create("/api/v1/sites/" + siteId + "/scans/" + scan.id())).build());
     }
@@ -60,9 +56,9 @@ public final class ScanResource {
     @APIResponse(responseCode = "200", description = "The scans, without their results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.SCANS))
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<List<ScanView>> listScans(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId) {
-        return callers.requireSite(authorization, siteId).flatMap(caller -> scans.listScans(siteId));
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<List<ScanView>> listScans(@RestPath UUID siteId) {
+        return scans.listScans(siteId);
     }
 
     @GET
@@ -73,9 +69,9 @@ public final class ScanResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class),
                     example = ApiExamples.SCAN))
     @APIResponse(responseCode = "404", description = "The site has not been scanned yet")
-    public Uni<ScanView> latestScan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId) {
-        return callers.requireSite(authorization, siteId).flatMap(caller -> scans.latestScan(siteId));
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<ScanView> latestScan(@RestPath UUID siteId) {
+        return scans.latestScan(siteId);
     }
 
     @GET
@@ -85,8 +81,8 @@ public final class ScanResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class),
                     example = ApiExamples.SCAN))
     @APIResponse(responseCode = "404", description = "The site has no scan with this id")
-    public Uni<ScanView> scan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId,
-            @RestPath UUID scanId) {
-        return callers.requireSite(authorization, siteId).flatMap(caller -> scans.scan(siteId, scanId));
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<ScanView> scan(@RestPath UUID siteId, @RestPath UUID scanId) {
+        return scans.scan(siteId, scanId);
     }
 }

@@ -3,18 +3,17 @@ package dev.akkoord.scan;
 import dev.akkoord.scan.CookieOverrideResource.OverrideRequest;
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Caller;
 import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -42,11 +41,9 @@ import org.jboss.resteasy.reactive.RestPath;
 public final class TrackerHostResource {
 
     private final ScanService scans;
-    private final CallerResolver callers;
 
-    TrackerHostResource(ScanService scans, CallerResolver callers) {
+    TrackerHostResource(ScanService scans) {
         this.scans = scans;
-        this.callers = callers;
     }
 
     @GET
@@ -54,10 +51,10 @@ public final class TrackerHostResource {
     @APIResponse(responseCode = "200", description = "Host to category",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.HOSTS))
     @APIResponse(responseCode = "404", description = "No site with this id")
+    @PermissionsAllowed(Caller.SITE)
     public Uni<Map<String, Map<String, String>>> listHosts(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> scans.listHostOverrides(siteId))
+            @RestPath UUID siteId) {
+        return scans.listHostOverrides(siteId)
                 .map(hosts -> Map.of("hosts", hosts));
     }
 
@@ -74,13 +71,12 @@ public final class TrackerHostResource {
     @APIResponse(responseCode = "400", description = "No body, an invalid host, or a category other than "
             + "functional, analytical or marketing")
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<Map<String, String>> putHost(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestPath String host, OverrideRequest request) {
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<Map<String, String>> putHost(@RestPath UUID siteId, @RestPath String host, OverrideRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body such as {\"category\": \"marketing\"} is required");
         }
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> scans.putHostOverride(siteId, host, request.category()));
+        return scans.putHostOverride(siteId, host, request.category());
     }
 
     @DELETE
@@ -89,10 +85,9 @@ public final class TrackerHostResource {
     @Parameter(name = "host", in = ParameterIn.PATH, example = "*.doubleclick.net")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "The site has not declared this host")
-    public Uni<Response> deleteHost(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestPath String host) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> scans.deleteHostOverride(siteId, host))
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<Response> deleteHost(@RestPath UUID siteId, @RestPath String host) {
+        return scans.deleteHostOverride(siteId, host)
                 .map(Found.noContentOrNotFound(() -> "Site " + siteId + " has not declared host '" + host + "'"));
     }
 }

@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,8 +17,9 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Caller;
 import dev.akkoord.web.Found;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 /** The banner versions a site has shown, so the owner can prove what a consent record was given on. */
@@ -31,20 +30,19 @@ import io.smallrye.mutiny.Uni;
 public final class BannerVersionResource {
 
     private final SiteService sites;
-    private final CallerResolver callers;
 
-    BannerVersionResource(SiteService sites, CallerResolver callers) {
+    BannerVersionResource(SiteService sites) {
         this.sites = sites;
-        this.callers = callers;
     }
 
     @GET
     @Operation(summary = "All banner versions of a site, newest first (operator or site key)")
     @APIResponse(responseCode = "200", description = "The versions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.BANNER_VERSIONS))
+    @PermissionsAllowed(Caller.SITE)
     public Uni<List<BannerVersionSummary>> listBannerVersions(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath UUID siteId) {
-        return callers.requireSite(authorization, siteId).flatMap(caller -> sites.listBannerVersions(siteId));
+            @RestPath UUID siteId) {
+        return sites.listBannerVersions(siteId);
     }
 
     @GET
@@ -53,10 +51,9 @@ public final class BannerVersionResource {
     @APIResponse(responseCode = "200", description = "The version's content (texts shortened in the example)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.BANNER_VERSION))
     @APIResponse(responseCode = "404", description = "The site has no such banner version")
-    public Uni<BannerContent> bannerVersion(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, @RestPath String version) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> sites.bannerContent(siteId, version))
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<BannerContent> bannerVersion(@RestPath UUID siteId, @RestPath String version) {
+        return sites.bannerContent(siteId, version)
                 .map(Found.orNotFound(() -> "Site " + siteId + " has no banner version '" + version + "'"));
     }
 }

@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,9 +29,10 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
-import dev.akkoord.web.CallerResolver;
+import dev.akkoord.web.Caller;
 import dev.akkoord.web.Found;
 import dev.akkoord.web.ProblemException;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/sites")
@@ -43,11 +43,9 @@ import io.smallrye.mutiny.Uni;
 public final class SiteResource {
 
     private final SiteService sites;
-    private final CallerResolver callers;
 
-    SiteResource(SiteService sites, CallerResolver callers) {
+    SiteResource(SiteService sites) {
         this.sites = sites;
-        this.callers = callers;
     }
 
     @POST
@@ -57,10 +55,9 @@ public final class SiteResource {
     @APIResponse(responseCode = "201", description = "Registered; Location names the site, 'apiKey' is its key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SiteView.class), example = ApiExamples.SITE_CREATED))
-    public Uni<Response> createSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            SiteRequest request) {
-        return callers.requireOperator(authorization)
-                .flatMap(caller -> sites.createSite(requireBody(request)))
+    @RolesAllowed(Caller.OPERATOR)
+    public Uni<Response> createSite(SiteRequest request) {
+        return sites.createSite(requireBody(request))
                 .map(site -> Response.created(URI.create("/api/v1/sites/" + site.id())).entity(site).build());
     }
 
@@ -68,8 +65,9 @@ public final class SiteResource {
     @Operation(summary = "List all sites (operator)")
     @APIResponse(responseCode = "200", description = "Every site, without keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.SITES))
-    public Uni<List<SiteView>> listSites(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return callers.requireOperator(authorization).flatMap(caller -> sites.listSites());
+    @RolesAllowed(Caller.OPERATOR)
+    public Uni<List<SiteView>> listSites() {
+        return sites.listSites();
     }
 
     @GET
@@ -79,10 +77,9 @@ public final class SiteResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class),
             example = ApiExamples.SITE))
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<SiteView> getSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> sites.findSite(siteId))
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<SiteView> getSite(@RestPath UUID siteId) {
+        return sites.findSite(siteId)
                 .map(Found.orNotFound(() -> "No site with id " + siteId));
     }
 
@@ -93,10 +90,9 @@ public final class SiteResource {
     @Parameter(name = "siteId", in = ParameterIn.PATH, example = "d47f5b51-a9cc-4cfe-bde4-fb483e216698")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<Response> deleteSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId) {
-        return callers.requireOperator(authorization)
-                .flatMap(caller -> sites.deleteSite(siteId))
+    @RolesAllowed(Caller.OPERATOR)
+    public Uni<Response> deleteSite(@RestPath UUID siteId) {
+        return sites.deleteSite(siteId)
                 .map(deleted -> Response.noContent().build());
     }
 
@@ -112,10 +108,9 @@ public final class SiteResource {
     @APIResponse(responseCode = "400", description = "Not saved: invalid settings, e.g. banner text below 4.5:1 "
             + "contrast on its background (the detail gives the ratio)")
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<SiteView> updateSite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId, SiteRequest request) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> sites.updateSite(siteId, requireBody(request)));
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<SiteView> updateSite(@RestPath UUID siteId, SiteRequest request) {
+        return sites.updateSite(siteId, requireBody(request));
     }
 
     @POST
@@ -125,10 +120,9 @@ public final class SiteResource {
     @APIResponse(responseCode = "200", description = "The new key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, example = ApiExamples.API_KEY))
     @APIResponse(responseCode = "404", description = "No site with this id")
-    public Uni<Map<String, String>> rotateApiKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestPath UUID siteId) {
-        return callers.requireSite(authorization, siteId)
-                .flatMap(caller -> sites.rotateApiKey(siteId))
+    @PermissionsAllowed(Caller.SITE)
+    public Uni<Map<String, String>> rotateApiKey(@RestPath UUID siteId) {
+        return sites.rotateApiKey(siteId)
                 .map(key -> Map.of("apiKey", key));
     }
 

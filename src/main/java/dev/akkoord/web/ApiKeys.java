@@ -25,7 +25,7 @@ public final class ApiKeys {
         return Sha256.hex(key);
     }
 
-    static boolean looksLikeKey(String token) {
+    public static boolean looksLikeKey(String token) {
         return token.startsWith(PREFIX) && token.length() == PREFIX.length() + 64;
     }
 }

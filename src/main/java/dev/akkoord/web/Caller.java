@@ -2,46 +2,44 @@ package dev.akkoord.web;
 
 import java.util.UUID;
 
-/** Who is calling the API: the operator, the holder of one site's API key, or nobody known. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling the API, as {@link BearerAuthentication} and the identity provider of the site package established
+ * it: the operator, the holder of one site's API key, or nobody known.
+ */
 public record Caller(Kind kind, UUID siteId) {
+
+    /** The role of the operator token; resources that only the operator may use say {@code @RolesAllowed(OPERATOR)}. */
+    public static final String OPERATOR = "operator";
+    /** The role of a site's API key. */
+    public static final String SITE_KEY = "site-key";
+    /** The identity's attribute that holds a site key's site id. */
+    public static final String SITE_ATTRIBUTE = "akkoord.site-id";
+    /** The permission resources ask for with {@code @PermissionsAllowed(SITE)}: access to the {@code siteId} of the path. */
+    public static final String SITE = "site";
 
     public enum Kind {
         OPERATOR, SITE_KEY, ANONYMOUS
     }
 
-    static final Caller OPERATOR = new Caller(Kind.OPERATOR, null);
-    static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, null);
-
-    static Caller siteKey(UUID siteId) {
-        return new Caller(Kind.SITE_KEY, siteId);
+    public static Caller of(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return new Caller(Kind.ANONYMOUS, null);
+        }
+        if (identity.hasRole(OPERATOR)) {
+            return new Caller(Kind.OPERATOR, null);
+        }
+        UUID site = identity.getAttribute(SITE_ATTRIBUTE);
+        return site == null ? new Caller(Kind.ANONYMOUS, null) : new Caller(Kind.SITE_KEY, site);
     }
 
     public boolean isOperator() {
         return kind == Kind.OPERATOR;
     }
 
-    /** @throws ProblemException 401 without credentials, 403 for another site's key */
-    public Caller requireSite(UUID site) {
-        requireAuthenticated();
-        if (kind == Kind.SITE_KEY && !siteId.equals(site)) {
-            throw ProblemException.forbidden("This API key belongs to another site");
-        }
-        return this;
-    }
-
-    /** @throws ProblemException 401 without credentials, 403 for a site key */
-    public Caller requireOperator() {
-        requireAuthenticated();
-        if (kind != Kind.OPERATOR) {
-            throw ProblemException.forbidden("Only the operator may do this");
-        }
-        return this;
-    }
-
-    private void requireAuthenticated() {
-        if (kind == Kind.ANONYMOUS) {
-            throw new ProblemException(401, "Unauthorized",
-                    "Send 'Authorization: Bearer <token>' with the operator token or the site's API key");
-        }
+    /** The operator reaches every site, a site key only its own. */
+    public boolean reaches(UUID site) {
+        return kind == Kind.OPERATOR || kind == Kind.SITE_KEY && siteId.equals(site);
     }
 }

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.akkoord.testsupport.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -273,12 +274,58 @@ class OpenApiTest {
         return codes.get(0);
     }
 
+    /**
+     * The gate on every keyed operation of the document (a new one is covered without touching this test), each asked
+     * with its documented example so that a 400 cannot hide the answer: a token that is no key and a revoked key are
+     * 401; another site's key is 403, as is a site key on the operator's operations. Classifying is open to any key.
+     */
+    @Test
+    void shouldRefuseAWrongKeyAndAnotherSitesKeyOnEveryKeyedOperation() {
+        JsonPath mine = createSite("Gate mine", "gate-mine.test");
+        JsonPath theirs = createSite("Gate theirs", "gate-theirs.test");
+        JsonPath rotated = createSite("Gate rotated", "gate-rotated.test");
+        String revoked = rotated.getString("apiKey");
+        // Rotating revokes the key the site had.
+        Api.withKey(revoked).post("/api/v1/sites/" + rotated.getString("id") + "/api-key").then().statusCode(200);
+        String unknown = "Bearer ak_" + "0".repeat(64);
+        List<String> wrong = new ArrayList<>();
+        int keyed = 0;
+        for (Op op : operations()) {
+            if (!requiresBearer(op.node())) {
+                continue;
+            }
+            keyed++;
+            String siteId = mine.getString("id");
+            expect(wrong, op, "a token that is no key", call(op, siteId, "Bearer ak_not-a-key"), 401);
+            expect(wrong, op, "a key nobody was given", call(op, siteId, unknown), 401);
+            expect(wrong, op, "a revoked key", call(op, siteId, "Bearer " + revoked), 401);
+            if (!op.name().equals("POST /api/v1/classify")) {
+                expect(wrong, op, "another site's key", call(op, siteId, "Bearer " + theirs.getString("apiKey")), 403);
+            }
+        }
+        assertTrue(keyed >= 20, "keyed operations found: " + keyed);
+        assertThat(wrong, empty());
+    }
+
+    private static void expect(List<String> wrong, Op op, String what, Response answer, int status) {
+        if (answer.statusCode() != status || !answer.contentType().startsWith(PROBLEM)) {
+            wrong.add(op.name() + " with " + what + " answered " + answer.statusCode() + " " + answer.contentType());
+        }
+    }
+
     private static Response callWithoutKey(Op op) {
-        String path = op.path().replace("{siteId}", UUID.randomUUID().toString())
+        return call(op, UUID.randomUUID().toString(), null);
+    }
+
+    private static Response call(Op op, String siteId, String authorization) {
+        String path = op.path().replace("{siteId}", siteId)
                 .replace("{scanId}", UUID.randomUUID().toString()).replace("{version}", "0000000000000000")
                 .replace("{consentId}", "0123456789abcdef0123456789abcdef").replace("{name}", "_ga")
                 .replace("{host}", "tracker.example.test").replace("{file}", "0000.js");
         RequestSpecification request = given().header("Origin", "https://www.example.test");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         JsonNode content = op.node().at("/requestBody/content");
         if (content.size() > 0) {
             String mediaType = content.fieldNames().next();
