@@ -33,13 +33,14 @@ const addStyles = () => {
 /** Takes the iframe's place until `reveal`; the iframe stays where it is, hidden, so nothing around it moves. */
 const hold = (iframe) => {
   if (placeholders.has(iframe)) return;
-  // A tag without a category goes under the one the known providers belong to.
-  const category = iframe.getAttribute(CATEGORY) || PRESET_CATEGORY;
+  const api = window.akkoord;
+  const provider = providerOf(iframe.getAttribute('data-src'), location.href, (api && api.embedPresets && api.embedPresets()) || [])
+    || { name: '', kind: 'content' };
+  // A tag without a category goes under the one the owner gave its provider, else the known providers' one.
+  const category = iframe.getAttribute(CATEGORY) || provider.category || PRESET_CATEGORY;
   iframe.setAttribute(CATEGORY, category);
   if (granted(category)) return;
-  const provider = providerOf(iframe.getAttribute('data-src'), location.href) || { name: '', kind: 'content' };
   const wording = placeholderTexts(provider, category, pageLanguage());
-  const api = window.akkoord;
   const panel = createNode('div', null, null, [
     createNode('p', null, null, [createNode('strong', null, provider.name)]),
     createNode('p', null, wording.says),

@@ -40,6 +40,8 @@ export interface Akkoord {
   rejectAll(): Promise<void>;
   /** Allows one more category and keeps the rest of the choice (a recorded 'custom' decision), e.g. from an embed's placeholder. */
   allow(category: OptionalCategory): Promise<void>;
+  /** The site owner's own embed providers, as rows of host, path, name, kind and category (read by the embeds chunk). */
+  embedPresets(): Array<[string, string, string, string, OptionalCategory]>;
   /** Withdraws one category, or every optional one without an argument; deletes their cookies, then (by default) reloads. */
   withdraw(category?: OptionalCategory): Promise<void>;
   /**

@@ -2,6 +2,7 @@
 
 import { acceptAllGrants, ACCEPT_ALL, CUSTOM, decide, REJECT_ALL, withdrawCategories } from './decisions.js';
 import { listen, snapshot } from './events.js';
+import { state } from './global.js';
 import { showBanner } from './modals/banner.js';
 import { hideAll } from './modals/layers.js';
 import { showPreferences } from './modals/preferences.js';
@@ -24,6 +25,9 @@ export const allow = (category) => decide(CUSTOM, Object.assign(snapshot(), { [c
 
 /** Withdraws one category, or all of them without an argument; cleans up and (by default) reloads. */
 export const withdraw = withdrawCategories;
+
+/** The site owner's own embed providers from the config (rows: host, path, name, kind, category); for the embeds chunk. */
+export const embedPresets = () => (state._config && state._config.embeds) || [];
 
 /** Calls `callback(detail)` on 'consent' or 'change'; returns a function that stops it. */
 export const on = listen;

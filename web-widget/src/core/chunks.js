@@ -19,7 +19,8 @@ export const addScript = (path) => {
 const load = (name, selector, root) => {
   if (loaded[name] || !(root.querySelector(selector) || (root.matches && root.matches(selector)))) return;
   loaded[name] = 1;
-  addScript('/akkoord-' + name + '.js');
+  // After the config: the embed placeholders read the owner's own providers from it.
+  Promise.resolve(state._ready).then(() => addScript('/akkoord-' + name + '.js'));
 };
 
 export const loadDeclaration = () => load('declaration', '[data-akkoord-declaration]', document);

@@ -24,9 +24,11 @@ const hostMatches = (pattern, host) =>
 
 /**
  * {name, kind} of the provider behind `url` (resolved against `base`); an unknown provider goes by its host name
- * and shows 'content'. Null for an address that cannot be parsed.
+ * and shows 'content'. The site owner's own presets (`own`, rows of host, path, name, kind, category from the
+ * banner config) come first, and also say the category their iframes wait for. Null for an address that cannot
+ * be parsed.
  */
-export const providerOf = (url, base) => {
+export const providerOf = (url, base, own = []) => {
   let parsed;
   try {
     parsed = new URL(url, base);
@@ -34,7 +36,10 @@ export const providerOf = (url, base) => {
     return null;
   }
   const host = parsed.hostname.toLowerCase();
-  const preset = PRESETS.find(([pattern, path]) => hostMatches(pattern, host) && parsed.pathname.startsWith(path));
+  const matches = ([pattern, path]) => hostMatches(pattern, host) && parsed.pathname.startsWith(path);
+  const owners = own.find(matches);
+  if (owners) return { name: owners[2], kind: owners[3], category: owners[4] };
+  const preset = PRESETS.find(matches);
   return preset ? { name: preset[2], kind: preset[3] } : { name: host, kind: 'content' };
 };
 

@@ -21,12 +21,15 @@ const QUIET_UI = { position: 'bottom', floatingButton: true, reloadOnWithdraw: f
 const hits = {};
 let site;
 let quiet;
+let own;
 
 const suite = useSuite(async () => {
   site = await createSite();
   quiet = await createSite({ ui: QUIET_UI });
+  own = await createSite({ embedPresets: [{ name: 'PeerTube', host: 'video.example.test', path: '/videos/embed', kind: 'video', category: 'analytical' }] });
   await declareCookies(site.id, COOKIES);
   await declareCookies(quiet.id, COOKIES);
+  await declareCookies(own.id, COOKIES);
   for (const path of ['/embed/one', '/embed/two', '/maps/embed', '/embed/playlist']) {
     suite.pages.page(path, (url) => {
       hits[path] = (hits[path] || 0) + 1;
@@ -60,6 +63,12 @@ const suite = useSuite(async () => {
   }
   // A page without embeds of its own: only the script adds one, later.
   suite.pages.page('/plain', bannerPage({ siteId: site.id, body: body.slice(body.indexOf('<script>')) }));
+  suite.pages.page('/videos/embed/7', (url) => {
+    hits['/videos/embed/7'] = (hits['/videos/embed/7'] || 0) + 1;
+    return `<!doctype html><title>${url.hostname}</title><p>provider page /videos/embed/7</p>`;
+  });
+  suite.pages.page('/own-provider', bannerPage({ siteId: own.id, body: `
+<iframe id="peer" data-category="" data-src="${provider('video.example.test', '/videos/embed/7')}" width="480" height="270" title="Our talk"></iframe>` }));
 }, PROVIDERS);
 
 /**
@@ -127,6 +136,24 @@ test('a tagged iframe shows a placeholder of its size; "Load video" loads that o
   assert.equal(consent.decided, false);
   assert.equal(await page.locator('akkoord-banner .bar').isVisible(), true, 'the question stays open');
   assert.deepEqual(posts, []);
+  assert.deepEqual(outside, []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a provider the owner added names the placeholder and gives the category its iframes wait for', async () => {
+  reset();
+  const { context, page, outside } = await open('/own-provider', undefined, 1);
+  const talk = placeholder(page, 'Our talk');
+  await talk.getByText('PeerTube', { exact: true }).waitFor();
+  await talk.getByText('Loading this video lets PeerTube set cookies and see that you visited this page.').waitFor();
+  assert.equal(await page.locator('#peer').getAttribute('data-category'), 'analytical', "the owner's category for a tag without one");
+  await talk.getByRole('button', { name: 'Allow analytical cookies' }).waitFor();
+  assert.equal(await srcOf(page, 'peer'), null);
+  await talk.getByRole('button', { name: 'Load video' }).click();
+  await frameShowing(page, '/videos/embed/7');
+  assert.deepEqual(hits, { '/videos/embed/7': 1 });
+  assert.equal((await page.evaluate(() => akkoord.consent())).analytical, false, 'loading it once is no consent');
   assert.deepEqual(outside, []);
   assert.deepEqual(page.errors, []);
   await context.close();

@@ -27,6 +27,16 @@ test('look-alike hosts and other Google pages are not taken for a provider', () 
   assert.deepEqual(providerOf('https://vimeo.com/123', PAGE), { name: 'vimeo.com', kind: 'content' }, 'only the player host embeds');
 });
 
+test('the owner\'s own presets come before the built-in ones and say the category their iframes wait for', () => {
+  const own = [['video.example.test', '/videos/embed', 'PeerTube', 'video', 'analytical'], ['.maps.example.test', '', 'Our maps', 'map', 'marketing']];
+  assert.deepEqual(providerOf('https://video.example.test/videos/embed/9', PAGE, own), { name: 'PeerTube', kind: 'video', category: 'analytical' });
+  assert.deepEqual(providerOf('https://video.example.test/about', PAGE, own), { name: 'video.example.test', kind: 'content' }, 'outside its path');
+  assert.deepEqual(providerOf('https://eu.maps.example.test/x', PAGE, own), { name: 'Our maps', kind: 'map', category: 'marketing' });
+  assert.deepEqual(providerOf('https://www.youtube.com/embed/abc', PAGE, own), { name: 'YouTube', kind: 'video' });
+  const shadowing = [['.youtube.com', '', 'Our channel', 'video', 'analytical']];
+  assert.equal(providerOf('https://www.youtube.com/embed/abc', PAGE, shadowing).name, 'Our channel', 'the owner\'s word first');
+});
+
 test('a relative address is the page\'s own host; an unparsable one gives nothing', () => {
   assert.deepEqual(providerOf('/widgets/chat', PAGE), { name: 'www.shop.example', kind: 'content' });
   assert.equal(providerOf('http://[bad', PAGE), null);

@@ -1,6 +1,8 @@
 package dev.akkoord.dashboard;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -12,12 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.akkoord.site.Contrast;
 import dev.akkoord.site.DefaultTexts;
+import dev.akkoord.site.EmbedPreset;
+import dev.akkoord.site.SiteRequest;
 import dev.akkoord.site.SiteService;
 import dev.akkoord.site.SiteView;
 import dev.akkoord.web.ProblemException;
@@ -48,7 +53,7 @@ public final class BannerEditorResource {
     @GET
     @Path("/banner")
     public Uni<Response> editor(@RestPath UUID siteId, @RestQuery String saved) {
-        return pages.site(siteId).map(site -> editorPage(200, site, null, saved != null));
+        return pages.site(siteId).map(site -> editorPage(200, site, null, saved != null, null));
     }
 
     @POST
@@ -61,7 +66,42 @@ public final class BannerEditorResource {
                         + updated.bannerVersion())).build())
                 .onFailure(ProblemException.class).recoverWithItem(failure -> editorPage(
                         ((ProblemException) failure).status(), BannerForm.draft(form, site, defaults),
-                        failure.getMessage(), false)));
+                        failure.getMessage(), false, null)));
+    }
+
+    /** Adds an embed provider of the owner's; a refusal shows on the page, next to the form, with nothing changed. */
+    @POST
+    @Path("/banner/embeds")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> addEmbedPreset(@RestPath UUID siteId, @RestForm String name, @RestForm String host,
+            @RestForm String path, @RestForm String kind, @RestForm String category) {
+        return pages.site(siteId).flatMap(site -> {
+            List<EmbedPreset> presets = new ArrayList<>(site.embedPresets());
+            presets.add(new EmbedPreset(name, host, path, kind, category));
+            return savePresets(site, presets);
+        });
+    }
+
+    @POST
+    @Path("/banner/embeds/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> removeEmbedPreset(@RestPath UUID siteId, @RestForm int index) {
+        return pages.site(siteId).flatMap(site -> {
+            List<EmbedPreset> presets = new ArrayList<>(site.embedPresets());
+            if (index >= 0 && index < presets.size()) {
+                presets.remove(index);
+            }
+            return savePresets(site, presets);
+        });
+    }
+
+    private Uni<Response> savePresets(SiteView site, List<EmbedPreset> presets) {
+        SiteRequest request = new SiteRequest(null, null, null, null, null, null, null, null, null, presets);
+        return Uni.createFrom().deferred(() -> sites.updateSite(site.id(), request))
+                .map(updated -> Response.seeOther(URI.create("/dashboard/sites/" + site.id() + "/banner?saved="
+                        + updated.bannerVersion() + "#embeds")).build())
+                .onFailure(ProblemException.class).recoverWithItem(failure -> editorPage(
+                        ((ProblemException) failure).status(), site, null, false, failure.getMessage()));
     }
 
     /** The page inside the editor's frame: the real banner script, with the editor's unsaved draft laid over. */
@@ -80,9 +120,9 @@ public final class BannerEditorResource {
         });
     }
 
-    private Response editorPage(int status, SiteView site, String error, boolean saved) {
+    private Response editorPage(int status, SiteView site, String error, boolean saved, String embedError) {
         String html = Templates.banner(pages.page(site, "Banner", "banner"), BannerForm.texts(site, defaults),
-                BannerForm.POSITIONS, Contrast.checks(site.ui().colors()), error, saved).render();
+                BannerForm.POSITIONS, Contrast.checks(site.ui().colors()), error, saved, embedError).render();
         return Html.status(status, html);
     }
 

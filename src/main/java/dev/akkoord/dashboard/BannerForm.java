@@ -70,7 +70,8 @@ final class BannerForm {
         return new SiteView(site.id(), site.name(), site.domains(),
                 sent.languages() == null ? site.languages() : sent.languages(), sent.texts(), sent.categories(),
                 lifetime == null ? site.consentLifetimeDays() : lifetime, sent.privacyPolicyUrl(),
-                site.consentRetentionDays(), ui, site.bannerVersion(), site.createdAt(), site.updatedAt(), null, null);
+                site.consentRetentionDays(), ui, site.bannerVersion(), site.createdAt(), site.updatedAt(), null, null,
+                site.embedPresets());
     }
 
     private static SiteRequest sent(MultivaluedMap<String, String> form, DefaultTexts defaults, Integer lifetime) {
@@ -104,7 +105,7 @@ final class BannerForm {
                 form.containsKey("floatingButton"), form.containsKey("reloadOnWithdraw"), colors);
         String policy = form.getFirst("privacyPolicyUrl");
         return new SiteRequest(null, null, languages.isEmpty() ? null : languages, texts, categories,
-                lifetime, policy == null ? "" : policy, null, ui);
+                lifetime, policy == null ? "" : policy, null, ui, null);
     }
 
     private static void flatten(String prefix, Map<String, Object> texts, java.util.function.BiConsumer<String, String> sink) {

@@ -87,7 +87,7 @@ public final class SitesResource {
     public Uni<Response> createSite(@RestForm String name, @RestForm String domains, @RestForm String languages,
             @Context UriInfo uri) {
         SiteRequest request = new SiteRequest(name, split(domains), languages == null || languages.isBlank() ? null
-                : split(languages), null, null, null, null, null, null);
+                : split(languages), null, null, null, null, null, null, null);
         return sites.createSite(request)
                 .flatMap(created -> overview(created.id(), created.apiKey(), uri, SettingsNotice.NONE).map(Html::ok))
                 .onFailure(ProblemException.class).recoverWithUni(failure -> list(failure.getMessage(), null)
@@ -134,7 +134,7 @@ public final class SitesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> saveSettings(@RestPath UUID siteId, @RestForm String name, @RestForm String domains,
             @Context UriInfo uri) {
-        SiteRequest request = new SiteRequest(name, split(domains), null, null, null, null, null, null, null);
+        SiteRequest request = new SiteRequest(name, split(domains), null, null, null, null, null, null, null, null);
         return sitePages.site(siteId).flatMap(site -> sites.updateSite(siteId, request))
                 .map(saved -> Response.seeOther(URI.create("/dashboard/sites/" + siteId + "?saved=settings#settings"))
                         .build())

@@ -33,7 +33,7 @@ final class Templates {
 
     /** @param contrast the banner colours' contrast, as the form shows them (the editor's script keeps it live) */
     static native TemplateInstance banner(Page page, List<BannerForm.LanguageTexts> languages, List<String> positions,
-            List<dev.akkoord.site.Contrast.Check> contrast, String error, boolean saved);
+            List<dev.akkoord.site.Contrast.Check> contrast, String error, boolean saved, String embedError);
 
     static native TemplateInstance preview(SiteView site, String language, String nonce);
 

@@ -110,6 +110,9 @@ public class BannerConfigService {
         config.put("trackerHosts", content.trackerHosts());
         config.put("ui", content.ui());
         config.put("lastScan", cookies.lastScan() == null ? null : cookies.lastScan().toString());
+        if (content.embeds() != null && !content.embeds().isEmpty()) {
+            config.put("embeds", content.embeds());
+        }
         List<String> linked = linkedDomains(site.domains());
         if (!linked.isEmpty()) {
             config.put("domains", linked);

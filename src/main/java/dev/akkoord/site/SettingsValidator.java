@@ -38,14 +38,18 @@ final class SettingsValidator {
                         + "', which is not in 'languages' " + languages);
             }
         }
-        return new SiteSettings(languages, texts,
-                request.categories() == null ? current.categories() : categories(request.categories()),
+        List<String> categories = request.categories() == null ? current.categories()
+                : categories(request.categories());
+        return new SiteSettings(languages, texts, categories,
                 request.consentLifetimeDays() == null ? current.consentLifetimeDays()
                         : inRange("consentLifetimeDays", request.consentLifetimeDays(), 1, 395),
                 request.privacyPolicyUrl() == null ? current.privacyPolicyUrl() : url(request.privacyPolicyUrl()),
                 request.consentRetentionDays() == null ? current.consentRetentionDays()
                         : inRange("consentRetentionDays", request.consentRetentionDays(), 30, 3650),
-                request.ui() == null ? current.ui() : ui(request.ui()));
+                request.ui() == null ? current.ui() : ui(request.ui()),
+                // The kept presets too: a category they wait for may have just been dropped.
+                EmbedPresets.validated(request.embedPresets() == null ? current.embedPresets()
+                        : request.embedPresets(), categories));
     }
 
     static String name(String name) {

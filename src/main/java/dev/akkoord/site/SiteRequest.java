@@ -16,5 +16,6 @@ public record SiteRequest(
         Integer consentLifetimeDays,
         String privacyPolicyUrl,
         Integer consentRetentionDays,
-        SiteSettings.BannerUi ui) {
+        SiteSettings.BannerUi ui,
+        List<EmbedPreset> embedPresets) {
 }

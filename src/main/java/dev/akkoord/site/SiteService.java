@@ -295,7 +295,8 @@ public class SiteService {
             }
         }
         return new BannerContent(settings.languages(), texts, settings.categories(), cookiesInUse, hostsInUse,
-                settings.ui(), settings.consentLifetimeDays(), settings.privacyPolicyUrl());
+                settings.ui(), settings.consentLifetimeDays(), settings.privacyPolicyUrl(),
+                settings.embedPresets().stream().map(EmbedPreset::row).toList());
     }
 
     private Uni<BannerVersion> saveVersion(UUID siteId, String version, BannerContent content) {
@@ -323,7 +324,7 @@ public class SiteService {
                 settings.categories(), settings.consentLifetimeDays(), settings.privacyPolicyUrl(),
                 settings.consentRetentionDays(), settings.ui(), site.currentBannerVersion, site.createdAt,
                 site.updatedAt, null,
-                settings.ui() == null ? null : Contrast.warnings(settings.ui().colors()));
+                settings.ui() == null ? null : Contrast.warnings(settings.ui().colors()), settings.embedPresets());
     }
 
     private static Instant now() {

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param categories           categories in use; functional is always included
  * @param consentLifetimeDays  how long a decision holds before the visitor is asked again
  * @param consentRetentionDays how long consent records are kept as evidence before the daily purge
+ * @param embedPresets         embed providers the owner adds to the banner's built-in ones
  */
 public record SiteSettings(
         List<String> languages,
@@ -19,7 +20,13 @@ public record SiteSettings(
         int consentLifetimeDays,
         String privacyPolicyUrl,
         int consentRetentionDays,
-        BannerUi ui) {
+        BannerUi ui,
+        List<EmbedPreset> embedPresets) {
+
+    public SiteSettings {
+        // Settings stored before presets existed have none.
+        embedPresets = embedPresets == null ? List.of() : List.copyOf(embedPresets);
+    }
 
     /** CNIL's recommended maximum of six months. */
     public static final int DEFAULT_LIFETIME_DAYS = 182;
@@ -29,7 +36,7 @@ public record SiteSettings(
     public static SiteSettings defaults() {
         return new SiteSettings(List.of("en"), Map.of(),
                 List.of("functional", "analytical", "marketing"), DEFAULT_LIFETIME_DAYS, null,
-                DEFAULT_RETENTION_DAYS, BannerUi.defaults());
+                DEFAULT_RETENTION_DAYS, BannerUi.defaults(), List.of());
     }
 
     /**

@@ -27,10 +27,11 @@ public record SiteView(
         Instant createdAt,
         Instant updatedAt,
         String apiKey,
-        List<String> warnings) {
+        List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EmbedPreset> embedPresets) {
 
     SiteView withApiKey(String key) {
         return new SiteView(id, name, domains, languages, texts, categories, consentLifetimeDays, privacyPolicyUrl,
-                consentRetentionDays, ui, bannerVersion, createdAt, updatedAt, key, warnings);
+                consentRetentionDays, ui, bannerVersion, createdAt, updatedAt, key, warnings, embedPresets);
     }
 }

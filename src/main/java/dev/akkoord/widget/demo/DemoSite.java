@@ -71,7 +71,7 @@ public class DemoSite {
         return sites.findSite(siteId).flatMap(site -> site.domains().equals(Domains.normalize(config.domains()))
                 ? Uni.createFrom().voidItem()
                 : sites.updateSite(siteId, new SiteRequest(null, config.domains(), null, null, null, null, null, null,
-                        null)).replaceWithVoid());
+                        null, null)).replaceWithVoid());
     }
 
     private Uni<UUID> find() {
@@ -81,7 +81,7 @@ public class DemoSite {
     private Uni<UUID> register() {
         LOG.info("Registering the demo site for /demo");
         SiteRequest request = new SiteRequest("Akkoord demo shop", config.domains(), List.of("en", "nl", "fr", "de"),
-                null, List.of("functional", "analytical", "marketing"), null, null, null, null);
+                null, List.of("functional", "analytical", "marketing"), null, null, null, null, null);
         return sites.createSite(request)
                 .flatMap(site -> pool.preparedQuery(CLAIM).execute(Tuple.of(site.id())))
                 .flatMap(claimed -> find());
