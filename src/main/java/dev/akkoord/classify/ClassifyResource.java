@@ -2,8 +2,11 @@ package dev.akkoord.classify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.akkoord.web.ApiDocument;
 import dev.akkoord.web.ApiExamples;
+import dev.akkoord.web.FieldErrors;
 import dev.akkoord.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -39,10 +43,12 @@ public final class ClassifyResource {
 
     private final Classifier classifier;
     private final int maxNames;
+    private final Validator validator;
 
-    ClassifyResource(Classifier classifier, ClassifyConfig config) {
+    ClassifyResource(Classifier classifier, ClassifyConfig config, Validator validator) {
         this.classifier = classifier;
         this.maxNames = config.maxNames();
+        this.validator = validator;
     }
 
     @POST
@@ -99,19 +105,17 @@ public final class ClassifyResource {
         return answers;
     }
 
-    private static List<ClassifyRequest> validated(List<ClassifyRequest> cookies) {
+    /** Each cookie against its record's constraints (the JSON and the CSV form alike); the first one refused says why. */
+    private List<ClassifyRequest> validated(List<ClassifyRequest> cookies) {
         for (int i = 0; i < cookies.size(); i++) {
             ClassifyRequest cookie = cookies.get(i);
-            if (cookie == null || cookie.name() == null || cookie.name().isBlank()) {
+            if (cookie == null) {
                 throw ProblemException.badRequest("Cookie " + i + " has no 'name'");
             }
-            if (cookie.name().length() > MAX_NAME_LENGTH) {
-                throw ProblemException.badRequest("Cookie " + i + " has a name longer than " + MAX_NAME_LENGTH
-                        + " characters");
-            }
-            if (cookie.domain() != null && cookie.domain().length() > MAX_DOMAIN_LENGTH) {
-                throw ProblemException.badRequest("Cookie " + i + " has a domain longer than " + MAX_DOMAIN_LENGTH
-                        + " characters");
+            Set<ConstraintViolation<ClassifyRequest>> violations = validator.validate(cookie);
+            if (!violations.isEmpty()) {
+                String first = violations.stream().map(ConstraintViolation::getMessage).sorted().findFirst().orElseThrow();
+                throw FieldErrors.problem("[" + i + "].", violations, "Cookie " + i + " " + first);
             }
         }
         return cookies;

@@ -136,6 +136,11 @@ public final class ApiDocument implements OASFilter {
                 .addProperty("status", integer("The HTTP status"))
                 .addProperty("detail", text("What was wrong, for a person to read"))
                 .addProperty("retryAfter", integer("On 429 and 503: seconds to wait, as in the Retry-After header"))
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .description("On a 400 from Bean Validation: one entry per field refused")
+                        .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                                .addProperty("field", text("The field, e.g. [3].name for the fourth cookie's name"))
+                                .addProperty("message", text("What is wrong with it"))))
                 .required(List.of("type", "title", "status", "detail"));
     }
 

@@ -63,11 +63,7 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        String detail = e.getConstraintViolations().stream()
-                .map(violation -> lastNode(violation.getPropertyPath().toString()) + " " + violation.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return Problem.response(400, "Bad request", detail);
+        return Problem.response(FieldErrors.problem("", e.getConstraintViolations(), null));
     }
 
     @ServerExceptionMapper
@@ -144,10 +140,5 @@ public final class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         return path.isEmpty() ? "" : " '" + path + "'";
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }

@@ -93,11 +93,13 @@ class ClassifyResourceTest {
         asOperator().body("{\"name\": \"_ga\"}").post(PATH).then().statusCode(400)
                 .contentType("application/problem+json");
         asOperator().body(List.of(cookie("_ga", null), cookie(" ", null))).post(PATH).then().statusCode(400)
-                .contentType("application/problem+json").body("detail", equalTo("Cookie 1 has no 'name'"));
+                .contentType("application/problem+json").body("detail", equalTo("Cookie 1 has no 'name'"))
+                .body("errors.field", equalTo(List.of("[1].name"))).body("errors[0].message", equalTo("has no 'name'"));
         asOperator().body("[{\"name\": \"_ga\", \"colour\": \"red\"}]").post(PATH).then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("colour"));
-        asOperator().body(List.of(cookie("x".repeat(300), null))).post(PATH).then().statusCode(400)
-                .body("detail", containsString("longer than 256"));
+        asOperator().body(List.of(cookie("x".repeat(300), "d".repeat(300)))).post(PATH).then().statusCode(400)
+                .body("detail", containsString("longer than"))
+                .body("errors.field", equalTo(List.of("[0].domain", "[0].name")));
     }
 
     @Test
