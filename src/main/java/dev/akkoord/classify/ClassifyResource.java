@@ -68,7 +68,7 @@ public final class ClassifyResource {
             example = ApiExamples.CLASSIFIED))
     @APIResponse(responseCode = "400", description = "Not a list, too many cookies, a cookie without a name, or a "
             + "name or domain that is too long; for CSV, a missing 'name' header")
-    @Authenticated
+    @Authenticated // any operator or site key: the answer depends on nothing stored for a site
     public Uni<List<ClassifiedCookie>> classifyJson(List<ClassifyRequest> cookies) {
         return classify(() -> {
             if (cookies == null) {
@@ -120,5 +120,4 @@ public final class ClassifyResource {
         }
         return cookies;
     }
-
-    /** Any operator or site key may classify; the answer depends on nothing stored for a site. */}
+}

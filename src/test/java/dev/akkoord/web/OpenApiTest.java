@@ -275,12 +275,57 @@ class OpenApiTest {
     }
 
     /**
+     * The operations anyone may call, each with the reason. Every other operation must carry the lock, so an endpoint
+     * added later without a gate fails {@link #shouldGateEveryOperationNotListedAsPublic} until it is gated or
+     * listed here.
+     */
+    private static final Map<String, String> PUBLIC = Map.ofEntries(
+            Map.entry("POST /api/v1/consents", "the banner records a visitor's decision; the Origin is checked"),
+            Map.entry("GET /api/v1/consents/{consentId}", "the visitor's own history; the random id is the key"),
+            Map.entry("GET /api/v1/consents/{consentId}/latest", "the banner on a site's other domain; same id"),
+            Map.entry("GET /api/v1/sites/{siteId}/banner", "the banner's configuration, read by every page"),
+            Map.entry("GET /.well-known/akkoord-keys.json", "the public keys anyone verifies checkpoints with"),
+            Map.entry("GET /akkoord.js", "the banner script pages load"),
+            Map.entry("GET /akkoord/{file}", "the banner script of one build, for Subresource Integrity"),
+            Map.entry("GET /akkoord/site/{siteId}.js", "the banner script with the site's config inside"),
+            Map.entry("GET /akkoord-defaults.js", "the Consent Mode stub pages load first"),
+            Map.entry("GET /akkoord-defaults/{file}", "the Consent Mode stub of one build"),
+            Map.entry("GET /akkoord-declaration.js", "the cookie declaration script pages load"),
+            Map.entry("GET /akkoord-embeds.js", "the embed placeholders script pages load"),
+            Map.entry("GET /akkoord-domains.js", "the banner's cross-domain part pages load"));
+
+    private static final String NO_KEY = "Send 'Authorization: Bearer <token>' with the operator token or the site's "
+            + "API key";
+    private static final String NOT_VALID = "The bearer token is not valid";
+    private static final String OPERATORS_ONLY = "Only the operator may do this";
+    private static final String OTHER_SITE = "This API key belongs to another site";
+
+    /** Each operation is either in {@link #PUBLIC} or shows the lock, never both; the list names no stale ones. */
+    @Test
+    void shouldGateEveryOperationNotListedAsPublic() {
+        List<String> wrong = new ArrayList<>();
+        Set<String> documented = new TreeSet<>();
+        for (Op op : operations()) {
+            documented.add(op.name());
+            if (requiresBearer(op.node()) == PUBLIC.containsKey(op.name())) {
+                wrong.add(op.name() + (requiresBearer(op.node()) ? " is listed as public but shows the lock"
+                        : " is neither gated nor listed as public"));
+            }
+        }
+        PUBLIC.keySet().stream().filter(name -> !documented.contains(name))
+                .forEach(name -> wrong.add(name + " is listed as public but not documented"));
+        assertThat(wrong, empty());
+    }
+
+    /**
      * The gate on every keyed operation of the document (a new one is covered without touching this test), each asked
-     * with its documented example so that a 400 cannot hide the answer: a token that is no key and a revoked key are
-     * 401; another site's key is 403, as is a site key on the operator's operations. Classifying is open to any key.
+     * with its documented example in each documented body type, so that a 400 cannot hide the answer: no key or a
+     * header that is not a bearer token, a token that is no key, an unknown and a revoked key are 401 with the
+     * challenge; another site's key is 403. A site's own key, on a site of its own, tells the operator's operations
+     * (403) from the site's (neither 401 nor 403); classifying names no site, so any key may.
      */
     @Test
-    void shouldRefuseAWrongKeyAndAnotherSitesKeyOnEveryKeyedOperation() {
+    void shouldRefuseAMissingAWrongAndAnotherSitesKeyOnEveryKeyedOperation() {
         JsonPath mine = createSite("Gate mine", "gate-mine.test");
         JsonPath theirs = createSite("Gate theirs", "gate-theirs.test");
         JsonPath rotated = createSite("Gate rotated", "gate-rotated.test");
@@ -290,34 +335,78 @@ class OpenApiTest {
         String unknown = "Bearer ak_" + "0".repeat(64);
         List<String> wrong = new ArrayList<>();
         int keyed = 0;
+        int operatorsOnly = 0;
         for (Op op : operations()) {
             if (!requiresBearer(op.node())) {
                 continue;
             }
             keyed++;
             String siteId = mine.getString("id");
-            expect(wrong, op, "a token that is no key", call(op, siteId, "Bearer ak_not-a-key"), 401);
-            expect(wrong, op, "a key nobody was given", call(op, siteId, unknown), 401);
-            expect(wrong, op, "a revoked key", call(op, siteId, "Bearer " + revoked), 401);
-            if (!op.name().equals("POST /api/v1/classify")) {
-                expect(wrong, op, "another site's key", call(op, siteId, "Bearer " + theirs.getString("apiKey")), 403);
+            for (String mediaType : bodyTypes(op)) {
+                expect(wrong, op, mediaType, "no key", call(op, mediaType, siteId, null), 401, NO_KEY);
+                expect(wrong, op, mediaType, "a Basic header", call(op, mediaType, siteId, "Basic b3BlcmF0b3I6eA=="),
+                        401, NO_KEY);
+                expect(wrong, op, mediaType, "a token that is no key",
+                        call(op, mediaType, siteId, "Bearer ak_not-a-key"), 401, NOT_VALID);
+                expect(wrong, op, mediaType, "a key nobody was given", call(op, mediaType, siteId, unknown), 401,
+                        NOT_VALID);
+                expect(wrong, op, mediaType, "a revoked key", call(op, mediaType, siteId, "Bearer " + revoked), 401,
+                        NOT_VALID);
+            }
+            Response own = withOwnKey(op);
+            Response foreign = call(op, bodyTypes(op).get(0), siteId, "Bearer " + theirs.getString("apiKey"));
+            if (own.statusCode() == 403) {
+                operatorsOnly++;
+                expect(wrong, op, "its own site", "its own key", own, 403, OPERATORS_ONLY);
+                expect(wrong, op, "another site", "a site key", foreign, 403, OPERATORS_ONLY);
+            } else if (own.statusCode() == 401) {
+                wrong.add(op.name() + " refused a site's own key: " + own.asString());
+            } else if (op.path().contains("{siteId}")) {
+                expect(wrong, op, "another site", "another site's key", foreign, 403, OTHER_SITE);
+            } else if (foreign.statusCode() == 401 || foreign.statusCode() == 403) {
+                wrong.add(op.name() + " takes a site key but refused one: " + foreign.asString());
             }
         }
         assertTrue(keyed >= 20, "keyed operations found: " + keyed);
+        assertTrue(operatorsOnly >= 4, "operations only the operator may call: " + operatorsOnly);
         assertThat(wrong, empty());
     }
 
-    private static void expect(List<String> wrong, Op op, String what, Response answer, int status) {
-        if (answer.statusCode() != status || !answer.contentType().startsWith(PROBLEM)) {
-            wrong.add(op.name() + " with " + what + " answered " + answer.statusCode() + " " + answer.contentType());
+    /** The operation with a fresh site's own key on that site; its one domain is this machine, should it be scanned. */
+    private static Response withOwnKey(Op op) {
+        JsonPath site = createSite("Gate own " + op.name(), "127.0.0.1:9");
+        return call(op, bodyTypes(op).get(0), site.getString("id"), "Bearer " + site.getString("apiKey"));
+    }
+
+    private static void expect(List<String> wrong, Op op, String mediaType, String what, Response answer, int status,
+            String detail) {
+        boolean problem = answer.contentType().startsWith(PROBLEM);
+        boolean challenge = status != 401 || "Bearer".equals(answer.header("WWW-Authenticate"));
+        if (answer.statusCode() != status || !problem || !challenge
+                || !detail.equals(answer.jsonPath().getString("detail"))
+                || !(status == 401 ? "Unauthorized" : "Forbidden").equals(answer.jsonPath().getString("title"))) {
+            wrong.add(op.name() + " (" + mediaType + ") with " + what + " answered " + answer.statusCode() + " "
+                    + answer.contentType() + " WWW-Authenticate=" + answer.header("WWW-Authenticate") + " "
+                    + answer.asString());
         }
     }
 
-    private static Response callWithoutKey(Op op) {
-        return call(op, UUID.randomUUID().toString(), null);
+    /** The request body types the operation documents, or one null entry when it takes no body. */
+    private static List<String> bodyTypes(Op op) {
+        List<String> types = new ArrayList<>();
+        op.node().at("/requestBody/content").fieldNames().forEachRemaining(types::add);
+        if (types.isEmpty()) {
+            types.add(null);
+        }
+        return types;
     }
 
-    private static Response call(Op op, String siteId, String authorization) {
+    private static Response callWithoutKey(Op op) {
+        return call(op, bodyTypes(op).get(0), UUID.randomUUID().toString(), null);
+    }
+
+    /** The operation on {@code siteId} with its documented example body of {@code mediaType} (null: no body). */
+    private static Response call(Op op, String mediaType, String siteId, String authorization) {
         String path = op.path().replace("{siteId}", siteId)
                 .replace("{scanId}", UUID.randomUUID().toString()).replace("{version}", "0000000000000000")
                 .replace("{consentId}", "0123456789abcdef0123456789abcdef").replace("{name}", "_ga")
@@ -326,10 +415,8 @@ class OpenApiTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        JsonNode content = op.node().at("/requestBody/content");
-        if (content.size() > 0) {
-            String mediaType = content.fieldNames().next();
-            JsonNode example = content.path(mediaType).path("example");
+        if (mediaType != null) {
+            JsonNode example = op.node().at("/requestBody/content").path(mediaType).path("example");
             request.contentType(mediaType).body(example.isTextual() ? example.asText() : example.toString());
         }
         return request.request(op.method(), path);
