@@ -33,13 +33,14 @@ public final class AccessProblems {
                 : "This API key belongs to another site");
     }
 
+    /** The exact method (by its parameter types too, should a name be overloaded) says {@code @RolesAllowed}. */
     private static boolean operatorsOnly(SimpleResourceInfo resource) {
-        for (var method : resource.getResourceClass().getMethods()) {
-            if (method.getName().equals(resource.getMethodName())) {
-                return method.isAnnotationPresent(RolesAllowed.class);
-            }
+        try {
+            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .isAnnotationPresent(RolesAllowed.class);
+        } catch (NoSuchMethodException e) {
+            return false;
         }
-        return false;
     }
 
     private static Response challenge(Response problem) {
