@@ -318,6 +318,27 @@ class OpenApiTest {
     }
 
     /**
+     * A public operation never asks who calls: a stray or wrong token (a page that sends one along) changes nothing,
+     * because only the keyed endpoints authenticate (quarkus.http.auth.proactive=false).
+     */
+    @Test
+    void shouldLeavePublicOperationsOpenWhateverTokenComesAlong() {
+        JsonPath site = createSite("Gate public", "www.example.test");
+        List<String> wrong = new ArrayList<>();
+        for (Op op : operations()) {
+            if (!PUBLIC.containsKey(op.name())) {
+                continue;
+            }
+            Response answer = call(op, bodyTypes(op).get(0), site.getString("id"), "Bearer ak_not-a-key");
+            int status = answer.statusCode();
+            if (status == 401 || status >= 500 || answer.header("WWW-Authenticate") != null) {
+                wrong.add(op.name() + " answered " + status + " " + answer.asString());
+            }
+        }
+        assertThat(wrong, empty());
+    }
+
+    /**
      * The gate on every keyed operation of the document (a new one is covered without touching this test), each asked
      * with its documented example in each documented body type, so that a 400 cannot hide the answer: no key or a
      * header that is not a bearer token, a token that is no key, an unknown and a revoked key are 401 with the
