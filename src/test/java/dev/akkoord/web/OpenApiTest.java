@@ -340,10 +340,11 @@ class OpenApiTest {
 
     /**
      * The gate on every keyed operation of the document (a new one is covered without touching this test), each asked
-     * with its documented example in each documented body type, so that a 400 cannot hide the answer: no key or a
-     * header that is not a bearer token, a token that is no key, an unknown and a revoked key are 401 with the
-     * challenge; another site's key is 403. A site's own key, on a site of its own, tells the operator's operations
-     * (403) from the site's (neither 401 nor 403); classifying names no site, so any key may.
+     * with its documented example in each documented body type, so that a 400 cannot hide the answer, and for each
+     * documented type of answer: no key or a header that is not a bearer token, a token that is no key, an unknown
+     * and a revoked key are 401 with the challenge; another site's key is 403. A site's own key, on a site of its own,
+     * tells the operator's operations (403) from the site's (neither 401 nor 403); classifying names no site, so any
+     * key may.
      */
     @Test
     void shouldRefuseAMissingAWrongAndAnotherSitesKeyOnEveryKeyedOperation() {
@@ -353,7 +354,6 @@ class OpenApiTest {
         String revoked = rotated.getString("apiKey");
         // Rotating revokes the key the site had.
         Api.withKey(revoked).post("/api/v1/sites/" + rotated.getString("id") + "/api-key").then().statusCode(200);
-        String unknown = "Bearer ak_" + "0".repeat(64);
         List<String> wrong = new ArrayList<>();
         int keyed = 0;
         int operatorsOnly = 0;
@@ -363,17 +363,7 @@ class OpenApiTest {
             }
             keyed++;
             String siteId = mine.getString("id");
-            for (String mediaType : bodyTypes(op)) {
-                expect(wrong, op, mediaType, "no key", call(op, mediaType, siteId, null), 401, NO_KEY);
-                expect(wrong, op, mediaType, "a Basic header", call(op, mediaType, siteId, "Basic b3BlcmF0b3I6eA=="),
-                        401, NO_KEY);
-                expect(wrong, op, mediaType, "a token that is no key",
-                        call(op, mediaType, siteId, "Bearer ak_not-a-key"), 401, NOT_VALID);
-                expect(wrong, op, mediaType, "a key nobody was given", call(op, mediaType, siteId, unknown), 401,
-                        NOT_VALID);
-                expect(wrong, op, mediaType, "a revoked key", call(op, mediaType, siteId, "Bearer " + revoked), 401,
-                        NOT_VALID);
-            }
+            expectUnauthorized(wrong, op, siteId, revoked);
             Response own = withOwnKey(op);
             Response foreign = call(op, bodyTypes(op).get(0), siteId, "Bearer " + theirs.getString("apiKey"));
             if (own.statusCode() == 403) {
@@ -383,7 +373,11 @@ class OpenApiTest {
             } else if (own.statusCode() == 401) {
                 wrong.add(op.name() + " refused a site's own key: " + own.asString());
             } else if (op.path().contains("{siteId}")) {
-                expect(wrong, op, "another site", "another site's key", foreign, 403, OTHER_SITE);
+                for (String accept : answerTypes(op)) {
+                    expect(wrong, op, "another site -> " + accept, "another site's key",
+                            call(op, bodyTypes(op).get(0), accept, siteId, "Bearer " + theirs.getString("apiKey")),
+                            403, OTHER_SITE);
+                }
             } else if (foreign.statusCode() == 401 || foreign.statusCode() == 403) {
                 wrong.add(op.name() + " takes a site key but refused one: " + foreign.asString());
             }
@@ -391,6 +385,25 @@ class OpenApiTest {
         assertTrue(keyed >= 20, "keyed operations found: " + keyed);
         assertTrue(operatorsOnly >= 4, "operations only the operator may call: " + operatorsOnly);
         assertThat(wrong, empty());
+    }
+
+    /** Each body and answer type of the operation on {@code siteId}: every request without a valid key is a 401. */
+    private static void expectUnauthorized(List<String> wrong, Op op, String siteId, String revoked) {
+        String unknown = "Bearer ak_" + "0".repeat(64);
+        for (String body : bodyTypes(op)) {
+            for (String accept : answerTypes(op)) {
+                String form = body + " -> " + accept;
+                expect(wrong, op, form, "no key", call(op, body, accept, siteId, null), 401, NO_KEY);
+                expect(wrong, op, form, "a Basic header", call(op, body, accept, siteId, "Basic b3BlcmF0b3I6eA=="),
+                        401, NO_KEY);
+                expect(wrong, op, form, "a token that is no key",
+                        call(op, body, accept, siteId, "Bearer ak_not-a-key"), 401, NOT_VALID);
+                expect(wrong, op, form, "a key nobody was given", call(op, body, accept, siteId, unknown), 401,
+                        NOT_VALID);
+                expect(wrong, op, form, "a revoked key", call(op, body, accept, siteId, "Bearer " + revoked), 401,
+                        NOT_VALID);
+            }
+        }
     }
 
     /** The operation with a fresh site's own key on that site; its one domain is this machine, should it be scanned. */
@@ -422,12 +435,34 @@ class OpenApiTest {
         return types;
     }
 
+    /**
+     * The types the success answer comes in (a hidden method may serve one, as the consent log's CSV), or one null
+     * entry for an answer without a body.
+     */
+    private static List<String> answerTypes(Op op) {
+        List<String> types = new ArrayList<>();
+        op.node().path("responses").fields().forEachRemaining(answer -> {
+            if (answer.getKey().startsWith("2")) {
+                answer.getValue().path("content").fieldNames().forEachRemaining(types::add);
+            }
+        });
+        if (types.isEmpty()) {
+            types.add(null);
+        }
+        return types;
+    }
+
     private static Response callWithoutKey(Op op) {
         return call(op, bodyTypes(op).get(0), UUID.randomUUID().toString(), null);
     }
 
     /** The operation on {@code siteId} with its documented example body of {@code mediaType} (null: no body). */
     private static Response call(Op op, String mediaType, String siteId, String authorization) {
+        return call(op, mediaType, null, siteId, authorization);
+    }
+
+    /** As above, asking for the answer in {@code accept} (null: any). */
+    private static Response call(Op op, String mediaType, String accept, String siteId, String authorization) {
         String path = op.path().replace("{siteId}", siteId)
                 .replace("{scanId}", UUID.randomUUID().toString()).replace("{version}", "0000000000000000")
                 .replace("{consentId}", "0123456789abcdef0123456789abcdef").replace("{name}", "_ga")
@@ -435,6 +470,9 @@ class OpenApiTest {
         RequestSpecification request = given().header("Origin", "https://www.example.test");
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (accept != null) {
+            request.accept(accept);
         }
         if (mediaType != null) {
             JsonNode example = op.node().at("/requestBody/content").path(mediaType).path("example");
