@@ -108,7 +108,7 @@ public class ScanResults {
             int done = view.progress() == null ? 0 : view.progress().pagesDone();
             int queued = view.progress() == null ? 0 : view.progress().pagesQueued();
             boolean finished = view.status().isFinished();
-            return new ScanProgress(view.id(), view.status().key(), done, Math.min(maxPages, Math.max(done + queued, 1)),
+            return new ScanProgress(view.id(), view.status(), done, Math.min(maxPages, Math.max(done + queued, 1)),
                     finished, view.failure());
         });
     }
@@ -173,23 +173,23 @@ public class ScanResults {
         int cookies = change == null ? -1 : change.cookies();
         String method = change == null ? null : change.method();
         return new ScanSummary(view.id(), view.startedAt() != null ? view.startedAt() : view.queuedAt(),
-                view.finishedAt(), view.status().key(), view.failure(), method, pages, cookies, added, gone, recategorised);
+                view.finishedAt(), view.status(), view.failure(), method, pages, cookies, added, gone, recategorised);
     }
 
     /**
      * @param failure why the scan failed or what it missed, else null
      * @param method  {@code browser} or {@code static} for a finished scan with its results, else null
      */
-    record ScanSummary(UUID id, Instant startedAt, Instant finishedAt, String status, String failure, String method,
+    record ScanSummary(UUID id, Instant startedAt, Instant finishedAt, ScanStatus status, String failure, String method,
             int pages, int cookies, List<String> added, List<String> gone, List<String> recategorised) {
 
         /** Whether the row shows a diff: a failed scan changed no list, one not finished has none yet. */
         public boolean listsCookies() {
-            return ScanStatus.fromKey(status).listsCookies();
+            return status.listsCookies();
         }
     }
 
-    record ScanProgress(UUID id, String status, int pagesDone, int pagesLimit, boolean finished, String error) {
+    record ScanProgress(UUID id, ScanStatus status, int pagesDone, int pagesLimit, boolean finished, String error) {
 
         @JsonProperty
         public int percent() {

@@ -14,17 +14,17 @@ import dev.akkoord.scan.ScanView;
  * @param kind   the stable word for why ({@code unreachable}, {@code tls}, {@code robots}, …)
  * @param reason why, for the owner
  */
-record ScanTrouble(String status, String kind, String reason, Instant finishedAt) {
+record ScanTrouble(ScanStatus status, String kind, String reason, Instant finishedAt) {
 
     /** The newest finished scan of the list (newest first), when it failed or is partial; else null. */
     static ScanTrouble of(List<ScanView> newestFirst) {
         return newestFirst.stream().filter(view -> view.status().isFinished()).findFirst()
                 .filter(view -> view.status() != ScanStatus.DONE)
-                .map(view -> new ScanTrouble(view.status().key(), view.failureKind(), view.failure(), view.finishedAt()))
+                .map(view -> new ScanTrouble(view.status(), view.failureKind(), view.failure(), view.finishedAt()))
                 .orElse(null);
     }
 
     public boolean failed() {
-        return ScanStatus.FAILED.key().equals(status);
+        return status == ScanStatus.FAILED;
     }
 }

@@ -59,7 +59,7 @@ record SiteGlance(List<Tile> tiles) {
     private static Tile lastScan(Facts facts, String base) {
         ScanTrouble trouble = facts.trouble();
         if (trouble != null) {
-            return new Tile("last-scan", "Last scan", trouble.status(), trouble.reason(),
+            return new Tile("last-scan", "Last scan", trouble.status().key(), trouble.reason(),
                     trouble.failed() ? "bad" : "warn", base + "/scans");
         }
         if (facts.latest() == null) {

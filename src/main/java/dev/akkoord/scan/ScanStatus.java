@@ -26,7 +26,7 @@ public enum ScanStatus {
     }
 
     /** The status a stored key names. */
-    public static ScanStatus fromKey(String key) {
+    static ScanStatus fromKey(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT));
     }
 
