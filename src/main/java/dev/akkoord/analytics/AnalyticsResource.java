@@ -48,7 +48,8 @@ public final class AnalyticsResource {
     @APIResponse(responseCode = "400", description = "'from' or 'to' is not a date, 'from' is after 'to', the range "
             + "is too long, or 'by' is neither 'day' nor 'week'")
     @PermissionsAllowed(Caller.SITE)
-    public Uni<ConsentStats> consentStats(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String by) {
+    public Uni<ConsentStats> consentStats(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to,
+            @RestQuery String by) {
         LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC));
         LocalDate start = date("from", from, end.minusDays(29));
         Granularity granularity = Granularity.fromKey(by);

@@ -9,5 +9,6 @@ public record ClassifyRequest(
         @Size(max = ClassifyResource.MAX_NAME_LENGTH,
                 message = "has a name longer than " + ClassifyResource.MAX_NAME_LENGTH + " characters") String name,
         @Size(max = ClassifyResource.MAX_DOMAIN_LENGTH,
-                message = "has a domain longer than " + ClassifyResource.MAX_DOMAIN_LENGTH + " characters") String domain) {
+                message = "has a domain longer than " + ClassifyResource.MAX_DOMAIN_LENGTH + " characters")
+        String domain) {
 }

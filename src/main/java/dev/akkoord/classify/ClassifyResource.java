@@ -105,7 +105,7 @@ public final class ClassifyResource {
         return answers;
     }
 
-    /** Each cookie against its record's constraints (the JSON and the CSV form alike); the first one refused says why. */
+    /** Each cookie against its record's constraints (JSON and CSV alike); the first one refused says why. */
     private List<ClassifyRequest> validated(List<ClassifyRequest> cookies) {
         for (int i = 0; i < cookies.size(); i++) {
             ClassifyRequest cookie = cookies.get(i);
@@ -114,7 +114,8 @@ public final class ClassifyResource {
             }
             Set<ConstraintViolation<ClassifyRequest>> violations = validator.validate(cookie);
             if (!violations.isEmpty()) {
-                String first = violations.stream().map(ConstraintViolation::getMessage).sorted().findFirst().orElseThrow();
+                String first = violations.stream().map(ConstraintViolation::getMessage).sorted().findFirst()
+                        .orElseThrow();
                 throw FieldErrors.problem("[" + i + "].", violations, "Cookie " + i + " " + first);
             }
         }

@@ -65,7 +65,8 @@ public final class ConsentLogResource {
     @APIResponse(responseCode = "400", description = "'from' or 'to' is not a date or an instant, or 'cursor' is not "
             + "the nextCursor of an earlier page")
     @PermissionsAllowed(Caller.SITE)
-    public Uni<Map<String, Object>> consentPage(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to, @RestQuery String cursor) {
+    public Uni<Map<String, Object>> consentPage(@RestPath UUID siteId, @RestQuery String from, @RestQuery String to,
+            @RestQuery String cursor) {
         Instant start = instant("from", from, BEGINNING);
         Instant end = instant("to", to, Instant.now().plusSeconds(1));
         long after = cursor(cursor);

@@ -15,9 +15,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The consent log as the dashboard pages through it (the consent package owns the table, so the query lives here): newest first, filtered by time range and action, or all
- * records of one consent id. Always within one site, so an owner never sees another site's records. Paging is by
- * keyset on (recorded_at, id), which the (site_id, recorded_at) index serves at any depth.
+ * The consent log as the dashboard pages through it (the query lives with the table's owner): newest first, filtered
+ * by time range and action, or all records of one consent id. Always within one site, so an owner never sees another
+ * site's records. Paging is by keyset on (recorded_at, id), which the (site_id, recorded_at) index serves at any
+ * depth.
  */
 @ApplicationScoped
 public class ConsentLogSearch {
@@ -32,8 +33,8 @@ public class ConsentLogSearch {
         this.pool = pool;
     }
 
-    public record Entry(long id, String consentId, Instant recordedAt, String action, boolean analytical, boolean marketing,
-            String bannerVersion, String language, String pageUrl, boolean gpc) {
+    public record Entry(long id, String consentId, Instant recordedAt, String action, boolean analytical,
+            boolean marketing, String bannerVersion, String language, String pageUrl, boolean gpc) {
 
         /** The keyset cursor of the page that starts after this entry. */
         public String cursor() {

@@ -72,6 +72,6 @@ final class Templates {
     static native TemplateInstance analytics(Page page, dev.akkoord.analytics.ConsentStats stats,
             Charts.BarChart decisions, Charts.RateChart rates, List<Charts.Series> actions, List<Charts.Series> categories);
 
-    static native TemplateInstance consents(Page page, ConsentLogPage.Filter filter, dev.akkoord.consent.ConsentLogSearch.Page log,
-            List<String> actions);
+    static native TemplateInstance consents(Page page, ConsentLogPage.Filter filter,
+            dev.akkoord.consent.ConsentLogSearch.Page log, List<String> actions);
 }

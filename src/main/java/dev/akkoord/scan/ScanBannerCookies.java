@@ -15,8 +15,8 @@ import java.util.UUID;
 
 /**
  * Publishes the banner's cookie and tracker host lists to the site ({@link SiteService#publishCookieLists}) whenever
- * they may have changed: after a scan, and after an owner's edit of a cookie or a host. The lists are the site's latest finished scan with the owner's overrides (category,
- * purpose, vendor, retention) and declared hosts on top. Unclassified cookies are listed under marketing until someone
+ * they may have changed: after a scan, and after an owner's edit of a cookie or a host. The lists are the site's
+ * latest finished scan with the owner's overrides (category, purpose, vendor, retention) and declared hosts on top. Unclassified cookies are listed under marketing until someone
  * decides. Cookies the owner classified but no scan has seen are listed too, so an owner can declare a site's cookies
  * (patterns such as {@code _ga_*} included) without a scan; a description without a category lists nothing. Lists
  * are sorted so that the same findings always give the same banner version.

@@ -294,7 +294,8 @@ public class ScanRepository {
     private static ScanRow scanRow(Row row) {
         String[] origins = row.getArrayOfStrings("origins");
         return new ScanRow(row.getUUID("id"), row.getUUID("site_id"),
-                ScanTrigger.fromKey(row.getString("trigger")), ScanStatus.fromKey(row.getString("status")), row.getLocalDate("schedule_day"), instant(row, "queued_at"),
+                ScanTrigger.fromKey(row.getString("trigger")), ScanStatus.fromKey(row.getString("status")),
+                row.getLocalDate("schedule_day"), instant(row, "queued_at"),
                 instant(row, "started_at"), instant(row, "finished_at"), row.getInteger("attempts"),
                 row.getString("worker"), row.getInteger("pages_done"), row.getInteger("pages_queued"),
                 row.getInteger("resources"), origins == null ? List.of() : List.of(origins),
@@ -364,7 +365,8 @@ public class ScanRepository {
                 .execute(Tuple.of(siteId, scanIds.toArray(UUID[]::new))).map(rows -> {
                     List<Listed> listed = new ArrayList<>();
                     for (Row r : rows) {
-                        listed.add(new Listed(r.getUUID("id"), ScanStatus.fromKey(r.getString("status")), r.getString("method"),
+                        listed.add(new Listed(r.getUUID("id"), ScanStatus.fromKey(r.getString("status")),
+                                r.getString("method"),
                                 r.getUUID("previous")));
                     }
                     return listed;

@@ -14,8 +14,8 @@ import java.util.UUID;
  * @param methodNote which browser scanned, or why cookies set by JavaScript were not looked for
  * @param headline   the finished scan's findings in a sentence or two
  */
-public record ScanRow(UUID id, UUID siteId, ScanTrigger trigger, ScanStatus status, LocalDate scheduleDay, Instant queuedAt,
-        Instant startedAt, Instant finishedAt, int attempts, String worker, int pagesDone, int pagesQueued,
+public record ScanRow(UUID id, UUID siteId, ScanTrigger trigger, ScanStatus status, LocalDate scheduleDay,
+        Instant queuedAt, Instant startedAt, Instant finishedAt, int attempts, String worker, int pagesDone, int pagesQueued,
         int resources, List<String> origins, boolean deadlineHit, String failure, String failureKind, String method, String methodNote,
         String headline) {
 

@@ -50,8 +50,8 @@ public class ScanRunner {
     private final Outages outages;
     private final Event<ScanFinished> finished;
 
-    ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config, ScanBannerCookies bannerLists,
-            SiteLookup siteLookup, Vertx vertx, BrowserScanner browser, Outages outages, Event<ScanFinished> finished) {
+    ScanRunner(ScanRepository scans, Crawler crawler, ScanAnalyzer analyzer, ScanConfig config,
+            ScanBannerCookies bannerLists, SiteLookup siteLookup, Vertx vertx, BrowserScanner browser, Outages outages, Event<ScanFinished> finished) {
         this.finished = finished;
         this.vertx = vertx;
         this.outages = outages;

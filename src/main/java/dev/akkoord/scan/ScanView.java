@@ -13,8 +13,8 @@ import java.util.UUID;
  * {@code diff} for one that lists cookies (done or partial); lists of scans carry only the summary fields. A failed or
  * partial scan says why in {@code failure}, and as a stable word in {@code failureKind} ({@link ScanOutcome.Kind}).
  */
-public record ScanView(UUID id, UUID siteId, ScanStatus status, ScanTrigger trigger, Instant queuedAt, Instant startedAt,
-        Instant finishedAt, int attempts, Progress progress, String failure, String failureKind, Results results,
+public record ScanView(UUID id, UUID siteId, ScanStatus status, ScanTrigger trigger, Instant queuedAt,
+        Instant startedAt, Instant finishedAt, int attempts, Progress progress, String failure, String failureKind, Results results,
         Diff diff) {
 
     /** Pages fetched so far, and pages found but not fetched yet. */

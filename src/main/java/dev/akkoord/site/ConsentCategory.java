@@ -1,6 +1,8 @@
 package dev.akkoord.site;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The categories a visitor decides on. Functional cookies need no consent and are always on. */
 public enum ConsentCategory {
@@ -10,13 +12,13 @@ public enum ConsentCategory {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The category a key names, if any. */
+    public static Optional<ConsentCategory> byKey(String key) {
+        return Arrays.stream(values()).filter(category -> category.key().equals(key)).findFirst();
+    }
+
     public static ConsentCategory fromKey(String key) {
-        for (ConsentCategory category : values()) {
-            if (category.key().equals(key)) {
-                return category;
-            }
-        }
-        throw new IllegalArgumentException(
-                "Unknown category '" + key + "'; use functional, analytical or marketing");
+        return byKey(key).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown category '" + key + "'; use functional, analytical or marketing"));
     }
 }

@@ -2,7 +2,6 @@ package dev.akkoord.site;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +116,7 @@ final class SettingsValidator {
             }
         }
         for (String key : requested) {
-            if (Arrays.stream(ConsentCategory.values()).noneMatch(category -> category.key().equals(key))) {
+            if (ConsentCategory.byKey(key).isEmpty()) {
                 throw ProblemException.badRequest("Unknown category '" + key
                         + "' in 'categories'; use functional, analytical or marketing");
             }

@@ -24,7 +24,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * What every operation of the API document shares, added once here instead of on each resource method: the bearer
  * scheme, the problem+json body of every error answer, and the answers that come from common code (the caller check
- * of {@link BearerAuthentication} and the permission checks, the 304 of conditional GETs, the body checks of {@link BodyLimits} and the JSON reader,
+ * of {@link BearerAuthentication} and the permission checks, the 304 of conditional GETs, the body checks of
+ * {@link BodyLimits} and the JSON reader,
  * the outage answer of {@link Outages}). Resources annotate only what is their own. Runs at build time: the document
  * is fixed.
  */

@@ -16,7 +16,7 @@ public record Caller(Kind kind, UUID siteId) {
     public static final String SITE_KEY = "site-key";
     /** The identity's attribute that holds a site key's site id. */
     public static final String SITE_ATTRIBUTE = "akkoord.site-id";
-    /** The permission resources ask for with {@code @PermissionsAllowed(SITE)}: access to the {@code siteId} of the path. */
+    /** The permission asked for with {@code @PermissionsAllowed(SITE)}: access to the path's {@code siteId}. */
     public static final String SITE = "site";
 
     public enum Kind {
@@ -32,10 +32,6 @@ public record Caller(Kind kind, UUID siteId) {
         }
         UUID site = identity.getAttribute(SITE_ATTRIBUTE);
         return site == null ? new Caller(Kind.ANONYMOUS, null) : new Caller(Kind.SITE_KEY, site);
-    }
-
-    public boolean isOperator() {
-        return kind == Kind.OPERATOR;
     }
 
     /** The operator reaches every site, a site key only its own. */

@@ -1,7 +1,7 @@
 package dev.akkoord.consent;
 
-import static dev.akkoord.testsupport.Api.consent;
 import static dev.akkoord.testsupport.Api.createSite;
+import static dev.akkoord.testsupport.Api.recordConsent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,22 +11,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class VisitorRightsPageTest {
 
-    private static String record(JsonPath site, String action, boolean analytical, boolean marketing) {
-        return given().contentType(ContentType.JSON).header("Origin", "https://www.example.test")
-                .body(consent(site, action, analytical, marketing)).post("/api/v1/consents").then().statusCode(201)
-                .extract().path("consentId");
-    }
-
     @Test
     void shouldShowVisitorsTheirHistoryWithDownloadAndWithdrawalLink() {
         JsonPath site = createSite("Rights " + UUID.randomUUID(), "www.example.test");
-        String consentId = record(site, "custom", true, false);
+        String consentId = recordConsent(site, "https://www.example.test", "custom", true, false)
+                .getString("consentId");
         String html = given().get("/privacy/consent?id=" + consentId).then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'")).extract().asString();
         assertTrue(html.contains("Chose per category"), html);

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +53,7 @@ class EmbedPresetsTest {
                 { "host", "https://video.example.test" }, { "host", "*.example.test" }, { "host", "localhost" },
                 { "host", "video.example.test/embed" }, { "path", "videos" }, { "path", "/a b" }, { "kind", "movie" },
                 { "category", "functional" }, { "name", " " } }) {
-            Map<String, Object> preset = new java.util.HashMap<>(PEERTUBE);
+            Map<String, Object> preset = new HashMap<>(PEERTUBE);
             preset.put((String) change[0], change[1]);
             presets.add(preset);
         }
@@ -75,7 +77,7 @@ class EmbedPresetsTest {
     @Test
     void shouldRefuseMoreThanTwentyAndAPresetOfADroppedCategory() {
         String id = createSite("Many " + UUID.randomUUID(), "www.example.test").getString("id");
-        asOperator().body(Map.of("embedPresets", java.util.Collections.nCopies(21, PEERTUBE)))
+        asOperator().body(Map.of("embedPresets", Collections.nCopies(21, PEERTUBE)))
                 .put("/api/v1/sites/" + id).then().statusCode(400).body("detail", containsString("at most 20"));
         asOperator().body(Map.of("embedPresets", List.of(PEERTUBE))).put("/api/v1/sites/" + id).then().statusCode(200);
         asOperator().body(Map.of("categories", List.of("functional", "marketing"))).put("/api/v1/sites/" + id).then()
